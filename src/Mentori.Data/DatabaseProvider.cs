@@ -1,0 +1,7 @@
+namespace Mentori.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

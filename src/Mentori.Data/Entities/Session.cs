@@ -1,0 +1,23 @@
+namespace Mentori.Data.Entities;
+
+public class Session
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid MentorId { get; set; }
+    public Guid MenteeId { get; set; }
+    public SessionStatus Status { get; set; }
+    public DateTime ScheduledAt { get; set; }
+
+    /// <summary>Minutes, 30–180.</summary>
+    public int Duration { get; set; } = 60;
+
+    public string? MeetingLink { get; set; }
+    public string? Notes { get; set; }
+    public string? MenteeNotes { get; set; }
+    public string? MentorNotes { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    public User Mentor { get; set; } = null!;
+    public User Mentee { get; set; } = null!;
+}

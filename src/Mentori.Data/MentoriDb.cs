@@ -1,0 +1,78 @@
+using Mentori.Data.Configuration;
+using Mentori.Data.Conversions;
+using Mentori.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mentori.Data;
+
+public class MentoriDb(DbContextOptions<MentoriDb> options, TimeProvider clock) : DbContext(options)
+{
+    public DbSet<User> Users => Set<User>();
+    public DbSet<Profile> Profiles => Set<Profile>();
+    public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<Message> Messages => Set<Message>();
+    public DbSet<Rating> Ratings => Set<Rating>();
+
+    public DatabaseProvider Provider =>
+        Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL" ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        var dateTimes = configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        var nullableDateTimes = configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            dateTimes.HaveColumnType("timestamp without time zone");
+            nullableDateTimes.HaveColumnType("timestamp without time zone");
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        var provider = Provider;
+        if (provider == DatabaseProvider.Postgres)
+        {
+            // btree_gist lets the exclusion constraint on sessions compare mentor_id with "=" inside a GiST index.
+            modelBuilder.HasPostgresExtension("btree_gist");
+        }
+
+        modelBuilder.ApplyConfiguration(new UserConfiguration(provider));
+        modelBuilder.ApplyConfiguration(new ProfileConfiguration(provider));
+        modelBuilder.ApplyConfiguration(new SessionConfiguration(provider));
+        modelBuilder.ApplyConfiguration(new MessageConfiguration(provider));
+        modelBuilder.ApplyConfiguration(new RatingConfiguration(provider));
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampTimestamps();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampTimestamps();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>
+    /// <c>created_at</c> and <c>updated_at</c> come from the injected clock, so tests control them. Updates that
+    /// bypass the change tracker (ExecuteUpdate, raw SQL) are kept current by the database's own trigger.
+    /// </summary>
+    private void StampTimestamps()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State == EntityState.Added && entry.Metadata.FindProperty("CreatedAt") is not null)
+            {
+                entry.Property("CreatedAt").CurrentValue = now;
+            }
+
+            if (entry.State is EntityState.Added or EntityState.Modified && entry.Metadata.FindProperty("UpdatedAt") is not null)
+            {
+                entry.Property("UpdatedAt").CurrentValue = now;
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+namespace Mentori.Server.Commands;
+
+/// <summary>An admin command given instead of serving: <c>migrate</c> or <c>create-admin --email e --password p</c>.</summary>
+public sealed record AdminCommandLine(string Name, IReadOnlyDictionary<string, string> Options, string[] HostArgs)
+{
+    public const string Migrate = "migrate";
+    public const string CreateAdmin = "create-admin";
+
+    private static readonly Dictionary<string, string[]> OptionsByCommand = new()
+    {
+        [Migrate] = [],
+        [CreateAdmin] = ["email", "password"],
+    };
+
+    /// <summary>
+    /// Null when the arguments ask to serve. The command's own options are taken out; the rest
+    /// (<c>--Database:Provider=postgres</c>, <c>--environment Production</c>) go to the host's configuration.
+    /// </summary>
+    public static AdminCommandLine? Parse(string[] args)
+    {
+        if (args.Length == 0 || !OptionsByCommand.TryGetValue(args[0], out var known))
+        {
+            return null;
+        }
+
+        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var hostArgs = new List<string>();
+        for (var i = 1; i < args.Length; i++)
+        {
+            var (key, value, consumed) = ReadOption(args, i);
+            if (key is not null && known.Contains(key, StringComparer.OrdinalIgnoreCase))
+            {
+                options[key] = value ?? "";
+                i += consumed - 1;
+            }
+            else
+            {
+                hostArgs.Add(args[i]);
+            }
+        }
+
+        return new AdminCommandLine(args[0], options, [.. hostArgs]);
+    }
+
+    private static (string? Key, string? Value, int Consumed) ReadOption(string[] args, int index)
+    {
+        var arg = args[index];
+        if (!arg.StartsWith("--", StringComparison.Ordinal))
+        {
+            return (null, null, 1);
+        }
+
+        var equals = arg.IndexOf('=', StringComparison.Ordinal);
+        if (equals > 0)
+        {
+            return (arg[2..equals], arg[(equals + 1)..], 1);
+        }
+
+        var hasValue = index + 1 < args.Length && !args[index + 1].StartsWith("--", StringComparison.Ordinal);
+        return (arg[2..], hasValue ? args[index + 1] : null, hasValue ? 2 : 1);
+    }
+}

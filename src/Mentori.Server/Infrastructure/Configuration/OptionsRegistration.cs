@@ -1,0 +1,23 @@
+using Mentori.Server.Infrastructure.Auth;
+using Mentori.Server.Infrastructure.Email;
+using Microsoft.Extensions.Options;
+
+namespace Mentori.Server.Infrastructure.Configuration;
+
+/// <summary>Every configuration section of the README's table, bound to a typed class and checked before the host starts.</summary>
+public static class OptionsRegistration
+{
+    public static IServiceCollection AddMentoriOptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IPostConfigureOptions<JwtOptions>, DevelopmentSigningKey>();
+        services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RedisOptions>().Bind(configuration.GetSection(RedisOptions.Section));
+        services.AddOptions<RateLimitingOptions>().Bind(configuration.GetSection(RateLimitingOptions.Section));
+        return services;
+    }
+}

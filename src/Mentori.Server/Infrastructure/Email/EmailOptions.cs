@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Mentori.Server.Infrastructure.Email;
+
+/// <summary>The <c>Email</c> section: SMTP when a host is set, otherwise <c>.eml</c> files in the pickup folder.</summary>
+public sealed class EmailOptions
+{
+    public const string Section = "Email";
+
+    [Required]
+    public string PickupDirectory { get; set; } = "data/outbox";
+
+    [Required]
+    public string From { get; set; } = "Mentori <no-reply@mentori.local>";
+
+    public SmtpOptions Smtp { get; set; } = new();
+}
+
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+
+    public int Port { get; set; } = 587;
+
+    public string? User { get; set; }
+    public string? Password { get; set; }
+}

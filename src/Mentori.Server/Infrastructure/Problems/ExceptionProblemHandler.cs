@@ -1,0 +1,82 @@
+using System.Data.Common;
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Mentori.Server.Infrastructure.Problems;
+
+/// <summary>
+/// The one map from exceptions to problem documents. What a client sent wrong keeps its 4xx; a database that
+/// cannot be reached is 503; anything else is a 500 that says nothing about the code.
+/// </summary>
+public sealed class ExceptionProblemHandler(IProblemDetailsService problems, ILogger<ExceptionProblemHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            BadHttpRequestException { InnerException: JsonException json } => MalformedJson(json),
+            BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Detail = bad.Message },
+            DbException or TimeoutException when IsDatabaseUnreachable(exception) => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Type = ProblemTypes.DatabaseUnavailable,
+                Title = "The service is temporarily unavailable",
+                Detail = "The database could not be reached. Try again shortly.",
+            },
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status500InternalServerError,
+                Type = ProblemTypes.Unexpected,
+                Title = "An unexpected error occurred",
+                Detail = "The error has been logged. Try again, and report it if it persists.",
+            };
+        }
+        else if (problem.Status >= 500)
+        {
+            logger.LogWarning(exception, "{Title} for {Method} {Path}", problem.Title, httpContext.Request.Method, httpContext.Request.Path);
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    /// <summary>Names the JSON field that could not be read, so a client can fix it like any other field error.</summary>
+    private static HttpValidationProblemDetails MalformedJson(JsonException json)
+    {
+        var field = JsonPathToField(json.Path);
+        var message = json.Path is null or "$"
+            ? "The request body is not valid JSON."
+            : "The value has the wrong type or format.";
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Type = ProblemTypes.MalformedBody,
+            Title = "The request body could not be read",
+            Detail = message,
+        };
+    }
+
+    /// <summary><c>$.availability.monday[0]</c> becomes <c>availability.monday[0]</c>; the whole body is <c>body</c>.</summary>
+    private static string JsonPathToField(string? path) =>
+        path is null or "$" ? "body" : path.TrimStart('$').TrimStart('.');
+
+    private static bool IsDatabaseUnreachable(Exception exception) => exception switch
+    {
+        Npgsql.NpgsqlException npgsql => npgsql.IsTransient || npgsql.InnerException is System.Net.Sockets.SocketException,
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode is 5 or 6 or 14, // BUSY, LOCKED, CANTOPEN
+        TimeoutException => true,
+        _ => false,
+    };
+}

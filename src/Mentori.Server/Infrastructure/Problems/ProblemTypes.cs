@@ -1,0 +1,12 @@
+namespace Mentori.Server.Infrastructure.Problems;
+
+/// <summary>The <c>type</c> URIs of Mentori's own problem documents; clients match on the last segment.</summary>
+public static class ProblemTypes
+{
+    private const string Prefix = "urn:mentori:problem:";
+
+    public const string Validation = Prefix + "validation";
+    public const string MalformedBody = Prefix + "malformed-body";
+    public const string DatabaseUnavailable = Prefix + "database-unavailable";
+    public const string Unexpected = Prefix + "unexpected";
+}

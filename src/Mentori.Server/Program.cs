@@ -1,0 +1,49 @@
+using Mentori.Server.Commands;
+using Mentori.Server.Infrastructure.Auth;
+using Mentori.Server.Infrastructure.Configuration;
+using Mentori.Server.Infrastructure.Database;
+using Mentori.Server.Infrastructure.Hosting;
+using Mentori.Server.Infrastructure.Problems;
+using Scalar.AspNetCore;
+
+var command = AdminCommandLine.Parse(args);
+var builder = WebApplication.CreateBuilder(command?.HostArgs ?? args);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddMentoriOptions(builder.Configuration);
+builder.Services.AddMentoriDatabase(builder.Configuration);
+builder.Services.AddMentoriProblemDetails();
+builder.Services.AddMentoriJson();
+builder.Services.AddMentoriOpenApi();
+builder.Services.AddMentoriHealthChecks();
+builder.WebHost.LimitRequestBodies();
+
+builder.Services.AddSingleton<PasswordHasher>();
+builder.Services.AddScoped<SampleData>();
+builder.Services.AddScoped<CreateAdminCommand>();
+
+var app = builder.Build();
+
+if (command is not null)
+{
+    return await AdminCommandRunner.RunAsync(command, app.Services);
+}
+
+await app.PrepareDatabaseAsync();
+
+app.UseMentoriProblemDetails();
+app.MapMentoriHealthChecks();
+app.MapOpenApi();
+if (app.Environment.IsDevelopment())
+{
+    app.MapScalarApiReference();
+
+    // Until the web UI exists, the first page a developer opens is the API reference.
+    app.MapGet("/", () => TypedResults.Redirect("/scalar/v1")).ExcludeFromDescription();
+}
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to the tests' <c>WebApplicationFactory</c>.</summary>
+public partial class Program;

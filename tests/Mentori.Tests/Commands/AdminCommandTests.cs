@@ -1,0 +1,101 @@
+using Mentori.Data.Entities;
+using Mentori.Server.Infrastructure.Auth;
+using Mentori.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Mentori.Tests.Commands;
+
+/// <summary>The executable's admin commands, run as an operator runs them: a separate process, configured by environment.</summary>
+public abstract class AdminCommandTests(ITestDatabaseServer server) : IAsyncLifetime
+{
+    private const string Password = "Adm1nistrator";
+    private TestDatabase _database = null!;
+
+    public async ValueTask InitializeAsync() => _database = await server.CreateDatabaseAsync();
+
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
+
+    [Fact]
+    public async Task Create_admin_creates_a_verified_active_admin_who_can_sign_in_with_that_password()
+    {
+        var result = await RunAsync("create-admin", "--email", "  Root@Example.COM ", "--password", Password);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        await using var db = _database.NewContext();
+        var admin = await db.Users.SingleAsync(u => u.Email == "root@example.com");
+        Assert.Equal(UserRole.Admin, admin.Role);
+        Assert.True(admin.IsVerified);
+        Assert.True(admin.IsActive);
+        Assert.True(new PasswordHasher(Options.Create(new AuthOptions())).Verify(Password, admin.PasswordHash));
+    }
+
+    [Fact]
+    public async Task Create_admin_promotes_an_existing_user_and_keeps_their_password()
+    {
+        var mentor = TestData.NewUser(UserRole.Mentor, "mentor@example.com");
+        mentor.IsActive = false;
+        mentor.IsVerified = false;
+        await using (var db = _database.NewContext())
+        {
+            db.Users.Add(mentor);
+            await db.SaveChangesAsync();
+        }
+
+        var result = await RunAsync("create-admin", "--email=mentor@example.com", "--password=" + Password);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("Promoted mentor@example.com from mentor to admin", result.Output);
+        await using var check = _database.NewContext();
+        var promoted = await check.Users.SingleAsync(u => u.Id == mentor.Id);
+        Assert.Equal((UserRole.Admin, true, true, mentor.PasswordHash), (promoted.Role, promoted.IsVerified, promoted.IsActive, promoted.PasswordHash));
+    }
+
+    [Theory]
+    [InlineData("--email", "not-an-email", "--password", Password, "--email: Email is not a valid address.")]
+    [InlineData("--email", "root@example.com", "--password", "short", "--password: Password must be at least 8 characters.")]
+    [InlineData("--email", "root@example.com", "--password", "alllowercase1", "--password: Password must contain an upper-case letter.")]
+    [InlineData("--password", Password, "", "", "--email: Email is required.")]
+    public async Task Create_admin_refuses_bad_input_with_one_line_on_stderr_and_changes_nothing(
+        string option1, string value1, string option2, string value2, string message)
+    {
+        string[] arguments = ["create-admin", option1, value1, option2, value2];
+        var result = await RunAsync([.. arguments.Where(a => a.Length > 0)]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"create-admin: {message}", result.Error.Trim());
+        await using var db = _database.NewContext();
+        Assert.Equal(0, await db.Users.CountAsync());
+    }
+
+    [Fact]
+    public async Task Migrate_on_a_migrated_database_changes_nothing_and_succeeds()
+    {
+        var result = await RunAsync("migrate");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("The database is up to date.", result.Output);
+    }
+
+    private Task<ServerCommand.Result> RunAsync(params string[] arguments) =>
+        ServerCommand.RunAsync(arguments, ServerCommand.DatabaseEnvironment(_database));
+}
+
+public sealed class AdminCommandsOnPostgres(PostgresServer server) : AdminCommandTests(server)
+{
+    [Fact]
+    public async Task A_database_that_cannot_be_reached_is_one_line_on_stderr()
+    {
+        var result = await ServerCommand.RunAsync(["migrate"], new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "postgres",
+            ["ConnectionStrings__Mentori"] = "Host=/nonexistent;Port=1;Username=nobody;Database=nothing;Timeout=2",
+        });
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("migrate: ", line);
+    }
+}
+
+public sealed class AdminCommandsOnSqlite(SqliteFiles server) : AdminCommandTests(server);

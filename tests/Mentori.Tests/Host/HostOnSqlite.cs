@@ -1,0 +1,28 @@
+using Mentori.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+
+namespace Mentori.Tests.Host;
+
+public sealed class HostOnSqlite(SqliteFiles server) : HostTests(server)
+{
+    /// <summary>Moves the database file away and puts a folder in its place, which SQLite cannot open.</summary>
+    protected override Task<IAsyncDisposable> MakeUnreachableAsync(TestDatabase database)
+    {
+        var file = new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
+        SqliteConnection.ClearAllPools();
+        File.Move(file, file + ".away");
+        Directory.CreateDirectory(file);
+        return Task.FromResult<IAsyncDisposable>(new PutBack(file));
+    }
+
+    private sealed class PutBack(string file) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(file);
+            File.Move(file + ".away", file);
+            return ValueTask.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,152 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Mentori.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mentori.Tests.Host;
+
+/// <summary>What the host itself answers, before any feature: health, the API description, and its errors.</summary>
+public abstract class HostTests(ITestDatabaseServer server) : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+
+    public async ValueTask InitializeAsync() => _database = await server.CreateDatabaseAsync();
+
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
+
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Health_endpoints_answer_200_while_the_database_answers(string path)
+    {
+        await using var app = new MentoriApp(_database);
+
+        var response = await app.CreateClient().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Ready_answers_503_while_the_database_is_unreachable_and_200_when_it_is_back()
+    {
+        await using var app = new MentoriApp(_database);
+        var client = app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+
+        await using (await MakeUnreachableAsync(_database))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health/ready")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_is_served()
+    {
+        await using var app = new MentoriApp(_database);
+
+        var response = await app.CreateClient().GetAsync("/openapi/v1.json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.StartsWith("3.", document.RootElement.GetProperty("openapi").GetString());
+        Assert.Equal("Mentori API", document.RootElement.GetProperty("info").GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task The_interactive_api_reference_is_served_in_development_only()
+    {
+        await using var development = new MentoriApp(_database, "Development");
+        await using var production = new MentoriApp(_database, "Production");
+
+        var client = development.CreateClient();
+        var page = await client.GetAsync("/scalar/v1");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("\"openapi/v1.json\"", await page.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/scalar/scalar.js")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await production.CreateClient().GetAsync("/scalar/v1")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/v1/no-such-thing")]
+    [InlineData("POST", "/api/v1/no-such-thing")]
+    [InlineData("DELETE", "/api")]
+    public async Task An_unknown_api_route_is_a_404_problem(string method, string path)
+    {
+        await using var app = new MentoriApp(_database);
+
+        var response = await app.CreateClient().SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.NotFound);
+        Assert.Equal(path, problem.GetProperty("instance").GetString());
+    }
+
+    [Fact]
+    public async Task An_unhandled_exception_is_a_500_problem_without_internals_outside_development()
+    {
+        await using var app = new MentoriApp(_database, "Production").WithSetting("Auth:Jwt:SigningKey", MentoriApp.SigningKey)
+            .WithServices(services => services.AddSingleton<IStartupFilter, ThrowingEndpoint>());
+
+        var response = await app.CreateClient().GetAsync(ThrowingEndpoint.Path);
+
+        await AssertProblemAsync(response, HttpStatusCode.InternalServerError);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain(ThrowingEndpoint.Secret, body);
+        Assert.DoesNotContain(nameof(ThrowingEndpoint), body);
+    }
+
+    [Fact]
+    public async Task Outside_development_the_host_does_not_start_without_a_signing_key()
+    {
+        await using var app = new MentoriApp(_database, "Production").WithSetting("Auth:Jwt:SigningKey", null);
+
+        var failure = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains("Auth:Jwt:SigningKey", failure.Message);
+    }
+
+    [Fact]
+    public async Task A_signing_key_shorter_than_32_bytes_is_refused_at_startup()
+    {
+        await using var app = new MentoriApp(_database).WithSetting("Auth:Jwt:SigningKey", "too-short");
+
+        var failure = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains("at least 32 bytes", failure.Message);
+    }
+
+    internal static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("title").GetString()));
+        Assert.True(problem.TryGetProperty("type", out _));
+        return problem;
+    }
+
+    /// <summary>Makes the test's database refuse connections until disposed.</summary>
+    protected abstract Task<IAsyncDisposable> MakeUnreachableAsync(TestDatabase database);
+
+    /// <summary>A request path that throws deep inside the pipeline, behind the application's own middleware.</summary>
+    private sealed class ThrowingEndpoint : IStartupFilter
+    {
+        public const string Path = "/test/throw";
+        public const string Secret = "connection password is hunter2";
+
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            next(app);
+            app.Use((HttpContext context, RequestDelegate _) =>
+                context.Request.Path == Path ? throw new InvalidOperationException(Secret) : Task.CompletedTask);
+        };
+    }
+}

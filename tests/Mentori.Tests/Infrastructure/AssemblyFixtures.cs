@@ -1,0 +1,4 @@
+using Mentori.Tests.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(PostgresServer))]
+[assembly: AssemblyFixture(typeof(SqliteFiles))]

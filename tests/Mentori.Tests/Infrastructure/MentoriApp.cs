@@ -1,0 +1,57 @@
+using Mentori.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mentori.Tests.Infrastructure;
+
+/// <summary>
+/// The real host, its whole pipeline and its own startup (migrations included), on a test database. The
+/// environment is "Testing" unless a test asks for another, so no sample data is added.
+/// </summary>
+public sealed class MentoriApp(TestDatabase database, string environment = "Testing") : WebApplicationFactory<Program>
+{
+    public const string SigningKey = "test-signing-key-that-is-long-enough-for-hs256";
+
+    private readonly DirectoryInfo _dataFolder = Directory.CreateTempSubdirectory("mentori-app-");
+    private readonly List<Action<IServiceCollection>> _services = [];
+    private readonly Dictionary<string, string?> _settings = new()
+    {
+        ["Database:Provider"] = database.Provider == DatabaseProvider.Postgres ? "postgres" : "sqlite",
+        ["ConnectionStrings:Mentori"] = database.ConnectionString,
+        ["Auth:Jwt:SigningKey"] = SigningKey,
+        ["Auth:BcryptWorkFactor"] = "10",
+    };
+
+    public TestDatabase Database { get; } = database;
+
+    public MentoriApp WithSetting(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    public MentoriApp WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        builder.UseSetting("Email:PickupDirectory", Path.Combine(_dataFolder.FullName, "outbox"));
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services => _services.ForEach(configure => configure(services)));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _dataFolder.Delete(recursive: true);
+    }
+}
