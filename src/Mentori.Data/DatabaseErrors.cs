@@ -31,13 +31,6 @@ public static class DatabaseErrors
         _ => false,
     };
 
-    /// <summary>
-    /// The database gave up one of two transactions that waited on each other. PostgreSQL does this when two
-    /// writers race into the exclusion constraint; running the statement again gives the real outcome.
-    /// </summary>
-    public static bool IsDeadlock(Exception exception) =>
-        Cause(exception) is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected };
-
     /// <summary>The provider's own exception, beneath EF's wrappers (DbUpdateException, the execution strategy's).</summary>
     private static Exception Cause(Exception exception)
     {
