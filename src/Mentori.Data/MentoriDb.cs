@@ -12,6 +12,8 @@ public class MentoriDb(DbContextOptions<MentoriDb> options, TimeProvider clock) 
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<Rating> Ratings => Set<Rating>();
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+    public DbSet<EmailToken> EmailTokens => Set<EmailToken>();
 
     public DatabaseProvider Provider =>
         Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL" ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
@@ -41,6 +43,8 @@ public class MentoriDb(DbContextOptions<MentoriDb> options, TimeProvider clock) 
         modelBuilder.ApplyConfiguration(new SessionConfiguration(provider));
         modelBuilder.ApplyConfiguration(new MessageConfiguration(provider));
         modelBuilder.ApplyConfiguration(new RatingConfiguration(provider));
+        modelBuilder.ApplyConfiguration(new RefreshTokenConfiguration(provider));
+        modelBuilder.ApplyConfiguration(new EmailTokenConfiguration(provider));
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

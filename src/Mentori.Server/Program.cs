@@ -1,9 +1,12 @@
 using Mentori.Server.Commands;
+using Mentori.Server.Features.Accounts;
 using Mentori.Server.Infrastructure.Auth;
 using Mentori.Server.Infrastructure.Configuration;
 using Mentori.Server.Infrastructure.Database;
+using Mentori.Server.Infrastructure.Email;
 using Mentori.Server.Infrastructure.Hosting;
 using Mentori.Server.Infrastructure.Problems;
+using Mentori.Server.Infrastructure.RateLimiting;
 using Scalar.AspNetCore;
 
 var command = AdminCommandLine.Parse(args);
@@ -17,10 +20,14 @@ builder.Services.AddMentoriJson();
 builder.Services.AddMentoriOpenApi();
 builder.Services.AddMentoriHealthChecks();
 builder.WebHost.LimitRequestBodies();
+builder.Services.AddMentoriAuthentication();
+builder.Services.AddMentoriRateLimiting();
+builder.Services.AddMentoriEmail();
 
 builder.Services.AddSingleton<PasswordHasher>();
 builder.Services.AddScoped<SampleData>();
 builder.Services.AddScoped<CreateAdminCommand>();
+builder.Services.AddAccounts();
 
 var app = builder.Build();
 
@@ -32,8 +39,12 @@ if (command is not null)
 await app.PrepareDatabaseAsync();
 
 app.UseMentoriProblemDetails();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
 app.MapMentoriHealthChecks();
 app.MapOpenApi();
+app.MapGroup("/api/v1").MapAccounts();
 if (app.Environment.IsDevelopment())
 {
     app.MapScalarApiReference();

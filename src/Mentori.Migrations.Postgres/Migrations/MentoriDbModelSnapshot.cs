@@ -23,6 +23,58 @@ namespace Mentori.Migrations.Postgres.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "btree_gist");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Mentori.Data.Entities.EmailToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasDefaultValueSql("gen_random_uuid()");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("CURRENT_TIMESTAMP");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("used_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("email_tokens_pkey");
+
+                    b.HasIndex(new[] { "TokenHash" }, "email_tokens_token_hash_key")
+                        .IsUnique()
+                        .HasDatabaseName("email_tokens_token_hash_key");
+
+                    b.HasIndex(new[] { "UserId", "Purpose" }, "idx_email_tokens_user_purpose")
+                        .HasDatabaseName("idx_email_tokens_user_purpose");
+
+                    b.ToTable("email_tokens", null, t =>
+                        {
+                            t.HasCheckConstraint("email_tokens_purpose_check", "purpose IN ('verify_email', 'reset_password')");
+                        });
+                });
+
             modelBuilder.Entity("Mentori.Data.Entities.Message", b =>
                 {
                     b.Property<Guid>("Id")
@@ -260,6 +312,60 @@ namespace Mentori.Migrations.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Mentori.Data.Entities.RefreshToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasDefaultValueSql("gen_random_uuid()");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("CURRENT_TIMESTAMP");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid>("FamilyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("family_id");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("used_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("refresh_tokens_pkey");
+
+                    b.HasIndex(new[] { "FamilyId" }, "idx_refresh_tokens_family_id")
+                        .HasDatabaseName("idx_refresh_tokens_family_id");
+
+                    b.HasIndex(new[] { "UserId" }, "idx_refresh_tokens_user_id")
+                        .HasDatabaseName("idx_refresh_tokens_user_id");
+
+                    b.HasIndex(new[] { "TokenHash" }, "refresh_tokens_token_hash_key")
+                        .IsUnique()
+                        .HasDatabaseName("refresh_tokens_token_hash_key");
+
+                    b.ToTable("refresh_tokens", (string)null);
+                });
+
             modelBuilder.Entity("Mentori.Data.Entities.Session", b =>
                 {
                     b.Property<Guid>("Id")
@@ -419,6 +525,18 @@ namespace Mentori.Migrations.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Mentori.Data.Entities.EmailToken", b =>
+                {
+                    b.HasOne("Mentori.Data.Entities.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("email_tokens_user_id_fkey");
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("Mentori.Data.Entities.Message", b =>
                 {
                     b.HasOne("Mentori.Data.Entities.User", "Receiver")
@@ -488,6 +606,18 @@ namespace Mentori.Migrations.Postgres.Migrations
                     b.Navigation("Rater");
 
                     b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("Mentori.Data.Entities.RefreshToken", b =>
+                {
+                    b.HasOne("Mentori.Data.Entities.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("refresh_tokens_user_id_fkey");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Mentori.Data.Entities.Session", b =>

@@ -17,6 +17,57 @@ namespace Mentori.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Mentori.Data.Entities.EmailToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("CURRENT_TIMESTAMP");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_hash");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("used_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("email_tokens_pkey");
+
+                    b.HasIndex(new[] { "TokenHash" }, "email_tokens_token_hash_key")
+                        .IsUnique()
+                        .HasDatabaseName("email_tokens_token_hash_key");
+
+                    b.HasIndex(new[] { "UserId", "Purpose" }, "idx_email_tokens_user_purpose")
+                        .HasDatabaseName("idx_email_tokens_user_purpose");
+
+                    b.ToTable("email_tokens", null, t =>
+                        {
+                            t.HasCheckConstraint("email_tokens_purpose_check", "purpose IN ('verify_email', 'reset_password')");
+                        });
+                });
+
             modelBuilder.Entity("Mentori.Data.Entities.Message", b =>
                 {
                     b.Property<Guid>("Id")
@@ -241,6 +292,59 @@ namespace Mentori.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Mentori.Data.Entities.RefreshToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("CURRENT_TIMESTAMP");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid>("FamilyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("family_id");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_hash");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("used_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("refresh_tokens_pkey");
+
+                    b.HasIndex(new[] { "FamilyId" }, "idx_refresh_tokens_family_id")
+                        .HasDatabaseName("idx_refresh_tokens_family_id");
+
+                    b.HasIndex(new[] { "UserId" }, "idx_refresh_tokens_user_id")
+                        .HasDatabaseName("idx_refresh_tokens_user_id");
+
+                    b.HasIndex(new[] { "TokenHash" }, "refresh_tokens_token_hash_key")
+                        .IsUnique()
+                        .HasDatabaseName("refresh_tokens_token_hash_key");
+
+                    b.ToTable("refresh_tokens", (string)null);
+                });
+
             modelBuilder.Entity("Mentori.Data.Entities.Session", b =>
                 {
                     b.Property<Guid>("Id")
@@ -398,6 +502,18 @@ namespace Mentori.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Mentori.Data.Entities.EmailToken", b =>
+                {
+                    b.HasOne("Mentori.Data.Entities.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("email_tokens_user_id_fkey");
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("Mentori.Data.Entities.Message", b =>
                 {
                     b.HasOne("Mentori.Data.Entities.User", "Receiver")
@@ -467,6 +583,18 @@ namespace Mentori.Migrations.Sqlite.Migrations
                     b.Navigation("Rater");
 
                     b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("Mentori.Data.Entities.RefreshToken", b =>
+                {
+                    b.HasOne("Mentori.Data.Entities.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("refresh_tokens_user_id_fkey");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Mentori.Data.Entities.Session", b =>

@@ -21,15 +21,22 @@ public sealed class MentoriApp(TestDatabase database, string environment = "Test
         ["ConnectionStrings:Mentori"] = database.ConnectionString,
         ["Auth:Jwt:SigningKey"] = SigningKey,
         ["Auth:BcryptWorkFactor"] = "10",
+        ["RateLimiting:Enabled"] = "false",
     };
 
     public TestDatabase Database { get; } = database;
+
+    /// <summary>Where the app writes its emails (no SMTP host is configured in tests).</summary>
+    public string OutboxFolder => Path.Combine(_dataFolder.FullName, "outbox");
 
     public MentoriApp WithSetting(string key, string? value)
     {
         _settings[key] = value;
         return this;
     }
+
+    /// <summary>The app's clock; the JWT library checks lifetimes against the real clock, so start it near now.</summary>
+    public MentoriApp WithClock(TimeProvider clock) => WithServices(services => services.AddSingleton(clock));
 
     public MentoriApp WithServices(Action<IServiceCollection> configure)
     {
@@ -40,7 +47,7 @@ public sealed class MentoriApp(TestDatabase database, string environment = "Test
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
-        builder.UseSetting("Email:PickupDirectory", Path.Combine(_dataFolder.FullName, "outbox"));
+        builder.UseSetting("Email:PickupDirectory", OutboxFolder);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

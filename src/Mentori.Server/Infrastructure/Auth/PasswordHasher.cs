@@ -9,4 +9,17 @@ public sealed class PasswordHasher(IOptions<AuthOptions> options)
         BCrypt.Net.BCrypt.HashPassword(password, options.Value.BcryptWorkFactor);
 
     public bool Verify(string password, string hash) => BCrypt.Net.BCrypt.Verify(password, hash);
+
+    /// <summary>
+    /// Spends the time of a real check and fails: signing in with an unknown email must take as long as with
+    /// a wrong password, or the answer's timing tells which emails have accounts.
+    /// </summary>
+    public bool VerifyAgainstNothing(string password)
+    {
+        Verify(password, _unmatchable.Value);
+        return false;
+    }
+
+    private readonly Lazy<string> _unmatchable = new(() =>
+        BCrypt.Net.BCrypt.HashPassword(Guid.NewGuid().ToString(), options.Value.BcryptWorkFactor));
 }

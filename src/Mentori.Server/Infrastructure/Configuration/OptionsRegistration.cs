@@ -1,5 +1,6 @@
 using Mentori.Server.Infrastructure.Auth;
 using Mentori.Server.Infrastructure.Email;
+using Mentori.Server.Infrastructure.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Mentori.Server.Infrastructure.Configuration;
@@ -17,7 +18,8 @@ public static class OptionsRegistration
         services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RedisOptions>().Bind(configuration.GetSection(RedisOptions.Section));
-        services.AddOptions<RateLimitingOptions>().Bind(configuration.GetSection(RateLimitingOptions.Section));
+        services.AddOptions<RateLimitingOptions>().Bind(configuration.GetSection(RateLimitingOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
         return services;
     }
 }

@@ -14,6 +14,11 @@ public sealed class EmailOptions
     public string From { get; set; } = "Mentori <no-reply@mentori.local>";
 
     public SmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>Where the web UI is reached, for the links in emails. Never taken from the request's Host header.</summary>
+    [Required]
+    [Url]
+    public string PublicUrl { get; set; } = "http://localhost:5080";
 }
 
 public sealed class SmtpOptions

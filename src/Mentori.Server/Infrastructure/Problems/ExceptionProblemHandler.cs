@@ -15,6 +15,7 @@ public sealed class ExceptionProblemHandler(IProblemDetailsService problems, ILo
     {
         var problem = exception switch
         {
+            ProblemException known => FromProblemException(httpContext, known),
             BadHttpRequestException { InnerException: JsonException json } => MalformedJson(json),
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Detail = bad.Message },
             DbException or TimeoutException when IsDatabaseUnreachable(exception) => new ProblemDetails
@@ -50,6 +51,23 @@ public sealed class ExceptionProblemHandler(IProblemDetailsService problems, ILo
             ProblemDetails = problem,
             Exception = exception,
         });
+    }
+
+    private static ProblemDetails FromProblemException(HttpContext httpContext, ProblemException exception)
+    {
+        if (exception.RetryAfterSeconds is { } seconds)
+        {
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var problem = exception.Errors is { } errors
+            ? new HttpValidationProblemDetails(errors.ToDictionary())
+            : new ProblemDetails();
+        problem.Status = exception.Status;
+        problem.Type = exception.Type;
+        problem.Title = exception.Title;
+        problem.Detail = exception.Detail;
+        return problem;
     }
 
     /// <summary>Names the JSON field that could not be read, so a client can fix it like any other field error.</summary>

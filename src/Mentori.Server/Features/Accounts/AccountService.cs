@@ -1,0 +1,191 @@
+using Mentori.Data;
+using Mentori.Data.Entities;
+using Mentori.Server.Features.Profiles;
+using Mentori.Server.Infrastructure.Auth;
+using Mentori.Server.Infrastructure.Problems;
+using Mentori.Server.Infrastructure.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mentori.Server.Features.Accounts;
+
+/// <summary>An account's life: sign-up, email verification, passwords, and deletion.</summary>
+public sealed class AccountService(
+    MentoriDb db,
+    PasswordHasher passwords,
+    SignInService signIn,
+    EmailTokens emailTokens,
+    AccountEmails emails,
+    AccountRateLimits limits,
+    UserStatusCache statuses)
+{
+    public const int MaxNameLength = 100;
+
+    public async Task<AuthResponse> RegisterAsync(RegisterRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        if (EmailAddress.Problem(request.Email) is { } emailProblem)
+        {
+            errors.Add("email", emailProblem);
+        }
+
+        errors.AddAll("password", PasswordPolicy.Problems(request.Password));
+        if (request.Role is not ("mentor" or "mentee"))
+        {
+            errors.Add("role", request.Role == "admin"
+                ? "Admins cannot sign up; an administrator creates them."
+                : "Role must be \"mentor\" or \"mentee\".");
+        }
+
+        ValidateName(errors, "firstName", request.FirstName);
+        ValidateName(errors, "lastName", request.LastName);
+        errors.ThrowIfAny();
+
+        var email = EmailAddress.Normalize(request.Email!);
+        if (await db.Users.AnyAsync(u => u.Email == email, cancellationToken))
+        {
+            throw EmailTaken();
+        }
+
+        var user = new User
+        {
+            Email = email,
+            PasswordHash = passwords.Hash(request.Password!),
+            Role = request.Role == "mentor" ? UserRole.Mentor : UserRole.Mentee,
+            Profile = new Profile { FirstName = request.FirstName!.Trim(), LastName = request.LastName!.Trim() },
+        };
+        db.Users.Add(user);
+        var token = await emailTokens.IssueAsync(user.Id, EmailTokenPurpose.VerifyEmail, cancellationToken);
+
+        AuthResponse response;
+        try
+        {
+            response = await signIn.IssueAsync(user, familyId: null, cancellationToken);
+        }
+        catch (DbUpdateException exception) when (DatabaseErrors.IsUniqueViolation(exception))
+        {
+            // Someone registered the same email between the check and the insert.
+            throw EmailTaken();
+        }
+
+        emails.SendVerification(user.Email, user.Profile.FirstName, token);
+        return response;
+    }
+
+    public async Task VerifyEmailAsync(EmailTokenRequest request, CancellationToken cancellationToken)
+    {
+        var userId = await ConsumeAsync(request.Token, EmailTokenPurpose.VerifyEmail, cancellationToken);
+        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(set => set.SetProperty(u => u.IsVerified, true), cancellationToken);
+        statuses.Forget(userId);
+    }
+
+    public async Task ResendVerificationAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        limits.ThrowIfResendVerificationExceeded(userId);
+        var user = await db.Users.Include(u => u.Profile).SingleAsync(u => u.Id == userId, cancellationToken);
+        if (user.IsVerified)
+        {
+            return;
+        }
+
+        var token = await emailTokens.IssueAsync(user.Id, EmailTokenPurpose.VerifyEmail, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        emails.SendVerification(user.Email, user.Profile?.FirstName ?? "there", token);
+    }
+
+    /// <summary>Always the same answer, whether or not the address has an account; an email goes out only if it does.</summary>
+    public async Task ForgotPasswordAsync(ForgotPasswordRequest request, CancellationToken cancellationToken)
+    {
+        if (EmailAddress.Problem(request.Email) is { } problem)
+        {
+            throw ProblemException.Validation("email", problem);
+        }
+
+        var email = EmailAddress.Normalize(request.Email!);
+        limits.ThrowIfForgotPasswordExceeded(email);
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Email == email && u.IsActive, cancellationToken);
+        if (user is null)
+        {
+            return;
+        }
+
+        var token = await emailTokens.IssueAsync(user.Id, EmailTokenPurpose.ResetPassword, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        emails.SendPasswordReset(user.Email, token);
+    }
+
+    /// <summary>Sets the new password and signs the user out everywhere. Following the emailed link also proves the address.</summary>
+    public async Task ResetPasswordAsync(ResetPasswordRequest request, CancellationToken cancellationToken)
+    {
+        new ValidationErrors().AddAll("newPassword", PasswordPolicy.Problems(request.NewPassword)).ThrowIfAny();
+        var userId = await ConsumeAsync(request.Token, EmailTokenPurpose.ResetPassword, cancellationToken);
+        var user = await db.Users.SingleAsync(u => u.Id == userId, cancellationToken);
+        user.PasswordHash = passwords.Hash(request.NewPassword!);
+        user.IsVerified = true;
+        await db.SaveChangesAsync(cancellationToken);
+        await signIn.RevokeAllAsync(userId, cancellationToken);
+    }
+
+    /// <summary>Changes the password and revokes every refresh token, so other devices must sign in again.</summary>
+    public async Task ChangePasswordAsync(Guid userId, ChangePasswordRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors()
+            .AddIf(string.IsNullOrEmpty(request.CurrentPassword), "currentPassword", "Current password is required.")
+            .AddAll("newPassword", PasswordPolicy.Problems(request.NewPassword));
+        errors.ThrowIfAny();
+
+        var user = await db.Users.SingleAsync(u => u.Id == userId, cancellationToken);
+        if (!passwords.Verify(request.CurrentPassword!, user.PasswordHash))
+        {
+            throw ProblemException.Validation("currentPassword", "The current password is incorrect.");
+        }
+
+        user.PasswordHash = passwords.Hash(request.NewPassword!);
+        await db.SaveChangesAsync(cancellationToken);
+        await signIn.RevokeAllAsync(userId, cancellationToken);
+    }
+
+    /// <summary>Deletes the account and, by the schema's cascades, everything that belongs to it.</summary>
+    public async Task DeleteAsync(Guid userId, DeleteAccountRequest request, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.SingleAsync(u => u.Id == userId, cancellationToken);
+        if (string.IsNullOrEmpty(request.Password) || !passwords.Verify(request.Password, user.PasswordHash))
+        {
+            throw ProblemException.Validation("password", "The password is incorrect.");
+        }
+
+        await db.Users.Where(u => u.Id == userId).ExecuteDeleteAsync(cancellationToken);
+        statuses.Forget(userId);
+    }
+
+    public async Task<MeResponse> GetMeAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.AsNoTracking().Include(u => u.Profile).SingleAsync(u => u.Id == userId, cancellationToken);
+        return new MeResponse(UserResponse.From(user), user.Profile is null ? null : ProfileResponse.From(user.Profile));
+    }
+
+    private async Task<Guid> ConsumeAsync(string? token, EmailTokenPurpose purpose, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            throw ProblemException.Validation("token", "Token is required.");
+        }
+
+        return await emailTokens.ConsumeAsync(token.Trim(), purpose, cancellationToken)
+            ?? throw ProblemException.Validation("token", "The token is not valid: it may have expired or been used already.");
+    }
+
+    private static void ValidateName(ValidationErrors errors, string field, string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            errors.Add(field, "Name is required.");
+        }
+        else if (name.Trim().Length > MaxNameLength)
+        {
+            errors.Add(field, $"Name must be at most {MaxNameLength} characters.");
+        }
+    }
+
+    private static ProblemException EmailTaken() =>
+        ProblemException.Conflict(ProblemTypes.EmailTaken, "The email is taken", "An account with this email already exists.");
+}

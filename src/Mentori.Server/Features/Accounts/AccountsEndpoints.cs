@@ -1,0 +1,82 @@
+using System.Security.Claims;
+using Mentori.Server.Infrastructure.Auth;
+using Mentori.Server.Infrastructure.RateLimiting;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Mentori.Server.Features.Accounts;
+
+/// <summary>The HTTP surface of accounts: api.md, "Accounts".</summary>
+public static class AccountsEndpoints
+{
+    public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder api)
+    {
+        var auth = api.MapGroup("/auth").WithTags("Accounts");
+        auth.MapPost("/register", async Task<Created<AuthResponse>> (RegisterRequest request, AccountService accounts, CancellationToken cancellationToken) =>
+                TypedResults.Created("/api/v1/me", await accounts.RegisterAsync(request, cancellationToken)))
+            .RequireRateLimiting(RateLimitingRegistration.Register)
+            .WithSummary("Create a mentor or mentee account; sends a verification email.");
+        auth.MapPost("/login", async Task<Ok<AuthResponse>> (LoginRequest request, SignInService signIn, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await signIn.LoginAsync(request, cancellationToken)))
+            .RequireRateLimiting(RateLimitingRegistration.SignIn)
+            .WithSummary("Sign in with email and password.");
+        auth.MapPost("/refresh", async Task<Ok<AuthResponse>> (RefreshRequest request, SignInService signIn, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await signIn.RefreshAsync(request, cancellationToken)))
+            .RequireRateLimiting(RateLimitingRegistration.SignIn)
+            .WithSummary("Spend a refresh token for a new pair.");
+        auth.MapPost("/logout", async Task<NoContent> (RefreshRequest request, ClaimsPrincipal user, SignInService signIn, CancellationToken cancellationToken) =>
+            {
+                await signIn.LogoutAsync(user.GetUserId(), request, cancellationToken);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization()
+            .WithSummary("Revoke the refresh token's family.");
+        auth.MapPost("/verify-email", async Task<NoContent> (EmailTokenRequest request, AccountService accounts, CancellationToken cancellationToken) =>
+            {
+                await accounts.VerifyEmailAsync(request, cancellationToken);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Confirm the email address with the emailed token.");
+        auth.MapPost("/resend-verification", async Task<Accepted> (ClaimsPrincipal user, AccountService accounts, CancellationToken cancellationToken) =>
+            {
+                await accounts.ResendVerificationAsync(user.GetUserId(), cancellationToken);
+                return TypedResults.Accepted((string?)null);
+            })
+            .RequireAuthorization()
+            .WithSummary("Send the verification email again.");
+        auth.MapPost("/forgot-password", async Task<Accepted> (ForgotPasswordRequest request, AccountService accounts, CancellationToken cancellationToken) =>
+            {
+                await accounts.ForgotPasswordAsync(request, cancellationToken);
+                return TypedResults.Accepted((string?)null);
+            })
+            .RequireRateLimiting(RateLimitingRegistration.ForgotPassword)
+            .WithSummary("Email a password-reset token; the answer never tells whether the address has an account.");
+        auth.MapPost("/reset-password", async Task<NoContent> (ResetPasswordRequest request, AccountService accounts, CancellationToken cancellationToken) =>
+            {
+                await accounts.ResetPasswordAsync(request, cancellationToken);
+                return TypedResults.NoContent();
+            })
+            .RequireRateLimiting(RateLimitingRegistration.ForgotPassword)
+            .WithSummary("Set a new password with the emailed token; signs out every device.");
+
+        var me = api.MapGroup("/me").WithTags("Accounts").RequireAuthorization();
+        me.MapGet("/", async Task<Ok<MeResponse>> (ClaimsPrincipal user, AccountService accounts, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await accounts.GetMeAsync(user.GetUserId(), cancellationToken)))
+            .WithSummary("The signed-in user and their profile.");
+        me.MapPut("/password", async Task<NoContent> (ChangePasswordRequest request, ClaimsPrincipal user, AccountService accounts, CancellationToken cancellationToken) =>
+            {
+                await accounts.ChangePasswordAsync(user.GetUserId(), request, cancellationToken);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Change the password; other devices must sign in again.");
+        me.MapGet("/export", async Task<Ok<object>> (ClaimsPrincipal user, AccountExport export, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await export.ExportAsync(user.GetUserId(), cancellationToken)))
+            .WithSummary("Every row about the signed-in user, as one JSON document.");
+        me.MapDelete("/", async Task<NoContent> ([Microsoft.AspNetCore.Mvc.FromBody] DeleteAccountRequest request, ClaimsPrincipal user, AccountService accounts, CancellationToken cancellationToken) =>
+            {
+                await accounts.DeleteAsync(user.GetUserId(), request, cancellationToken);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Delete the account and everything that belongs to it; the password confirms it.");
+        return api;
+    }
+}

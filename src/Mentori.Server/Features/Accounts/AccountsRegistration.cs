@@ -1,0 +1,11 @@
+namespace Mentori.Server.Features.Accounts;
+
+public static class AccountsRegistration
+{
+    public static IServiceCollection AddAccounts(this IServiceCollection services) => services
+        .AddScoped<SignInService>()
+        .AddScoped<AccountService>()
+        .AddScoped<AccountExport>()
+        .AddScoped<EmailTokens>()
+        .AddScoped<AccountEmails>();
+}

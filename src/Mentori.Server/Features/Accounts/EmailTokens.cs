@@ -1,0 +1,52 @@
+using Mentori.Data;
+using Mentori.Data.Entities;
+using Mentori.Server.Infrastructure.Auth;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mentori.Server.Features.Accounts;
+
+/// <summary>Single-use tokens sent by email: verification lasts 24 hours, a password reset one hour.</summary>
+public sealed class EmailTokens(MentoriDb db, TimeProvider clock)
+{
+    public static TimeSpan LifetimeOf(EmailTokenPurpose purpose) =>
+        purpose == EmailTokenPurpose.VerifyEmail ? TimeSpan.FromHours(24) : TimeSpan.FromHours(1);
+
+    /// <summary>A new token for the user; earlier unused ones of the same purpose stop working. Saved with the caller's next save.</summary>
+    public async Task<string> IssueAsync(Guid userId, EmailTokenPurpose purpose, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        await db.EmailTokens
+            .Where(t => t.UserId == userId && t.Purpose == purpose && t.UsedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.UsedAt, now), cancellationToken);
+        var token = SecureToken.New();
+        db.EmailTokens.Add(new EmailToken
+        {
+            UserId = userId,
+            Purpose = purpose,
+            TokenHash = SecureToken.Hash(token),
+            ExpiresAt = now + LifetimeOf(purpose),
+        });
+        return token;
+    }
+
+    /// <summary>
+    /// Spends the token and answers whose it was, or null when it is unknown, spent or expired. The spending is one
+    /// conditional update, so a token used twice at the same moment works once.
+    /// </summary>
+    public async Task<Guid?> ConsumeAsync(string token, EmailTokenPurpose purpose, CancellationToken cancellationToken)
+    {
+        var hash = SecureToken.Hash(token);
+        var now = Now;
+        var spent = await db.EmailTokens
+            .Where(t => t.TokenHash == hash && t.Purpose == purpose && t.UsedAt == null && t.ExpiresAt > now)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.UsedAt, now), cancellationToken);
+        if (spent == 0)
+        {
+            return null;
+        }
+
+        return await db.EmailTokens.Where(t => t.TokenHash == hash).Select(t => t.UserId).SingleAsync(cancellationToken);
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+}

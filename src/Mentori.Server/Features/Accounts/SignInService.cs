@@ -1,0 +1,152 @@
+using Mentori.Data;
+using Mentori.Data.Entities;
+using Mentori.Server.Infrastructure.Auth;
+using Mentori.Server.Infrastructure.Problems;
+using Mentori.Server.Infrastructure.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mentori.Server.Features.Accounts;
+
+/// <summary>Signing in and staying signed in: passwords, access tokens and the rotation of refresh tokens.</summary>
+public sealed class SignInService(
+    MentoriDb db,
+    PasswordHasher passwords,
+    AccessTokenIssuer accessTokens,
+    AccountRateLimits limits,
+    UserStatusCache statuses,
+    TimeProvider clock)
+{
+    public static readonly TimeSpan RefreshTokenLifetime = TimeSpan.FromDays(30);
+
+    private const string BadCredentials = "The email or password is incorrect.";
+
+    public async Task<AuthResponse> LoginAsync(LoginRequest request, CancellationToken cancellationToken)
+    {
+        new ValidationErrors()
+            .AddIf(string.IsNullOrWhiteSpace(request.Email), "email", "Email is required.")
+            .AddIf(string.IsNullOrEmpty(request.Password), "password", "Password is required.")
+            .ThrowIfAny();
+
+        var email = EmailAddress.Normalize(request.Email!);
+        limits.ThrowIfSignInLocked(email);
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Email == email, cancellationToken);
+
+        // An unknown email costs the same bcrypt work as a wrong password, so timing tells nothing.
+        var passwordMatches = user is null
+            ? passwords.VerifyAgainstNothing(request.Password!)
+            : passwords.Verify(request.Password!, user.PasswordHash);
+        if (user is null || !passwordMatches)
+        {
+            limits.RecordSignInFailure(email);
+            throw ProblemException.Unauthorized(BadCredentials);
+        }
+
+        ThrowIfDeactivated(user);
+        user.LastLogin = Now;
+        return await IssueAsync(user, familyId: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Spends the refresh token and issues the next pair of its family. The token is spent by one conditional
+    /// update, so of two uses at the same moment one wins; the other is a reuse and revokes the family.
+    /// </summary>
+    public async Task<AuthResponse> RefreshAsync(RefreshRequest request, CancellationToken cancellationToken)
+    {
+        new ValidationErrors().AddIf(string.IsNullOrWhiteSpace(request.RefreshToken), "refreshToken", "Refresh token is required.").ThrowIfAny();
+        var hash = SecureToken.Hash(request.RefreshToken!);
+        var now = Now;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var spent = await db.RefreshTokens
+            .Where(t => t.TokenHash == hash && t.UsedAt == null && t.RevokedAt == null && t.ExpiresAt > now)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.UsedAt, now), cancellationToken);
+        var token = await db.RefreshTokens.AsNoTracking().SingleOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
+        if (token is null)
+        {
+            throw ProblemException.Unauthorized("The refresh token is not valid.");
+        }
+
+        if (spent == 0)
+        {
+            if (token.UsedAt is not null || token.RevokedAt is not null)
+            {
+                // A spent token presented again: whoever holds it may have stolen it, so the whole family goes.
+                await RevokeFamilyAsync(token.FamilyId, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            throw ProblemException.Unauthorized("The refresh token is not valid.");
+        }
+
+        var user = await db.Users.SingleAsync(u => u.Id == token.UserId, cancellationToken);
+        if (!user.IsActive)
+        {
+            await RevokeFamilyAsync(token.FamilyId, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            ThrowIfDeactivated(user);
+        }
+
+        var response = await IssueAsync(user, token.FamilyId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return response;
+    }
+
+    /// <summary>Revokes the family of the caller's refresh token; an unknown token or someone else's changes nothing.</summary>
+    public async Task LogoutAsync(Guid userId, RefreshRequest request, CancellationToken cancellationToken)
+    {
+        new ValidationErrors().AddIf(string.IsNullOrWhiteSpace(request.RefreshToken), "refreshToken", "Refresh token is required.").ThrowIfAny();
+        var hash = SecureToken.Hash(request.RefreshToken!);
+        var familyId = await db.RefreshTokens
+            .Where(t => t.TokenHash == hash && t.UserId == userId)
+            .Select(t => (Guid?)t.FamilyId)
+            .SingleOrDefaultAsync(cancellationToken);
+        if (familyId is { } family)
+        {
+            await RevokeFamilyAsync(family, cancellationToken);
+        }
+    }
+
+    /// <summary>Signs the user out everywhere: every refresh token stops working at once.</summary>
+    public async Task RevokeAllAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        await db.RefreshTokens
+            .Where(t => t.UserId == userId && t.RevokedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevokedAt, now), cancellationToken);
+        statuses.Forget(userId);
+    }
+
+    /// <summary>A new access token and a new refresh token, of a new family unless one is given. Saves pending changes.</summary>
+    public async Task<AuthResponse> IssueAsync(User user, Guid? familyId, CancellationToken cancellationToken)
+    {
+        var refreshToken = SecureToken.New();
+        db.RefreshTokens.Add(new RefreshToken
+        {
+            UserId = user.Id,
+            FamilyId = familyId ?? Guid.CreateVersion7(),
+            TokenHash = SecureToken.Hash(refreshToken),
+            ExpiresAt = Now + RefreshTokenLifetime,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return new AuthResponse(UserResponse.From(user), accessTokens.Issue(user), refreshToken, (int)AccessTokenIssuer.Lifetime.TotalSeconds);
+    }
+
+    public static void ThrowIfDeactivated(User user)
+    {
+        if (!user.IsActive)
+        {
+            throw ProblemException.Forbidden(ProblemTypes.AccountDeactivated, "The account is deactivated",
+                "This account has been deactivated by an administrator.");
+        }
+    }
+
+    private async Task RevokeFamilyAsync(Guid familyId, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        await db.RefreshTokens
+            .Where(t => t.FamilyId == familyId && t.RevokedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevokedAt, now), cancellationToken);
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+}

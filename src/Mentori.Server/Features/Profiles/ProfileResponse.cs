@@ -1,0 +1,30 @@
+using Mentori.Data.Entities;
+
+namespace Mentori.Server.Features.Profiles;
+
+/// <summary>A profile as the API shows it to its owner.</summary>
+public sealed record ProfileResponse(
+    Guid Id,
+    Guid UserId,
+    string FirstName,
+    string LastName,
+    string? Bio,
+    string? ProfileImage,
+    string? Phone,
+    string? Location,
+    string? Timezone,
+    IReadOnlyList<string>? Expertise,
+    IReadOnlyDictionary<string, List<string>>? Availability,
+    decimal? HourlyRate,
+    int? YearsExperience,
+    IReadOnlyList<string>? Interests,
+    string? Goals,
+    string? ExperienceLevel,
+    DateTime CreatedAt,
+    DateTime UpdatedAt)
+{
+    public static ProfileResponse From(Profile profile) => new(
+        profile.Id, profile.UserId, profile.FirstName, profile.LastName, profile.Bio, profile.ProfileImage, profile.Phone,
+        profile.Location, profile.Timezone, profile.Expertise, profile.Availability, profile.HourlyRate, profile.YearsExperience,
+        profile.Interests, profile.Goals, profile.ExperienceLevel, profile.CreatedAt, profile.UpdatedAt);
+}

@@ -1,0 +1,17 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Mentori.Server.Infrastructure.Auth;
+
+/// <summary>Opaque tokens (refresh, email verification, password reset): 256 random bits, kept only as a SHA-256 hash.</summary>
+public static class SecureToken
+{
+    public static string New() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>
+    /// A fast hash is enough here, unlike for passwords: the token is 256 random bits, so a stolen hash
+    /// cannot be reversed by guessing.
+    /// </summary>
+    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}

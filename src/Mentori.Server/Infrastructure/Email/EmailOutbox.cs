@@ -1,0 +1,44 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Mentori.Server.Infrastructure.Email;
+
+/// <summary>
+/// Emails leave the request path: a request only queues its message, and this background service delivers it.
+/// A slow SMTP server then never slows a request, and "forgot password" takes as long for an unknown address
+/// as for a known one.
+/// </summary>
+public sealed class EmailOutbox(IOptions<EmailOptions> options, IServiceProvider services, ILogger<EmailOutbox> logger) : BackgroundService
+{
+    private readonly Channel<MimeMessage> _queue = Channel.CreateUnbounded<MimeMessage>(new UnboundedChannelOptions { SingleReader = true });
+
+    public void Enqueue(string to, string subject, string body)
+    {
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(options.Value.From));
+        message.To.Add(MailboxAddress.Parse(to));
+        message.Subject = subject;
+        message.Body = new TextPart("plain") { Text = body };
+        _queue.Writer.TryWrite(message);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var sender = string.IsNullOrWhiteSpace(options.Value.Smtp.Host)
+            ? (IEmailSender)ActivatorUtilities.CreateInstance<PickupDirectoryEmailSender>(services)
+            : ActivatorUtilities.CreateInstance<SmtpEmailSender>(services);
+        await foreach (var message in _queue.Reader.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                await sender.SendAsync(message, stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The body is not logged: it carries single-use tokens.
+                logger.LogError(exception, "Could not send email \"{Subject}\" to {To}", message.Subject, message.To);
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Mentori.Server.Infrastructure.Email;
+
+/// <summary>Sends through the configured SMTP server with MailKit (STARTTLS when the server offers it).</summary>
+public sealed class SmtpEmailSender(IOptions<EmailOptions> options, ILogger<SmtpEmailSender> logger) : IEmailSender
+{
+    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        var smtp = options.Value.Smtp;
+        using var client = new SmtpClient();
+        await client.ConnectAsync(smtp.Host!, smtp.Port, SecureSocketOptions.Auto, cancellationToken);
+        if (!string.IsNullOrEmpty(smtp.User))
+        {
+            await client.AuthenticateAsync(smtp.User, smtp.Password ?? "", cancellationToken);
+        }
+
+        await client.SendAsync(message, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
+        logger.LogInformation("Email \"{Subject}\" to {To} sent through {Host}", message.Subject, message.To, smtp.Host);
+    }
+}

@@ -1,0 +1,36 @@
+using System.Text.RegularExpressions;
+using MimeKit;
+
+namespace Mentori.Tests.Infrastructure;
+
+/// <summary>Reads the emails the app wrote into its pickup folder, as a user reads their inbox.</summary>
+public static partial class Outbox
+{
+    /// <summary>Waits (by watching the folder, up to 10 s) for the next email to <paramref name="to"/> with that subject.</summary>
+    public static async Task<MimeMessage> WaitForEmailAsync(this MentoriApp app, string to, string subjectContains, int count = 1)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var matching = Read(app).Where(m => m.To.ToString().Contains(to, StringComparison.OrdinalIgnoreCase)
+                && (m.Subject ?? "").Contains(subjectContains, StringComparison.Ordinal)).ToList();
+            if (matching.Count >= count)
+            {
+                return matching[count - 1];
+            }
+
+            await Task.Delay(20, timeout.Token);
+        }
+    }
+
+    public static IReadOnlyList<MimeMessage> Read(MentoriApp app) =>
+        Directory.Exists(app.OutboxFolder)
+            ? Directory.GetFiles(app.OutboxFolder, "*.eml").Order().Select(file => MimeMessage.Load(file)).ToList()
+            : [];
+
+    public static string Token(this MimeMessage message) =>
+        TokenLine().Match(message.TextBody ?? "").Groups[1].Value is { Length: > 0 } token ? token : throw new InvalidOperationException("no Token: line");
+
+    [GeneratedRegex(@"^\s*Token: (\S+)\s*$", RegexOptions.Multiline)]
+    private static partial Regex TokenLine();
+}
