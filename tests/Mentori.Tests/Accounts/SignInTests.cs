@@ -1,0 +1,224 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using Mentori.Tests.Host;
+using Mentori.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Mentori.Tests.Accounts;
+
+public abstract class SignInTests(ITestDatabaseServer server) : AccountsTestBase(server)
+{
+    [Fact]
+    public async Task Signing_in_returns_a_working_token_pair_and_records_the_time()
+    {
+        await using var app = new MentoriApp(Database);
+        var client = app.CreateClient();
+        var email = NewEmail();
+        await RegisterAsync(client, email);
+
+        var response = await LoginAsync(client, email.ToUpperInvariant());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var auth = await response.JsonAsync();
+        Assert.Equal(HttpStatusCode.OK, await MeStatusAsync(app, AccessToken(auth)));
+        Assert.NotEqual(JsonValueKind.Null, auth.GetProperty("user").GetProperty("lastLogin").ValueKind);
+        await using var db = Database.NewContext();
+        Assert.NotNull((await db.Users.SingleAsync()).LastLogin);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_and_an_unknown_email_get_the_same_401()
+    {
+        await using var app = new MentoriApp(Database);
+        var client = app.CreateClient();
+        var email = NewEmail();
+        await RegisterAsync(client, email);
+
+        var wrongPassword = await HostTests.AssertProblemAsync(await LoginAsync(client, email, "Wrong-passw0rd"), HttpStatusCode.Unauthorized);
+        var unknownEmail = await HostTests.AssertProblemAsync(await LoginAsync(client, NewEmail()), HttpStatusCode.Unauthorized);
+
+        Assert.Equal(wrongPassword.GetProperty("type").GetString(), unknownEmail.GetProperty("type").GetString());
+        Assert.Equal(wrongPassword.GetProperty("detail").GetString(), unknownEmail.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_deactivated_account_cannot_sign_in_refresh_or_use_its_access_token()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = new MentoriApp(Database).WithClock(clock);
+        var client = app.CreateClient();
+        var email = NewEmail();
+        var auth = await RegisterAsync(client, email);
+        Assert.Equal(HttpStatusCode.OK, await MeStatusAsync(app, AccessToken(auth)));
+
+        await using (var db = Database.NewContext())
+        {
+            await db.Users.ExecuteUpdateAsync(set => set.SetProperty(u => u.IsActive, false));
+        }
+
+        await HostTests.AssertProblemAsync(await LoginAsync(client, email), HttpStatusCode.Forbidden);
+        await HostTests.AssertProblemAsync(await RefreshAsync(client, RefreshToken(auth)), HttpStatusCode.Forbidden);
+
+        // Another server instance, which has not seen this user yet, refuses the access token at once;
+        // this one within 30 seconds of its last look.
+        await using (var otherInstance = new MentoriApp(Database))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, await MeStatusAsync(otherInstance, AccessToken(auth)));
+        }
+
+        clock.Advance(TimeSpan.FromSeconds(31));
+        Assert.Equal(HttpStatusCode.Unauthorized, await MeStatusAsync(app, AccessToken(auth)));
+    }
+
+    [Fact]
+    public async Task Refreshing_rotates_the_pair_and_reusing_a_spent_token_revokes_the_family()
+    {
+        await using var app = new MentoriApp(Database);
+        var client = app.CreateClient();
+        var first = await RegisterAsync(client, NewEmail());
+
+        var second = await (await RefreshAsync(client, RefreshToken(first))).JsonAsync();
+        Assert.NotEqual(RefreshToken(first), RefreshToken(second));
+        Assert.Equal(HttpStatusCode.OK, await MeStatusAsync(app, AccessToken(second)));
+
+        await HostTests.AssertProblemAsync(await RefreshAsync(client, RefreshToken(first)), HttpStatusCode.Unauthorized);
+        await HostTests.AssertProblemAsync(await RefreshAsync(client, RefreshToken(second)), HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_refresh_token_used_twice_at_the_same_moment_has_one_winner()
+    {
+        await using var app = new MentoriApp(Database);
+        var auth = await RegisterAsync(app.CreateClient(), NewEmail());
+        var clients = Enumerable.Range(0, 8).Select(_ => app.CreateClient()).ToList();
+
+        var responses = await Task.WhenAll(clients.Select(client => RefreshAsync(client, RefreshToken(auth))));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Unauthorized, r.StatusCode));
+    }
+
+    [Fact]
+    public async Task Logging_out_revokes_the_family_of_that_refresh_token()
+    {
+        await using var app = new MentoriApp(Database);
+        var client = app.CreateClient();
+        var email = NewEmail();
+        var first = await RegisterAsync(client, email);
+        var otherDevice = await (await LoginAsync(client, email)).JsonAsync();
+        var rotated = await (await RefreshAsync(client, RefreshToken(first))).JsonAsync();
+
+        var logout = await app.CreateClient().WithBearer(AccessToken(rotated)).PostAsJsonAsync("/api/v1/auth/logout", new { refreshToken = RefreshToken(rotated) });
+
+        Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await RefreshAsync(client, RefreshToken(rotated))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await RefreshAsync(client, RefreshToken(otherDevice))).StatusCode);
+    }
+
+    public static TheoryData<string> TamperedTokens => ["bad-signature", "alg-none", "expired", "wrong-issuer", "wrong-audience", "garbage"];
+
+    [Theory]
+    [MemberData(nameof(TamperedTokens))]
+    public async Task A_tampered_or_expired_access_token_is_refused(string tampering)
+    {
+        await using var app = new MentoriApp(Database);
+        var auth = await RegisterAsync(app.CreateClient(), NewEmail());
+        var userId = auth.GetProperty("user").GetProperty("id").GetString()!;
+
+        var token = tampering switch
+        {
+            "bad-signature" => Forge(userId, key: "another-key-that-is-long-enough-for-hs256!!"),
+            "alg-none" => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+            {
+                Issuer = "mentori", Audience = "mentori", Expires = DateTime.UtcNow.AddMinutes(5),
+                Subject = new ClaimsIdentity([new Claim("sub", userId), new Claim("role", "admin")]),
+            }),
+            "expired" => Forge(userId, expires: DateTime.UtcNow.AddMinutes(-5)),
+            "wrong-issuer" => Forge(userId, issuer: "someone-else"),
+            "wrong-audience" => Forge(userId, audience: "someone-else"),
+            _ => "not.a.token",
+        };
+
+        Assert.Equal(HttpStatusCode.OK, await MeStatusAsync(app, Forge(userId)));
+        Assert.Equal(HttpStatusCode.Unauthorized, await MeStatusAsync(app, token));
+    }
+
+    [Fact]
+    public async Task Without_credentials_the_account_endpoints_answer_401_problems()
+    {
+        await using var app = new MentoriApp(Database);
+
+        var response = await app.CreateClient().GetAsync("/api/v1/me");
+
+        await HostTests.AssertProblemAsync(response, HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Repeated_failed_sign_ins_for_one_account_are_rate_limited_with_retry_after()
+    {
+        await using var app = new MentoriApp(Database)
+            .WithSetting("RateLimiting:Enabled", "true")
+            .WithSetting("RateLimiting:SignInFailuresPerAccount:PermitLimit", "3")
+            .WithSetting("RateLimiting:SignInFailuresPerAccount:Window", "00:10:00");
+        var client = app.CreateClient();
+        var email = NewEmail();
+        await RegisterAsync(client, email);
+
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await LoginAsync(client, email, "Wrong-passw0rd")).StatusCode);
+        }
+
+        var limited = await LoginAsync(client, email);
+        await HostTests.AssertProblemAsync(limited, HttpStatusCode.TooManyRequests);
+        Assert.InRange(limited.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 1, 600);
+
+        // Another account is not affected.
+        var other = NewEmail();
+        await RegisterAsync(client, other);
+        Assert.Equal(HttpStatusCode.OK, (await LoginAsync(client, other)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Sign_ins_from_one_address_are_rate_limited()
+    {
+        await using var app = new MentoriApp(Database)
+            .WithSetting("RateLimiting:Enabled", "true")
+            .WithSetting("RateLimiting:SignInPerIp:PermitLimit", "2")
+            .WithSetting("RateLimiting:SignInPerIp:Window", "00:10:00");
+        var client = app.CreateClient();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await LoginAsync(client, NewEmail())).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await LoginAsync(client, NewEmail())).StatusCode);
+        var limited = await LoginAsync(client, NewEmail());
+
+        await HostTests.AssertProblemAsync(limited, HttpStatusCode.TooManyRequests);
+        Assert.NotNull(limited.Headers.RetryAfter);
+    }
+
+    private static string Forge(string userId, string key = MentoriApp.SigningKey, DateTime? expires = null,
+        string issuer = "mentori", string audience = "mentori")
+    {
+        var notBefore = (expires ?? DateTime.UtcNow.AddMinutes(5)).AddMinutes(-10);
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = issuer,
+            Audience = audience,
+            NotBefore = notBefore,
+            IssuedAt = notBefore,
+            Expires = expires ?? DateTime.UtcNow.AddMinutes(5),
+            Subject = new ClaimsIdentity([new Claim("sub", userId), new Claim("role", "mentee")]),
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256),
+        });
+    }
+}
+
+public sealed class SignInOnPostgres(PostgresServer server) : SignInTests(server);
+
+public sealed class SignInOnSqlite(SqliteFiles server) : SignInTests(server);
