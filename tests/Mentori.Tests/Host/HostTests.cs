@@ -122,6 +122,54 @@ public abstract class HostTests(ITestDatabaseServer server) : IAsyncLifetime
         Assert.Contains("at least 32 bytes", failure.Message);
     }
 
+    [Fact]
+    public async Task Malformed_json_is_a_400_problem_naming_the_field()
+    {
+        await using var app = new MentoriApp(_database);
+        var client = app.CreateClient();
+
+        var broken = await client.PostAsync("/api/v1/auth/login", new StringContent("{\"email\": ", System.Text.Encoding.UTF8, "application/json"));
+        var wrongType = await client.PostAsync("/api/v1/auth/login", new StringContent("{\"email\": 42}", System.Text.Encoding.UTF8, "application/json"));
+
+        var brokenProblem = await AssertProblemAsync(broken, HttpStatusCode.BadRequest);
+        Assert.True(brokenProblem.TryGetProperty("errors", out _));
+        var wrongTypeProblem = await AssertProblemAsync(wrongType, HttpStatusCode.BadRequest);
+        Assert.True(wrongTypeProblem.GetProperty("errors").TryGetProperty("email", out _), wrongTypeProblem.ToString());
+    }
+
+    [Fact]
+    public async Task A_missing_body_is_a_400_problem()
+    {
+        await using var app = new MentoriApp(_database);
+
+        var response = await app.CreateClient().PostAsync("/api/v1/auth/login", new StringContent("", System.Text.Encoding.UTF8, "application/json"));
+
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_json_is_a_415_problem()
+    {
+        await using var app = new MentoriApp(_database);
+
+        var response = await app.CreateClient().PostAsync("/api/v1/auth/login", new StringContent("email=a@b.c", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"));
+
+        await AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Fact]
+    public async Task A_body_over_the_limit_is_a_413_problem_on_a_real_kestrel_server()
+    {
+        await using var app = new MentoriApp(_database);
+        app.UseKestrel(0);
+        app.StartServer();
+        var oversized = "{\"email\": \"" + new string('a', 2 * 1024 * 1024) + "\"}";
+
+        var response = await app.CreateClient().PostAsync("/api/v1/auth/login", new StringContent(oversized, System.Text.Encoding.UTF8, "application/json"));
+
+        await AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+    }
+
     internal static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
     {
         Assert.Equal(status, response.StatusCode);

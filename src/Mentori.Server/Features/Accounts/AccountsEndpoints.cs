@@ -10,18 +10,25 @@ public static class AccountsEndpoints
 {
     public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder api)
     {
-        var auth = api.MapGroup("/auth").WithTags("Accounts");
+        var auth = api.MapGroup("/auth").WithTags("Accounts")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         auth.MapPost("/register", async Task<Created<AuthResponse>> (RegisterRequest request, AccountService accounts, CancellationToken cancellationToken) =>
                 TypedResults.Created("/api/v1/me", await accounts.RegisterAsync(request, cancellationToken)))
             .RequireRateLimiting(RateLimitingRegistration.Register)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Create a mentor or mentee account; sends a verification email.");
         auth.MapPost("/login", async Task<Ok<AuthResponse>> (LoginRequest request, SignInService signIn, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await signIn.LoginAsync(request, cancellationToken)))
             .RequireRateLimiting(RateLimitingRegistration.SignIn)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("Sign in with email and password.");
         auth.MapPost("/refresh", async Task<Ok<AuthResponse>> (RefreshRequest request, SignInService signIn, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await signIn.RefreshAsync(request, cancellationToken)))
             .RequireRateLimiting(RateLimitingRegistration.SignIn)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("Spend a refresh token for a new pair.");
         auth.MapPost("/logout", async Task<NoContent> (RefreshRequest request, ClaimsPrincipal user, SignInService signIn, CancellationToken cancellationToken) =>
             {
@@ -58,7 +65,9 @@ public static class AccountsEndpoints
             .RequireRateLimiting(RateLimitingRegistration.ForgotPassword)
             .WithSummary("Set a new password with the emailed token; signs out every device.");
 
-        var me = api.MapGroup("/me").WithTags("Accounts").RequireAuthorization();
+        var me = api.MapGroup("/me").WithTags("Accounts").RequireAuthorization()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         me.MapGet("/", async Task<Ok<MeResponse>> (ClaimsPrincipal user, AccountService accounts, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await accounts.GetMeAsync(user.GetUserId(), cancellationToken)))
             .WithSummary("The signed-in user and their profile.");

@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Json;
+using Mentori.Tests.Host;
+using Mentori.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Mentori.Tests.Accounts;
+
+public abstract class PasswordTests(ITestDatabaseServer server) : AccountsTestBase(server)
+{
+    private const string NewPassword = "N3w-password";
+
+    [Fact]
+    public async Task Changing_the_password_needs_the_current_one_and_signs_out_every_device()
+    {
+        await using var app = new MentoriApp(Database);
+        var client = app.CreateClient();
+        var email = NewEmail();
+        var auth = await RegisterAsync(client, email);
+        var me = app.CreateClient().WithBearer(AccessToken(auth));
+
+        var wrong = await me.PutAsJsonAsync("/api/v1/me/password", new { currentPassword = "Wrong-passw0rd", newPassword = NewPassword });
+        var problem = await HostTests.AssertProblemAsync(wrong, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("currentPassword", out _));
+        var weak = await me.PutAsJsonAsync("/api/v1/me/password", new { currentPassword = Password, newPassword = "weak" });
+        Assert.True((await HostTests.AssertProblemAsync(weak, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("newPassword", out _));
+
+        var changed = await me.PutAsJsonAsync("/api/v1/me/password", new { currentPassword = Password, newPassword = NewPassword });
+
+        Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await LoginAsync(client, email)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await LoginAsync(client, email, NewPassword)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await RefreshAsync(client, RefreshToken(auth))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Forgot_password_answers_202_for_any_address_and_emails_only_real_accounts()
+    {
+        await using var app = new MentoriApp(Database);
+        var client = app.CreateClient();
+        var email = NewEmail();
+        await RegisterAsync(client, email);
+
+        var unknown = await client.PostAsJsonAsync("/api/v1/auth/forgot-password", new { email = "nobody@example.com" });
+        var known = await client.PostAsJsonAsync("/api/v1/auth/forgot-password", new { email });
+
+        Assert.Equal(HttpStatusCode.Accepted, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, known.StatusCode);
+        Assert.Equal(await unknown.Content.ReadAsStringAsync(), await known.Content.ReadAsStringAsync());
+        await app.WaitForEmailAsync(email, "Reset your Mentori password");
+        Assert.DoesNotContain(Outbox.Read(app), m => m.To.ToString().Contains("nobody@", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Resetting_the_password_with_the_emailed_token_works_once_and_signs_out_every_device()
+    {
+        await using var app = new MentoriApp(Database);
+        var client = app.CreateClient();
+        var email = NewEmail();
+        var auth = await RegisterAsync(client, email);
+        await client.PostAsJsonAsync("/api/v1/auth/forgot-password", new { email });
+        var token = (await app.WaitForEmailAsync(email, "Reset your Mentori password")).Token();
+
+        var reset = await client.PostAsJsonAsync("/api/v1/auth/reset-password", new { token, newPassword = NewPassword });
+
+        Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await RefreshAsync(client, RefreshToken(auth))).StatusCode);
+        var signedIn = await (await LoginAsync(client, email, NewPassword)).JsonAsync();
+        Assert.True(signedIn.GetProperty("user").GetProperty("isVerified").GetBoolean());
+        var again = await client.PostAsJsonAsync("/api/v1/auth/reset-password", new { token, newPassword = "An0ther-password" });
+        await HostTests.AssertProblemAsync(again, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task A_reset_token_expires_after_an_hour()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = new MentoriApp(Database).WithClock(clock);
+        var client = app.CreateClient();
+        var email = NewEmail();
+        await RegisterAsync(client, email);
+        await client.PostAsJsonAsync("/api/v1/auth/forgot-password", new { email });
+        var token = (await app.WaitForEmailAsync(email, "Reset your Mentori password")).Token();
+
+        clock.Advance(TimeSpan.FromMinutes(61));
+        var late = await client.PostAsJsonAsync("/api/v1/auth/reset-password", new { token, newPassword = NewPassword });
+
+        var problem = await HostTests.AssertProblemAsync(late, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("token", out _));
+        Assert.Equal(HttpStatusCode.OK, (await LoginAsync(client, email)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_verification_token_expires_after_24_hours()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = new MentoriApp(Database).WithClock(clock);
+        var client = app.CreateClient();
+        var email = NewEmail();
+        await RegisterAsync(client, email);
+        var token = (await app.WaitForEmailAsync(email, "Confirm your email")).Token();
+
+        clock.Advance(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1));
+
+        await HostTests.AssertProblemAsync(await client.PostAsJsonAsync("/api/v1/auth/verify-email", new { token }), HttpStatusCode.BadRequest);
+    }
+}
+
+public sealed class PasswordOnPostgres(PostgresServer server) : PasswordTests(server);
+
+public sealed class PasswordOnSqlite(SqliteFiles server) : PasswordTests(server);
