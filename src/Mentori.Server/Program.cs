@@ -21,6 +21,7 @@ builder.Services.AddMentoriOpenApi();
 builder.Services.AddMentoriHealthChecks();
 builder.WebHost.LimitRequestBodies();
 builder.Services.AddMentoriAuthentication();
+builder.Services.AddCookieAntiforgery();
 builder.Services.AddMentoriRateLimiting();
 builder.Services.AddMentoriEmail();
 
@@ -40,6 +41,7 @@ await app.PrepareDatabaseAsync();
 
 app.UseMentoriProblemDetails();
 app.UseAuthentication();
+app.UseCookieAntiforgery();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.MapMentoriHealthChecks();

@@ -14,3 +14,8 @@ public sealed record UserResponse(Guid Id, string Email, UserRole Role, bool IsA
 public sealed record AuthResponse(UserResponse User, string AccessToken, string RefreshToken, int ExpiresIn);
 
 public sealed record MeResponse(UserResponse User, ProfileResponse? Profile);
+
+/// <summary>What a cookie sign-in answers: the session is in the cookie, so there are no tokens.</summary>
+public sealed record CookieSignInResponse(UserResponse User);
+
+public sealed record AntiforgeryResponse(string Token, string HeaderName);

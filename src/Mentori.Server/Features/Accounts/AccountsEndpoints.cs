@@ -1,4 +1,7 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Mentori.Server.Infrastructure.Auth;
 using Mentori.Server.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,25 +21,50 @@ public static class AccountsEndpoints
             .RequireRateLimiting(RateLimitingRegistration.Register)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Create a mentor or mentee account; sends a verification email.");
-        auth.MapPost("/login", async Task<Ok<AuthResponse>> (LoginRequest request, SignInService signIn, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await signIn.LoginAsync(request, cancellationToken)))
+        auth.MapPost("/login", async Task<Results<Ok<AuthResponse>, Ok<CookieSignInResponse>>> (
+                LoginRequest request, bool? useCookies, HttpContext context, SignInService signIn, CancellationToken cancellationToken) =>
+            {
+                if (useCookies != true)
+                {
+                    return TypedResults.Ok(await signIn.LoginAsync(request, cancellationToken));
+                }
+
+                var user = await signIn.AuthenticateAsync(request, cancellationToken);
+                await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, MentoriClaims.CookiePrincipal(user));
+                return TypedResults.Ok(new CookieSignInResponse(UserResponse.From(user)));
+            })
             .RequireRateLimiting(RateLimitingRegistration.SignIn)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .WithSummary("Sign in with email and password.");
+            .WithSummary("Sign in with email and password: a token pair, or with ?useCookies=true the web UI's cookie.");
+        auth.MapGet("/antiforgery", (HttpContext context, IAntiforgery antiforgery) =>
+            {
+                var tokens = antiforgery.GetAndStoreTokens(context);
+                return TypedResults.Ok(new AntiforgeryResponse(tokens.RequestToken!, CookieAntiforgery.HeaderName));
+            })
+            .WithSummary("The token that cookie-authenticated requests which change something send in the X-CSRF-TOKEN header.");
         auth.MapPost("/refresh", async Task<Ok<AuthResponse>> (RefreshRequest request, SignInService signIn, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await signIn.RefreshAsync(request, cancellationToken)))
             .RequireRateLimiting(RateLimitingRegistration.SignIn)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("Spend a refresh token for a new pair.");
-        auth.MapPost("/logout", async Task<NoContent> (RefreshRequest request, ClaimsPrincipal user, SignInService signIn, CancellationToken cancellationToken) =>
+        auth.MapPost("/logout", async Task<NoContent> (RefreshRequest? request, HttpContext context, SignInService signIn, CancellationToken cancellationToken) =>
             {
-                await signIn.LogoutAsync(user.GetUserId(), request, cancellationToken);
+                if (context.IsCookieAuthenticated())
+                {
+                    await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                    if (request?.RefreshToken is null)
+                    {
+                        return TypedResults.NoContent();
+                    }
+                }
+
+                await signIn.LogoutAsync(context.User.GetUserId(), request ?? new RefreshRequest(null), cancellationToken);
                 return TypedResults.NoContent();
             })
             .RequireAuthorization()
-            .WithSummary("Revoke the refresh token's family.");
+            .WithSummary("Revoke the refresh token's family; with the cookie, end the cookie session.");
         auth.MapPost("/verify-email", async Task<NoContent> (EmailTokenRequest request, AccountService accounts, CancellationToken cancellationToken) =>
             {
                 await accounts.VerifyEmailAsync(request, cancellationToken);

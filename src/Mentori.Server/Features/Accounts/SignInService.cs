@@ -20,7 +20,11 @@ public sealed class SignInService(
 
     private const string BadCredentials = "The email or password is incorrect.";
 
-    public async Task<AuthResponse> LoginAsync(LoginRequest request, CancellationToken cancellationToken)
+    public async Task<AuthResponse> LoginAsync(LoginRequest request, CancellationToken cancellationToken) =>
+        await IssueAsync(await AuthenticateAsync(request, cancellationToken), familyId: null, cancellationToken);
+
+    /// <summary>Checks the email and password and records the sign-in; the caller then issues tokens or a cookie.</summary>
+    public async Task<User> AuthenticateAsync(LoginRequest request, CancellationToken cancellationToken)
     {
         new ValidationErrors()
             .AddIf(string.IsNullOrWhiteSpace(request.Email), "email", "Email is required.")
@@ -43,7 +47,8 @@ public sealed class SignInService(
 
         ThrowIfDeactivated(user);
         user.LastLogin = Now;
-        return await IssueAsync(user, familyId: null, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return user;
     }
 
     /// <summary>

@@ -17,6 +17,9 @@ public static class MentoriClaims
         new(TokenId, Guid.NewGuid().ToString("N")),
     ];
 
+    public static ClaimsPrincipal CookiePrincipal(User user) =>
+        new(new ClaimsIdentity(For(user), Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationDefaults.AuthenticationScheme, UserId, Role));
+
     /// <summary>The signed-in user's id; endpoints that call it require authentication.</summary>
     public static Guid GetUserId(this ClaimsPrincipal principal) =>
         Guid.Parse(principal.FindFirstValue(UserId) ?? throw new InvalidOperationException("The endpoint does not require authentication."));

@@ -17,6 +17,13 @@ public sealed class ExceptionProblemHandler(IProblemDetailsService problems, ILo
         {
             ProblemException known => FromProblemException(httpContext, known),
             BadHttpRequestException { InnerException: JsonException json } => MalformedJson(json),
+            Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => new ProblemDetails
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Type = ProblemTypes.Antiforgery,
+                Title = "The antiforgery token is missing or invalid",
+                Detail = "Requests that sign in with the cookie must send the token from GET /api/v1/auth/antiforgery in the X-CSRF-TOKEN header.",
+            },
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Detail = bad.Message },
             DbException or TimeoutException when IsDatabaseUnreachable(exception) => new ProblemDetails
             {

@@ -7,6 +7,7 @@ public static class ProblemTypes
 
     public const string Validation = Prefix + "validation";
     public const string MalformedBody = Prefix + "malformed-body";
+    public const string Antiforgery = Prefix + "antiforgery";
     public const string Unauthorized = Prefix + "unauthorized";
     public const string NotFound = Prefix + "not-found";
     public const string RateLimited = Prefix + "rate-limited";

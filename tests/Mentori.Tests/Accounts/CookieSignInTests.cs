@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.Http.Json;
+using Mentori.Tests.Host;
+using Mentori.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mentori.Tests.Accounts;
+
+/// <summary>The web UI's way in: the same accounts, a cookie instead of tokens, and antiforgery on every change.</summary>
+public abstract class CookieSignInTests(ITestDatabaseServer server) : AccountsTestBase(server)
+{
+    [Fact]
+    public async Task A_cookie_sign_in_authenticates_later_requests_without_handing_out_tokens()
+    {
+        await using var app = new MentoriApp(Database);
+        var email = NewEmail();
+        await RegisterAsync(app.CreateClient(), email);
+        var browser = app.CreateClient();
+
+        var signIn = await browser.PostAsJsonAsync("/api/v1/auth/login?useCookies=true", new { email, password = Password });
+
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        var body = await signIn.JsonAsync();
+        Assert.False(body.TryGetProperty("accessToken", out _));
+        Assert.Contains(signIn.Headers.GetValues("Set-Cookie"), cookie => cookie.Contains("httponly", StringComparison.OrdinalIgnoreCase)
+            && cookie.Contains("samesite=strict", StringComparison.OrdinalIgnoreCase));
+        var me = await (await browser.GetAsync("/api/v1/me")).JsonAsync();
+        Assert.Equal(email, me.GetProperty("user").GetProperty("email").GetString());
+    }
+
+    [Fact]
+    public async Task A_cookie_authenticated_change_needs_the_antiforgery_token()
+    {
+        await using var app = new MentoriApp(Database);
+        var email = NewEmail();
+        await RegisterAsync(app.CreateClient(), email);
+        var browser = app.CreateClient();
+        await browser.PostAsJsonAsync("/api/v1/auth/login?useCookies=true", new { email, password = Password });
+        var change = new { currentPassword = Password, newPassword = "N3w-password" };
+
+        var forged = await browser.PutAsJsonAsync("/api/v1/me/password", change);
+        var problem = await HostTests.AssertProblemAsync(forged, HttpStatusCode.BadRequest);
+        Assert.EndsWith("antiforgery", problem.GetProperty("type").GetString());
+
+        var antiforgery = await (await browser.GetAsync("/api/v1/auth/antiforgery")).JsonAsync();
+        var request = new HttpRequestMessage(HttpMethod.Put, "/api/v1/me/password") { Content = JsonContent.Create(change) };
+        request.Headers.Add(antiforgery.GetProperty("headerName").GetString()!, antiforgery.GetProperty("token").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, (await browser.SendAsync(request)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_cookie_session()
+    {
+        await using var app = new MentoriApp(Database);
+        var email = NewEmail();
+        await RegisterAsync(app.CreateClient(), email);
+        var browser = app.CreateClient();
+        await browser.PostAsJsonAsync("/api/v1/auth/login?useCookies=true", new { email, password = Password });
+        var antiforgery = await (await browser.GetAsync("/api/v1/auth/antiforgery")).JsonAsync();
+
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/logout");
+        request.Headers.Add(antiforgery.GetProperty("headerName").GetString()!, antiforgery.GetProperty("token").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, (await browser.SendAsync(request)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/v1/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_deactivated_users_cookie_stops_working()
+    {
+        await using var app = new MentoriApp(Database);
+        var email = NewEmail();
+        await RegisterAsync(app.CreateClient(), email);
+        var browser = app.CreateClient();
+        await browser.PostAsJsonAsync("/api/v1/auth/login?useCookies=true", new { email, password = Password });
+        var cookie = (await browser.GetAsync("/api/v1/me")).RequestMessage!.Headers.GetValues("Cookie").Single();
+        await using (var before = new MentoriApp(Database))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await before.CreateClient().SendAsync(WithCookie(cookie))).StatusCode);
+        }
+
+        await using (var db = Database.NewContext())
+        {
+            await db.Users.ExecuteUpdateAsync(set => set.SetProperty(u => u.IsActive, false));
+        }
+
+        await using var after = new MentoriApp(Database);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await after.CreateClient().SendAsync(WithCookie(cookie))).StatusCode);
+    }
+
+    private static HttpRequestMessage WithCookie(string cookie)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/me");
+        request.Headers.Add("Cookie", cookie);
+        return request;
+    }
+}
+
+public sealed class CookieSignInOnPostgres(PostgresServer server) : CookieSignInTests(server);
+
+public sealed class CookieSignInOnSqlite(SqliteFiles server) : CookieSignInTests(server);
