@@ -5,6 +5,7 @@ using Mentori.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Mentori.Tests.Host;
@@ -57,6 +58,30 @@ public abstract class HostTests(ITestDatabaseServer server) : IAsyncLifetime
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.StartsWith("3.", document.RootElement.GetProperty("openapi").GetString());
         Assert.Equal("Mentori API", document.RootElement.GetProperty("info").GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_every_api_route_and_which_need_a_user()
+    {
+        await using var app = new MentoriApp(_database);
+        var client = app.CreateClient();
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        var paths = document.RootElement.GetProperty("paths");
+
+        var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(endpoint => endpoint.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
+            .SelectMany(endpoint => endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods.Select(method => (endpoint, method)))
+            .ToList();
+
+        Assert.NotEmpty(routes);
+        foreach (var (endpoint, method) in routes)
+        {
+            var path = endpoint.RoutePattern.RawText!.TrimEnd('/');
+            Assert.True(paths.TryGetProperty(path, out var item), $"{method} {path} is missing from the OpenAPI document");
+            Assert.True(item.TryGetProperty(method.ToLowerInvariant(), out var operation), $"{method} {path} is missing from the OpenAPI document");
+            var needsUser = endpoint.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Any();
+            Assert.Equal(needsUser, operation.TryGetProperty("security", out _));
+        }
     }
 
     [Fact]
