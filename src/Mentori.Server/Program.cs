@@ -41,6 +41,7 @@ await app.PrepareDatabaseAsync();
 
 app.UseMentoriProblemDetails();
 app.UseAuthentication();
+app.UseSignedInUserCheck();
 app.UseCookieAntiforgery();
 app.UseRateLimiter();
 app.UseAuthorization();

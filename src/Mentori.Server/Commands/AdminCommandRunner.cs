@@ -10,12 +10,13 @@ public static class AdminCommandRunner
         await using var scope = services.CreateAsyncScope();
         try
         {
-            await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+            var applied = await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
             var outcome = command.Name switch
             {
                 AdminCommandLine.CreateAdmin => await scope.ServiceProvider.GetRequiredService<CreateAdminCommand>()
                     .RunAsync(command.Options.GetValueOrDefault("email"), command.Options.GetValueOrDefault("password")),
-                _ => "The database is up to date.",
+                _ when applied.Count > 0 => $"Applied {applied.Count} migration(s): {string.Join(", ", applied)}.",
+                _ => "The database is up to date; nothing to apply.",
             };
             await Console.Out.WriteLineAsync(outcome);
             return 0;

@@ -90,13 +90,29 @@ public abstract class AccountDataTests(ITestDatabaseServer server) : AccountsTes
         }
     }
 
+    /// <summary>Every value of every column of every table, as text.</summary>
     private async Task<string> DumpAsync()
     {
         await using var db = Database.NewContext();
-        var users = await db.Users.Select(u => u.Email + " " + u.PasswordHash).ToListAsync();
-        var refresh = await db.RefreshTokens.Select(t => t.TokenHash).ToListAsync();
-        var email = await db.EmailTokens.Select(t => t.TokenHash).ToListAsync();
-        return string.Join('\n', users.Concat(refresh).Concat(email));
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        var dump = new System.Text.StringBuilder();
+        foreach (var table in db.Model.GetEntityTypes().Select(type => type.GetTableName()).Distinct())
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT * FROM {table}";
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                for (var column = 0; column < reader.FieldCount; column++)
+                {
+                    dump.Append(reader.GetValue(column)).Append('\n');
+                }
+            }
+        }
+
+        Assert.Contains("$2", dump.ToString(), StringComparison.Ordinal);
+        return dump.ToString();
     }
 
     private sealed class CapturedLogs : ILoggerProvider

@@ -66,14 +66,35 @@ public abstract class CookieSignInTests(ITestDatabaseServer server) : AccountsTe
     }
 
     [Fact]
+    public async Task A_copied_cookie_stops_working_after_logout_and_after_a_password_change()
+    {
+        await using var app = new MentoriApp(Database);
+        var email = NewEmail();
+        var auth = await RegisterAsync(app.CreateClient(), email);
+        var (laptop, laptopCookie) = await SignInWithCookieAsync(app, email);
+        var (_, phoneCookie) = await SignInWithCookieAsync(app, email);
+
+        var antiforgery = await (await laptop.GetAsync("/api/v1/auth/antiforgery")).JsonAsync();
+        var logout = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/logout");
+        logout.Headers.Add(antiforgery.GetProperty("headerName").GetString()!, antiforgery.GetProperty("token").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, (await laptop.SendAsync(logout)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().SendAsync(WithCookie(laptopCookie))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().SendAsync(WithCookie(phoneCookie))).StatusCode);
+
+        var change = await app.CreateClient().WithBearer(AccessToken(auth))
+            .PutAsJsonAsync("/api/v1/me/password", new { currentPassword = Password, newPassword = "N3w-password" });
+        Assert.Equal(HttpStatusCode.NoContent, change.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().SendAsync(WithCookie(phoneCookie))).StatusCode);
+    }
+
+    [Fact]
     public async Task A_deactivated_users_cookie_stops_working()
     {
         await using var app = new MentoriApp(Database);
         var email = NewEmail();
         await RegisterAsync(app.CreateClient(), email);
-        var browser = app.CreateClient();
-        await browser.PostAsJsonAsync("/api/v1/auth/login?useCookies=true", new { email, password = Password });
-        var cookie = (await browser.GetAsync("/api/v1/me")).RequestMessage!.Headers.GetValues("Cookie").Single();
+        var (_, cookie) = await SignInWithCookieAsync(app, email);
         await using (var before = new MentoriApp(Database))
         {
             Assert.Equal(HttpStatusCode.OK, (await before.CreateClient().SendAsync(WithCookie(cookie))).StatusCode);
@@ -85,7 +106,16 @@ public abstract class CookieSignInTests(ITestDatabaseServer server) : AccountsTe
         }
 
         await using var after = new MentoriApp(Database);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await after.CreateClient().SendAsync(WithCookie(cookie))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await after.CreateClient().SendAsync(WithCookie(cookie))).StatusCode);
+    }
+
+    /// <summary>A browser of its own (its own cookie jar), signed in; and a copy of its sign-in cookie.</summary>
+    private static async Task<(HttpClient Browser, string Cookie)> SignInWithCookieAsync(MentoriApp app, string email)
+    {
+        var browser = app.CreateClient();
+        var response = await browser.PostAsJsonAsync("/api/v1/auth/login?useCookies=true", new { email, password = Password });
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("mentori.auth=", StringComparison.Ordinal)).Split(';')[0];
+        return (browser, cookie);
     }
 
     private static HttpRequestMessage WithCookie(string cookie)

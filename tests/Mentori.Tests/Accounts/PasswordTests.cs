@@ -72,7 +72,7 @@ public abstract class PasswordTests(ITestDatabaseServer server) : AccountsTestBa
     }
 
     [Fact]
-    public async Task A_reset_token_expires_after_an_hour()
+    public async Task A_reset_token_works_for_an_hour_and_only_the_newest_one_works()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var app = new MentoriApp(Database).WithClock(clock);
@@ -82,16 +82,24 @@ public abstract class PasswordTests(ITestDatabaseServer server) : AccountsTestBa
         await client.PostAsJsonAsync("/api/v1/auth/forgot-password", new { email });
         var token = (await app.WaitForEmailAsync(email, "Reset your Mentori password")).Token();
 
+        await client.PostAsJsonAsync("/api/v1/auth/forgot-password", new { email });
+        var second = (await app.WaitForEmailAsync(email, "Reset your Mentori password", count: 2)).Token();
+
+        clock.Advance(TimeSpan.FromMinutes(59));
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsJsonAsync("/api/v1/auth/reset-password", new { token = second, newPassword = NewPassword })).StatusCode);
+        await client.PostAsJsonAsync("/api/v1/auth/forgot-password", new { email });
+        var third = (await app.WaitForEmailAsync(email, "Reset your Mentori password", count: 3)).Token();
         clock.Advance(TimeSpan.FromMinutes(61));
-        var late = await client.PostAsJsonAsync("/api/v1/auth/reset-password", new { token, newPassword = NewPassword });
+        var late = await client.PostAsJsonAsync("/api/v1/auth/reset-password", new { token = third, newPassword = "An0ther-password" });
 
         var problem = await HostTests.AssertProblemAsync(late, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty("token", out _));
-        Assert.Equal(HttpStatusCode.OK, (await LoginAsync(client, email)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await LoginAsync(client, email, NewPassword)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync("/api/v1/auth/reset-password", new { token, newPassword = "An0ther-password" })).StatusCode);
     }
 
     [Fact]
-    public async Task A_verification_token_expires_after_24_hours()
+    public async Task A_verification_token_works_for_24_hours()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var app = new MentoriApp(Database).WithClock(clock);
@@ -101,8 +109,13 @@ public abstract class PasswordTests(ITestDatabaseServer server) : AccountsTestBa
         var token = (await app.WaitForEmailAsync(email, "Confirm your email")).Token();
 
         clock.Advance(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1));
-
         await HostTests.AssertProblemAsync(await client.PostAsJsonAsync("/api/v1/auth/verify-email", new { token }), HttpStatusCode.BadRequest);
+
+        var other = NewEmail();
+        await RegisterAsync(client, other);
+        var fresh = (await app.WaitForEmailAsync(other, "Confirm your email")).Token();
+        clock.Advance(TimeSpan.FromHours(23) + TimeSpan.FromMinutes(59));
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsJsonAsync("/api/v1/auth/verify-email", new { token = fresh })).StatusCode);
     }
 }
 

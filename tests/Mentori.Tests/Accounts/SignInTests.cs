@@ -63,17 +63,20 @@ public abstract class SignInTests(ITestDatabaseServer server) : AccountsTestBase
         }
 
         await HostTests.AssertProblemAsync(await LoginAsync(client, email), HttpStatusCode.Forbidden);
-        await HostTests.AssertProblemAsync(await RefreshAsync(client, RefreshToken(auth)), HttpStatusCode.Forbidden);
 
-        // Another server instance, which has not seen this user yet, refuses the access token at once;
-        // this one within 30 seconds of its last look.
+        // This instance looked the user up a moment ago and may trust that answer for up to 30 seconds;
+        // another instance, which has not seen the user yet, refuses the access token at once.
+        Assert.Equal(HttpStatusCode.OK, await MeStatusAsync(app, AccessToken(auth)));
         await using (var otherInstance = new MentoriApp(Database))
         {
-            Assert.Equal(HttpStatusCode.Unauthorized, await MeStatusAsync(otherInstance, AccessToken(auth)));
+            Assert.Equal(HttpStatusCode.Forbidden, await MeStatusAsync(otherInstance, AccessToken(auth)));
         }
 
         clock.Advance(TimeSpan.FromSeconds(31));
-        Assert.Equal(HttpStatusCode.Unauthorized, await MeStatusAsync(app, AccessToken(auth)));
+        var refused = await app.CreateClient().WithBearer(AccessToken(auth)).GetAsync("/api/v1/me");
+        var problem = await HostTests.AssertProblemAsync(refused, HttpStatusCode.Forbidden);
+        await HostTests.AssertProblemAsync(await RefreshAsync(client, RefreshToken(auth)), HttpStatusCode.Forbidden);
+        Assert.EndsWith("account-deactivated", problem.GetProperty("type").GetString());
     }
 
     [Fact]
@@ -100,8 +103,12 @@ public abstract class SignInTests(ITestDatabaseServer server) : AccountsTestBase
 
         var responses = await Task.WhenAll(clients.Select(client => RefreshAsync(client, RefreshToken(auth))));
 
-        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        var winner = Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
         Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Unauthorized, r.StatusCode));
+
+        // The losers presented a spent token, which is a reuse: the family, the winner's new token included, is revoked.
+        var winnersToken = RefreshToken(await winner.JsonAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await RefreshAsync(app.CreateClient(), winnersToken)).StatusCode);
     }
 
     [Fact]
@@ -118,6 +125,8 @@ public abstract class SignInTests(ITestDatabaseServer server) : AccountsTestBase
 
         Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await RefreshAsync(client, RefreshToken(rotated))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, await MeStatusAsync(app, AccessToken(rotated)));
+        Assert.Equal(HttpStatusCode.OK, await MeStatusAsync(app, AccessToken(otherDevice)));
         Assert.Equal(HttpStatusCode.OK, (await RefreshAsync(client, RefreshToken(otherDevice))).StatusCode);
     }
 
@@ -130,22 +139,23 @@ public abstract class SignInTests(ITestDatabaseServer server) : AccountsTestBase
         await using var app = new MentoriApp(Database);
         var auth = await RegisterAsync(app.CreateClient(), NewEmail());
         var userId = auth.GetProperty("user").GetProperty("id").GetString()!;
+        var sessionId = new JsonWebToken(AccessToken(auth)).GetClaim("sid").Value;
 
         var token = tampering switch
         {
-            "bad-signature" => Forge(userId, key: "another-key-that-is-long-enough-for-hs256!!"),
+            "bad-signature" => Forge(userId, sessionId, key: "another-key-that-is-long-enough-for-hs256!!"),
             "alg-none" => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
             {
                 Issuer = "mentori", Audience = "mentori", Expires = DateTime.UtcNow.AddMinutes(5),
-                Subject = new ClaimsIdentity([new Claim("sub", userId), new Claim("role", "admin")]),
+                Subject = new ClaimsIdentity([new Claim("sub", userId), new Claim("role", "mentee"), new Claim("sid", sessionId)]),
             }),
-            "expired" => Forge(userId, expires: DateTime.UtcNow.AddMinutes(-5)),
-            "wrong-issuer" => Forge(userId, issuer: "someone-else"),
-            "wrong-audience" => Forge(userId, audience: "someone-else"),
+            "expired" => Forge(userId, sessionId, expires: DateTime.UtcNow.AddMinutes(-5)),
+            "wrong-issuer" => Forge(userId, sessionId, issuer: "someone-else"),
+            "wrong-audience" => Forge(userId, sessionId, audience: "someone-else"),
             _ => "not.a.token",
         };
 
-        Assert.Equal(HttpStatusCode.OK, await MeStatusAsync(app, Forge(userId)));
+        Assert.Equal(HttpStatusCode.OK, await MeStatusAsync(app, Forge(userId, sessionId)));
         Assert.Equal(HttpStatusCode.Unauthorized, await MeStatusAsync(app, token));
     }
 
@@ -202,7 +212,17 @@ public abstract class SignInTests(ITestDatabaseServer server) : AccountsTestBase
         Assert.NotNull(limited.Headers.RetryAfter);
     }
 
-    private static string Forge(string userId, string key = MentoriApp.SigningKey, DateTime? expires = null,
+    [Fact]
+    public async Task A_nul_character_in_the_email_is_a_client_error_not_a_server_error()
+    {
+        await using var app = new MentoriApp(Database);
+
+        var response = await LoginAsync(app.CreateClient(), "a\u0000b@example.com");
+
+        Assert.True((int)response.StatusCode is >= 400 and < 500, response.StatusCode.ToString());
+    }
+
+    private static string Forge(string userId, string sessionId, string key = MentoriApp.SigningKey, DateTime? expires = null,
         string issuer = "mentori", string audience = "mentori")
     {
         var notBefore = (expires ?? DateTime.UtcNow.AddMinutes(5)).AddMinutes(-10);
@@ -213,7 +233,7 @@ public abstract class SignInTests(ITestDatabaseServer server) : AccountsTestBase
             NotBefore = notBefore,
             IssuedAt = notBefore,
             Expires = expires ?? DateTime.UtcNow.AddMinutes(5),
-            Subject = new ClaimsIdentity([new Claim("sub", userId), new Claim("role", "mentee")]),
+            Subject = new ClaimsIdentity([new Claim("sub", userId), new Claim("role", "mentee"), new Claim("sid", sessionId)]),
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256),
         });
     }

@@ -14,6 +14,7 @@ public sealed class SmtpDeliveryTests(SqliteFiles server) : AccountsTestBase(ser
         await using var app = new MentoriApp(Database)
             .WithSetting("Email:Smtp:Host", "127.0.0.1")
             .WithSetting("Email:Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .WithSetting("Email:Smtp:RequireTls", "false")
             .WithSetting("Email:From", "Mentori <hello@mentori.example.org>");
         var client = app.CreateClient();
         var email = NewEmail();

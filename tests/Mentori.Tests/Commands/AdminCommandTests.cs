@@ -71,10 +71,14 @@ public abstract class AdminCommandTests(ITestDatabaseServer server) : IAsyncLife
     [Fact]
     public async Task Migrate_on_a_migrated_database_changes_nothing_and_succeeds()
     {
+        await using var db = _database.NewContext();
+        var before = await db.Database.GetAppliedMigrationsAsync();
+
         var result = await RunAsync("migrate");
 
         Assert.True(result.ExitCode == 0, result.Error);
-        Assert.Contains("The database is up to date.", result.Output);
+        Assert.Contains("The database is up to date; nothing to apply.", result.Output);
+        Assert.Equal(before, await db.Database.GetAppliedMigrationsAsync());
     }
 
     private Task<ServerCommand.Result> RunAsync(params string[] arguments) =>

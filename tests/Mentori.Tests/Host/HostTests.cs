@@ -138,6 +138,16 @@ public abstract class HostTests(ITestDatabaseServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_rate_limit_without_permits_is_refused_at_startup()
+    {
+        await using var app = new MentoriApp(_database).WithSetting("RateLimiting:SignInPerIp:PermitLimit", "0");
+
+        var failure = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains("RateLimiting:SignInPerIp", failure.Message);
+    }
+
+    [Fact]
     public async Task A_signing_key_shorter_than_32_bytes_is_refused_at_startup()
     {
         await using var app = new MentoriApp(_database).WithSetting("Auth:Jwt:SigningKey", "too-short");

@@ -59,6 +59,7 @@ public sealed class SchemaMatchesDocumentTests(PostgresServer postgres)
         await using var migrated = await postgres.CreateEmptyDatabaseAsync();
         var migrate = await ServerCommand.RunAsync(["migrate"], ServerCommand.DatabaseEnvironment(migrated));
         Assert.True(migrate.ExitCode == 0, migrate.Error);
+        Assert.Contains("Applied ", migrate.Output);
 
         var expected = (await DescribeAsync(document))
             .Select(TightenNullability)

@@ -54,7 +54,7 @@ public sealed class AccountService(
             Profile = new Profile { FirstName = request.FirstName!.Trim(), LastName = request.LastName!.Trim() },
         };
         db.Users.Add(user);
-        var token = await emailTokens.IssueAsync(user.Id, EmailTokenPurpose.VerifyEmail, cancellationToken);
+        var token = emailTokens.Issue(user.Id, EmailTokenPurpose.VerifyEmail);
 
         AuthResponse response;
         try
@@ -73,8 +73,10 @@ public sealed class AccountService(
 
     public async Task VerifyEmailAsync(EmailTokenRequest request, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var userId = await ConsumeAsync(request.Token, EmailTokenPurpose.VerifyEmail, cancellationToken);
         await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(set => set.SetProperty(u => u.IsVerified, true), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         statuses.Forget(userId);
     }
 
@@ -87,8 +89,11 @@ public sealed class AccountService(
             return;
         }
 
-        var token = await emailTokens.IssueAsync(user.Id, EmailTokenPurpose.VerifyEmail, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await emailTokens.InvalidateUnusedAsync(user.Id, EmailTokenPurpose.VerifyEmail, cancellationToken);
+        var token = emailTokens.Issue(user.Id, EmailTokenPurpose.VerifyEmail);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         emails.SendVerification(user.Email, user.Profile?.FirstName ?? "there", token);
     }
 
@@ -108,24 +113,36 @@ public sealed class AccountService(
             return;
         }
 
-        var token = await emailTokens.IssueAsync(user.Id, EmailTokenPurpose.ResetPassword, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await emailTokens.InvalidateUnusedAsync(user.Id, EmailTokenPurpose.ResetPassword, cancellationToken);
+        var token = emailTokens.Issue(user.Id, EmailTokenPurpose.ResetPassword);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         emails.SendPasswordReset(user.Email, token);
     }
 
-    /// <summary>Sets the new password and signs the user out everywhere. Following the emailed link also proves the address.</summary>
+    /// <summary>
+    /// Sets the new password and ends every sign-in session, in one transaction: a failure half-way leaves the
+    /// token unspent and the old password in place. Following the emailed link also proves the address.
+    /// </summary>
     public async Task ResetPasswordAsync(ResetPasswordRequest request, CancellationToken cancellationToken)
     {
         new ValidationErrors().AddAll("newPassword", PasswordPolicy.Problems(request.NewPassword)).ThrowIfAny();
+        var hash = passwords.Hash(request.NewPassword!);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var userId = await ConsumeAsync(request.Token, EmailTokenPurpose.ResetPassword, cancellationToken);
         var user = await db.Users.SingleAsync(u => u.Id == userId, cancellationToken);
-        user.PasswordHash = passwords.Hash(request.NewPassword!);
+        user.PasswordHash = hash;
         user.IsVerified = true;
         await db.SaveChangesAsync(cancellationToken);
         await signIn.RevokeAllAsync(userId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Changes the password and revokes every refresh token, so other devices must sign in again.</summary>
+    /// <summary>
+    /// Changes the password and ends every sign-in session, this one included, in one transaction; the client
+    /// signs in again with the new password.
+    /// </summary>
     public async Task ChangePasswordAsync(Guid userId, ChangePasswordRequest request, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors()
@@ -134,24 +151,20 @@ public sealed class AccountService(
         errors.ThrowIfAny();
 
         var user = await db.Users.SingleAsync(u => u.Id == userId, cancellationToken);
-        if (!passwords.Verify(request.CurrentPassword!, user.PasswordHash))
-        {
-            throw ProblemException.Validation("currentPassword", "The current password is incorrect.");
-        }
-
-        user.PasswordHash = passwords.Hash(request.NewPassword!);
+        CheckPassword(user, request.CurrentPassword!, "currentPassword");
+        var hash = passwords.Hash(request.NewPassword!);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        user.PasswordHash = hash;
         await db.SaveChangesAsync(cancellationToken);
         await signIn.RevokeAllAsync(userId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Deletes the account and, by the schema's cascades, everything that belongs to it.</summary>
     public async Task DeleteAsync(Guid userId, DeleteAccountRequest request, CancellationToken cancellationToken)
     {
         var user = await db.Users.SingleAsync(u => u.Id == userId, cancellationToken);
-        if (string.IsNullOrEmpty(request.Password) || !passwords.Verify(request.Password, user.PasswordHash))
-        {
-            throw ProblemException.Validation("password", "The password is incorrect.");
-        }
+        CheckPassword(user, request.Password ?? "", "password");
 
         await db.Users.Where(u => u.Id == userId).ExecuteDeleteAsync(cancellationToken);
         statuses.Forget(userId);
@@ -161,6 +174,20 @@ public sealed class AccountService(
     {
         var user = await db.Users.AsNoTracking().Include(u => u.Profile).SingleAsync(u => u.Id == userId, cancellationToken);
         return new MeResponse(UserResponse.From(user), user.Profile is null ? null : ProfileResponse.From(user.Profile));
+    }
+
+    /// <summary>
+    /// Confirms a signed-in user's password. Failures count against the same per-account limit as failed sign-ins,
+    /// so a stolen session cannot be used to guess the password.
+    /// </summary>
+    private void CheckPassword(User user, string password, string field)
+    {
+        limits.ThrowIfSignInLocked(user.Email);
+        if (password.Length == 0 || !passwords.Verify(password, user.PasswordHash))
+        {
+            limits.RecordSignInFailure(user.Email);
+            throw ProblemException.Validation(field, "The password is incorrect.");
+        }
     }
 
     private async Task<Guid> ConsumeAsync(string? token, EmailTokenPurpose purpose, CancellationToken cancellationToken)
@@ -183,6 +210,10 @@ public sealed class AccountService(
         else if (name.Trim().Length > MaxNameLength)
         {
             errors.Add(field, $"Name must be at most {MaxNameLength} characters.");
+        }
+        else if (name.Any(char.IsControl))
+        {
+            errors.Add(field, "Name must not contain control characters.");
         }
     }
 

@@ -30,7 +30,8 @@ public static class AccountsEndpoints
                 }
 
                 var user = await signIn.AuthenticateAsync(request, cancellationToken);
-                await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, MentoriClaims.CookiePrincipal(user));
+                var session = await signIn.StartCookieSessionAsync(user, cancellationToken);
+                await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, MentoriClaims.CookiePrincipal(user, session));
                 return TypedResults.Ok(new CookieSignInResponse(UserResponse.From(user)));
             })
             .RequireRateLimiting(RateLimitingRegistration.SignIn)
@@ -45,7 +46,7 @@ public static class AccountsEndpoints
             .WithSummary("The token that cookie-authenticated requests which change something send in the X-CSRF-TOKEN header.");
         auth.MapPost("/refresh", async Task<Ok<AuthResponse>> (RefreshRequest request, SignInService signIn, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await signIn.RefreshAsync(request, cancellationToken)))
-            .RequireRateLimiting(RateLimitingRegistration.SignIn)
+            .RequireRateLimiting(RateLimitingRegistration.Refresh)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("Spend a refresh token for a new pair.");
@@ -53,6 +54,7 @@ public static class AccountsEndpoints
             {
                 if (context.IsCookieAuthenticated())
                 {
+                    await signIn.EndSessionAsync(Guid.Parse(context.User.FindFirstValue(MentoriClaims.SessionId)!), cancellationToken);
                     await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
                     if (request?.RefreshToken is null)
                     {
@@ -104,7 +106,7 @@ public static class AccountsEndpoints
                 await accounts.ChangePasswordAsync(user.GetUserId(), request, cancellationToken);
                 return TypedResults.NoContent();
             })
-            .WithSummary("Change the password; other devices must sign in again.");
+            .WithSummary("Change the password; every session, this one included, must sign in again.");
         me.MapGet("/export", async Task<Ok<object>> (ClaimsPrincipal user, AccountExport export, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await export.ExportAsync(user.GetUserId(), cancellationToken)))
             .WithSummary("Every row about the signed-in user, as one JSON document.");

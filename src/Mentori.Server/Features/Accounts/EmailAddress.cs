@@ -23,6 +23,11 @@ public static class EmailAddress
             return $"Email must be at most {MaxLength} characters.";
         }
 
+        if (trimmed.Any(char.IsControl))
+        {
+            return "Email is not a valid address.";
+        }
+
         // MailAddress accepts display names and other forms no one types into a sign-up form; the address it
         // parses must be the whole input, and the domain must have a dot.
         var valid = MailAddress.TryCreate(trimmed, out var parsed)

@@ -11,13 +11,19 @@ public sealed class EmailTokens(MentoriDb db, TimeProvider clock)
     public static TimeSpan LifetimeOf(EmailTokenPurpose purpose) =>
         purpose == EmailTokenPurpose.VerifyEmail ? TimeSpan.FromHours(24) : TimeSpan.FromHours(1);
 
-    /// <summary>A new token for the user; earlier unused ones of the same purpose stop working. Saved with the caller's next save.</summary>
-    public async Task<string> IssueAsync(Guid userId, EmailTokenPurpose purpose, CancellationToken cancellationToken)
+    /// <summary>Makes the user's unused tokens of that purpose useless, before a new one is issued.</summary>
+    public async Task InvalidateUnusedAsync(Guid userId, EmailTokenPurpose purpose, CancellationToken cancellationToken)
     {
         var now = Now;
         await db.EmailTokens
             .Where(t => t.UserId == userId && t.Purpose == purpose && t.UsedAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(t => t.UsedAt, now), cancellationToken);
+    }
+
+    /// <summary>A new token for the user, saved with the caller's next save.</summary>
+    public string Issue(Guid userId, EmailTokenPurpose purpose)
+    {
+        var now = Now;
         var token = SecureToken.New();
         db.EmailTokens.Add(new EmailToken
         {

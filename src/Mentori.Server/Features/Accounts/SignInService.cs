@@ -14,6 +14,7 @@ public sealed class SignInService(
     AccessTokenIssuer accessTokens,
     AccountRateLimits limits,
     UserStatusCache statuses,
+    SessionStatusCache sessions,
     TimeProvider clock)
 {
     public static readonly TimeSpan RefreshTokenLifetime = TimeSpan.FromDays(30);
@@ -111,29 +112,60 @@ public sealed class SignInService(
         }
     }
 
-    /// <summary>Signs the user out everywhere: every refresh token stops working at once.</summary>
+    /// <summary>
+    /// Ends every sign-in session of the user: refresh tokens at once, access tokens and cookies within 30 seconds
+    /// (at once on this instance). Joins the caller's transaction, if any.
+    /// </summary>
     public async Task RevokeAllAsync(Guid userId, CancellationToken cancellationToken)
     {
-        var now = Now;
-        await db.RefreshTokens
+        var families = await db.RefreshTokens
             .Where(t => t.UserId == userId && t.RevokedAt == null)
-            .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevokedAt, now), cancellationToken);
+            .Select(t => t.FamilyId)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        foreach (var family in families)
+        {
+            await RevokeFamilyAsync(family, cancellationToken);
+        }
+
         statuses.Forget(userId);
     }
+
+    /// <summary>
+    /// A session for the web UI's cookie: a refresh-token family whose token is never handed out, so that logout
+    /// and "sign out everywhere" end cookie sessions exactly as they end token ones.
+    /// </summary>
+    public async Task<Guid> StartCookieSessionAsync(User user, CancellationToken cancellationToken)
+    {
+        var session = new RefreshToken
+        {
+            UserId = user.Id,
+            FamilyId = Guid.CreateVersion7(),
+            TokenHash = SecureToken.Hash(SecureToken.New()),
+            ExpiresAt = Now + RefreshTokenLifetime,
+        };
+        db.RefreshTokens.Add(session);
+        await db.SaveChangesAsync(cancellationToken);
+        return session.FamilyId;
+    }
+
+    /// <summary>Ends one cookie or token session.</summary>
+    public Task EndSessionAsync(Guid sessionId, CancellationToken cancellationToken) => RevokeFamilyAsync(sessionId, cancellationToken);
 
     /// <summary>A new access token and a new refresh token, of a new family unless one is given. Saves pending changes.</summary>
     public async Task<AuthResponse> IssueAsync(User user, Guid? familyId, CancellationToken cancellationToken)
     {
         var refreshToken = SecureToken.New();
+        var family = familyId ?? Guid.CreateVersion7();
         db.RefreshTokens.Add(new RefreshToken
         {
             UserId = user.Id,
-            FamilyId = familyId ?? Guid.CreateVersion7(),
+            FamilyId = family,
             TokenHash = SecureToken.Hash(refreshToken),
             ExpiresAt = Now + RefreshTokenLifetime,
         });
         await db.SaveChangesAsync(cancellationToken);
-        return new AuthResponse(UserResponse.From(user), accessTokens.Issue(user), refreshToken, (int)AccessTokenIssuer.Lifetime.TotalSeconds);
+        return new AuthResponse(UserResponse.From(user), accessTokens.Issue(user, family), refreshToken, (int)AccessTokenIssuer.Lifetime.TotalSeconds);
     }
 
     public static void ThrowIfDeactivated(User user)
@@ -151,6 +183,7 @@ public sealed class SignInService(
         await db.RefreshTokens
             .Where(t => t.FamilyId == familyId && t.RevokedAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevokedAt, now), cancellationToken);
+        sessions.Forget(familyId);
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;

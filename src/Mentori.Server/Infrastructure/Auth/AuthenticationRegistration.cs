@@ -8,7 +8,8 @@ namespace Mentori.Server.Infrastructure.Auth;
 
 /// <summary>
 /// The API accepts a bearer access token or the web UI's cookie: a request with an <c>Authorization</c> header
-/// is judged by its token alone, any other by the cookie. Either way a deactivated user is turned away.
+/// is judged by its token alone, any other by the cookie. <see cref="SignedInUserCheck"/> then checks that the
+/// user and the session are still good.
 /// </summary>
 public static class AuthenticationRegistration
 {
@@ -18,6 +19,7 @@ public static class AuthenticationRegistration
     {
         services.AddMemoryCache();
         services.AddSingleton<UserStatusCache>();
+        services.AddSingleton<SessionStatusCache>();
         services.AddSingleton<AccessTokenIssuer>();
 
         services.AddAuthentication(Scheme)
@@ -25,11 +27,7 @@ public static class AuthenticationRegistration
                 context.Request.Headers.Authorization.Count > 0
                     ? JwtBearerDefaults.AuthenticationScheme
                     : CookieAuthenticationDefaults.AuthenticationScheme)
-            .AddJwtBearer(options =>
-            {
-                options.MapInboundClaims = false;
-                options.Events = new JwtBearerEvents { OnTokenValidated = RejectInactiveUserAsync };
-            })
+            .AddJwtBearer(options => options.MapInboundClaims = false)
             .AddCookie(options =>
             {
                 options.Cookie.Name = "mentori.auth";
@@ -43,7 +41,6 @@ public static class AuthenticationRegistration
                     // An API answers 401/403; it never redirects to a sign-in page.
                     OnRedirectToLogin = context => WriteStatus(context, StatusCodes.Status401Unauthorized),
                     OnRedirectToAccessDenied = context => WriteStatus(context, StatusCodes.Status403Forbidden),
-                    OnValidatePrincipal = RejectInactiveUserAsync,
                 };
             });
 
@@ -62,34 +59,6 @@ public static class AuthenticationRegistration
             });
         services.AddAuthorization();
         return services;
-    }
-
-    private static async Task RejectInactiveUserAsync(TokenValidatedContext context)
-    {
-        if (!await IsActiveAsync(context.HttpContext, context.Principal))
-        {
-            context.Fail("The account is deactivated or no longer exists.");
-        }
-    }
-
-    private static async Task RejectInactiveUserAsync(CookieValidatePrincipalContext context)
-    {
-        if (!await IsActiveAsync(context.HttpContext, context.Principal))
-        {
-            context.RejectPrincipal();
-            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-        }
-    }
-
-    private static async Task<bool> IsActiveAsync(HttpContext context, System.Security.Claims.ClaimsPrincipal? principal)
-    {
-        if (!Guid.TryParse(principal?.FindFirst(MentoriClaims.UserId)?.Value, out var userId))
-        {
-            return false;
-        }
-
-        var status = await context.RequestServices.GetRequiredService<UserStatusCache>().GetAsync(userId, context.RequestAborted);
-        return status is { IsActive: true };
     }
 
     private static Task WriteStatus(RedirectContext<CookieAuthenticationOptions> context, int status)

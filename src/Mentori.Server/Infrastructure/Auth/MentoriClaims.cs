@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Mentori.Data.Entities;
+using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace Mentori.Server.Infrastructure.Auth;
 
@@ -8,17 +9,21 @@ public static class MentoriClaims
 {
     public const string UserId = "sub";
     public const string Role = "role";
-    public const string TokenId = "jti";
 
-    public static Claim[] For(User user) =>
+    /// <summary>The sign-in session: the refresh-token family the token or cookie belongs to.</summary>
+    public const string SessionId = "sid";
+
+    public static Claim[] For(User user, Guid sessionId) =>
     [
         new(UserId, user.Id.ToString()),
-        new(Role, user.Role.ToString().ToLowerInvariant()),
-        new(TokenId, Guid.NewGuid().ToString("N")),
+        new(Role, RoleName(user.Role)),
+        new(SessionId, sessionId.ToString()),
     ];
 
-    public static ClaimsPrincipal CookiePrincipal(User user) =>
-        new(new ClaimsIdentity(For(user), Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationDefaults.AuthenticationScheme, UserId, Role));
+    public static string RoleName(UserRole role) => role.ToString().ToLowerInvariant();
+
+    public static ClaimsPrincipal CookiePrincipal(User user, Guid sessionId) =>
+        new(new ClaimsIdentity(For(user, sessionId), CookieAuthenticationDefaults.AuthenticationScheme, UserId, Role));
 
     /// <summary>The signed-in user's id; endpoints that call it require authentication.</summary>
     public static Guid GetUserId(this ClaimsPrincipal principal) =>

@@ -17,7 +17,6 @@ public static class OptionsRegistration
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<RedisOptions>().Bind(configuration.GetSection(RedisOptions.Section));
         services.AddOptions<RateLimitingOptions>().Bind(configuration.GetSection(RateLimitingOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         return services;

@@ -7,7 +7,8 @@ namespace Mentori.Server.Infrastructure.Database;
 /// <summary>Brings the database to the newest migration: on startup and by the <c>migrate</c> command.</summary>
 public sealed class DatabaseMigrator(MentoriDb db, ILogger<DatabaseMigrator> logger)
 {
-    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    /// <summary>Applies what is pending and answers which migrations that was (none when up to date).</summary>
+    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default)
     {
         if (db.Provider == DatabaseProvider.Sqlite)
         {
@@ -26,6 +27,8 @@ public sealed class DatabaseMigrator(MentoriDb db, ILogger<DatabaseMigrator> log
             // Write-ahead logging lets readers go on while one writer commits; the setting lives in the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
+
+        return pending;
     }
 
     private void CreateSqliteFolder()

@@ -27,6 +27,12 @@ public sealed class SmtpOptions
 
     public int Port { get; set; } = 587;
 
+    /// <summary>
+    /// Refuse to send unless the connection is encrypted (TLS on port 465, STARTTLS otherwise), so neither the SMTP
+    /// password nor the tokens in the emails cross the network in clear. Only for a server on the same host: false.
+    /// </summary>
+    public bool RequireTls { get; set; } = true;
+
     public string? User { get; set; }
     public string? Password { get; set; }
 }

@@ -5,14 +5,17 @@ using MimeKit;
 
 namespace Mentori.Server.Infrastructure.Email;
 
-/// <summary>Sends through the configured SMTP server with MailKit (STARTTLS when the server offers it).</summary>
+/// <summary>Sends through the configured SMTP server with MailKit, encrypted unless <c>Email:Smtp:RequireTls</c> is false.</summary>
 public sealed class SmtpEmailSender(IOptions<EmailOptions> options, ILogger<SmtpEmailSender> logger) : IEmailSender
 {
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         var smtp = options.Value.Smtp;
         using var client = new SmtpClient();
-        await client.ConnectAsync(smtp.Host!, smtp.Port, SecureSocketOptions.Auto, cancellationToken);
+        var security = !smtp.RequireTls ? SecureSocketOptions.Auto
+            : smtp.Port == 465 ? SecureSocketOptions.SslOnConnect
+            : SecureSocketOptions.StartTls;
+        await client.ConnectAsync(smtp.Host!, smtp.Port, security, cancellationToken);
         if (!string.IsNullOrEmpty(smtp.User))
         {
             await client.AuthenticateAsync(smtp.User, smtp.Password ?? "", cancellationToken);

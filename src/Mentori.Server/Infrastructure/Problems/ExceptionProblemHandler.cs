@@ -25,6 +25,14 @@ public sealed class ExceptionProblemHandler(IProblemDetailsService problems, ILo
                 Detail = "Requests that sign in with the cookie must send the token from GET /api/v1/auth/antiforgery in the X-CSRF-TOKEN header.",
             },
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Detail = bad.Message },
+            Npgsql.PostgresException { SqlState: "22021" or "22P05" } => new ProblemDetails
+            {
+                // PostgreSQL cannot store some characters (NUL) in text; the client sent them, so it is a 400.
+                Status = StatusCodes.Status400BadRequest,
+                Type = ProblemTypes.Validation,
+                Title = "The request contains characters that cannot be stored",
+                Detail = "Remove control characters such as NUL from the text fields.",
+            },
             DbException or TimeoutException when IsDatabaseUnreachable(exception) => new ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable,

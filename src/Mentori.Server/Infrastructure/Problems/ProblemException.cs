@@ -32,9 +32,6 @@ public sealed class ProblemException(int status, string type, string title, stri
     public static ProblemException Forbidden(string type, string title, string detail) =>
         new(StatusCodes.Status403Forbidden, type, title, detail);
 
-    public static ProblemException NotFound(string detail) =>
-        new(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found", detail);
-
     public static ProblemException Conflict(string type, string title, string detail) =>
         new(StatusCodes.Status409Conflict, type, title, detail);
 

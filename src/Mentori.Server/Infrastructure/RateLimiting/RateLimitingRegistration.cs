@@ -7,10 +7,14 @@ using Microsoft.Extensions.Options;
 
 namespace Mentori.Server.Infrastructure.RateLimiting;
 
-/// <summary>Per-IP limits on the endpoints attackers hammer, with ASP.NET Core's limiter; 429 with Retry-After.</summary>
+/// <summary>
+/// Per-IP limits on the endpoints attackers hammer, with ASP.NET Core's limiter; 429 with Retry-After. Behind a
+/// reverse proxy, set ASPNETCORE_FORWARDEDHEADERS_ENABLED=true so the client's address, not the proxy's, counts.
+/// </summary>
 public static class RateLimitingRegistration
 {
     public const string SignIn = "sign-in";
+    public const string Refresh = "refresh";
     public const string Register = "register";
     public const string ForgotPassword = "forgot-password";
 
@@ -20,6 +24,7 @@ public static class RateLimitingRegistration
         services.AddRateLimiter(limiter =>
         {
             limiter.AddPolicy(SignIn, context => PerIp(context, options => options.SignInPerIp));
+            limiter.AddPolicy(Refresh, context => PerIp(context, options => options.RefreshPerIp));
             limiter.AddPolicy(Register, context => PerIp(context, options => options.RegisterPerIp));
             limiter.AddPolicy(ForgotPassword, context => PerIp(context, options => options.ForgotPasswordPerIp));
             limiter.OnRejected = WriteProblemAsync;

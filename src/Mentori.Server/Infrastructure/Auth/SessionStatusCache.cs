@@ -1,0 +1,34 @@
+using Mentori.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Mentori.Server.Infrastructure.Auth;
+
+/// <summary>
+/// Whether a sign-in session (a refresh-token family, named by the <c>sid</c> claim of access tokens and cookies)
+/// is still alive. Like <see cref="UserStatusCache"/>, an answer is trusted for at most 30 seconds, and the
+/// instance that revokes a session forgets it at once.
+/// </summary>
+public sealed class SessionStatusCache(IMemoryCache cache, IServiceScopeFactory scopes, TimeProvider clock)
+{
+    private sealed record Entry(bool Alive, DateTimeOffset FetchedAt);
+
+    public async Task<bool> IsAliveAsync(Guid sessionId, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        if (cache.TryGetValue(Key(sessionId), out Entry? entry) && entry is not null && now - entry.FetchedAt < UserStatusCache.MaxAge)
+        {
+            return entry.Alive;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MentoriDb>();
+        var alive = await db.RefreshTokens.AnyAsync(t => t.FamilyId == sessionId && t.RevokedAt == null, cancellationToken);
+        cache.Set(Key(sessionId), new Entry(alive, now), UserStatusCache.MaxAge);
+        return alive;
+    }
+
+    public void Forget(Guid sessionId) => cache.Remove(Key(sessionId));
+
+    private static string Key(Guid sessionId) => $"session-status:{sessionId}";
+}
