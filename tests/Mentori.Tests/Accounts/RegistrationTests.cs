@@ -126,6 +126,23 @@ public abstract class RegistrationTests(ITestDatabaseServer server) : AccountsTe
     }
 
     [Fact]
+    public async Task Registration_attempts_for_one_address_are_rate_limited()
+    {
+        await using var app = new MentoriApp(Database)
+            .WithSetting("RateLimiting:Enabled", "true")
+            .WithSetting("RateLimiting:RegisterPerAccount:PermitLimit", "2");
+        var client = app.CreateClient();
+        var body = new { email = "popular@example.com", password = Password, role = "mentee", firstName = "A", lastName = "B" };
+
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/v1/auth/register", body)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsJsonAsync("/api/v1/auth/register", body)).StatusCode);
+        var limited = await client.PostAsJsonAsync("/api/v1/auth/register", body);
+
+        await HostTests.AssertProblemAsync(limited, HttpStatusCode.TooManyRequests);
+        Assert.NotNull(limited.Headers.RetryAfter);
+    }
+
+    [Fact]
     public async Task Fields_a_caller_may_not_set_are_ignored()
     {
         await using var app = new MentoriApp(Database);

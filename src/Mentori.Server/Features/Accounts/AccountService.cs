@@ -41,6 +41,7 @@ public sealed class AccountService(
         errors.ThrowIfAny();
 
         var email = EmailAddress.Normalize(request.Email!);
+        limits.ThrowIfRegisterExceeded(email);
         if (await db.Users.AnyAsync(u => u.Email == email, cancellationToken))
         {
             throw EmailTaken();

@@ -79,6 +79,7 @@ public static class AccountsEndpoints
                 return TypedResults.Accepted((string?)null);
             })
             .RequireAuthorization()
+            .RequireRateLimiting(RateLimitingRegistration.ResendVerification)
             .WithSummary("Send the verification email again.");
         auth.MapPost("/forgot-password", async Task<Accepted> (ForgotPasswordRequest request, AccountService accounts, CancellationToken cancellationToken) =>
             {

@@ -11,6 +11,7 @@ namespace Mentori.Server.Infrastructure.RateLimiting;
 public sealed class AccountRateLimits(IOptions<RateLimitingOptions> options) : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _signInFailures = Create(options, o => o.SignInFailuresPerAccount);
+    private readonly PartitionedRateLimiter<string> _register = Create(options, o => o.RegisterPerAccount);
     private readonly PartitionedRateLimiter<string> _forgotPassword = Create(options, o => o.ForgotPasswordPerAccount);
     private readonly PartitionedRateLimiter<string> _resendVerification = Create(options, o => o.ResendVerificationPerAccount);
 
@@ -19,6 +20,8 @@ public sealed class AccountRateLimits(IOptions<RateLimitingOptions> options) : I
 
     public void RecordSignInFailure(string email) => _signInFailures.AttemptAcquire(email).Dispose();
 
+    public void ThrowIfRegisterExceeded(string email) => Check(_register, email, permits: 1);
+
     public void ThrowIfForgotPasswordExceeded(string email) => Check(_forgotPassword, email, permits: 1);
 
     public void ThrowIfResendVerificationExceeded(Guid userId) => Check(_resendVerification, userId.ToString(), permits: 1);
@@ -26,6 +29,7 @@ public sealed class AccountRateLimits(IOptions<RateLimitingOptions> options) : I
     public void Dispose()
     {
         _signInFailures.Dispose();
+        _register.Dispose();
         _forgotPassword.Dispose();
         _resendVerification.Dispose();
     }

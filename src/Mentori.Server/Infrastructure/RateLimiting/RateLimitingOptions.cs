@@ -23,11 +23,16 @@ public sealed class RateLimitingOptions : IValidatableObject
 
     public RateLimitRule RegisterPerIp { get; set; } = new(10, TimeSpan.FromHours(1));
 
+    /// <summary>Registration attempts for one email address (each is a bcrypt hash and, on success, an email).</summary>
+    public RateLimitRule RegisterPerAccount { get; set; } = new(5, TimeSpan.FromHours(1));
+
     public RateLimitRule ForgotPasswordPerIp { get; set; } = new(10, TimeSpan.FromHours(1));
 
     public RateLimitRule ForgotPasswordPerAccount { get; set; } = new(3, TimeSpan.FromHours(1));
 
     public RateLimitRule ResendVerificationPerAccount { get; set; } = new(3, TimeSpan.FromHours(1));
+
+    public RateLimitRule ResendVerificationPerIp { get; set; } = new(10, TimeSpan.FromHours(1));
 
     /// <summary>Data annotations do not reach into nested objects, so each rule is checked here.</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -36,6 +41,7 @@ public sealed class RateLimitingOptions : IValidatableObject
         [
             (nameof(SignInPerIp), SignInPerIp), (nameof(RefreshPerIp), RefreshPerIp),
             (nameof(SignInFailuresPerAccount), SignInFailuresPerAccount), (nameof(RegisterPerIp), RegisterPerIp),
+            (nameof(RegisterPerAccount), RegisterPerAccount), (nameof(ResendVerificationPerIp), ResendVerificationPerIp),
             (nameof(ForgotPasswordPerIp), ForgotPasswordPerIp), (nameof(ForgotPasswordPerAccount), ForgotPasswordPerAccount),
             (nameof(ResendVerificationPerAccount), ResendVerificationPerAccount),
         ];

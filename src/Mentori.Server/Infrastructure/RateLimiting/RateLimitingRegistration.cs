@@ -17,6 +17,7 @@ public static class RateLimitingRegistration
     public const string Refresh = "refresh";
     public const string Register = "register";
     public const string ForgotPassword = "forgot-password";
+    public const string ResendVerification = "resend-verification";
 
     public static IServiceCollection AddMentoriRateLimiting(this IServiceCollection services)
     {
@@ -27,6 +28,7 @@ public static class RateLimitingRegistration
             limiter.AddPolicy(Refresh, context => PerIp(context, options => options.RefreshPerIp));
             limiter.AddPolicy(Register, context => PerIp(context, options => options.RegisterPerIp));
             limiter.AddPolicy(ForgotPassword, context => PerIp(context, options => options.ForgotPasswordPerIp));
+            limiter.AddPolicy(ResendVerification, context => PerIp(context, options => options.ResendVerificationPerIp));
             limiter.OnRejected = WriteProblemAsync;
         });
         return services;
