@@ -1,5 +1,6 @@
 using Mentori.Server.Commands;
 using Mentori.Server.Features.Accounts;
+using Mentori.Server.Features.Profiles;
 using Mentori.Server.Infrastructure.Auth;
 using Mentori.Server.Infrastructure.Configuration;
 using Mentori.Server.Infrastructure.Database;
@@ -29,6 +30,7 @@ builder.Services.AddSingleton<PasswordHasher>();
 builder.Services.AddScoped<SampleData>();
 builder.Services.AddScoped<CreateAdminCommand>();
 builder.Services.AddAccounts();
+builder.Services.AddScoped<ProfileService>();
 
 var app = builder.Build();
 
@@ -47,7 +49,7 @@ app.UseRateLimiter();
 app.UseAuthorization();
 app.MapMentoriHealthChecks();
 app.MapOpenApi();
-app.MapGroup("/api/v1").MapAccounts();
+app.MapGroup("/api/v1").MapAccounts().MapProfiles();
 if (app.Environment.IsDevelopment())
 {
     app.MapScalarApiReference();

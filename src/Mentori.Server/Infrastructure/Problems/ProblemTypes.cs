@@ -9,6 +9,7 @@ public static class ProblemTypes
     public const string MalformedBody = Prefix + "malformed-body";
     public const string Antiforgery = Prefix + "antiforgery";
     public const string Unauthorized = Prefix + "unauthorized";
+    public const string NotFound = Prefix + "not-found";
     public const string RateLimited = Prefix + "rate-limited";
     public const string AccountDeactivated = Prefix + "account-deactivated";
     public const string EmailTaken = Prefix + "email-taken";

@@ -1,0 +1,141 @@
+using Mentori.Data;
+using Mentori.Data.Entities;
+using Mentori.Server.Infrastructure.Problems;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mentori.Server.Features.Profiles;
+
+/// <summary>A user's own profile: reading it and replacing its editable fields.</summary>
+public sealed class ProfileService(MentoriDb db)
+{
+    public async Task<ProfileResponse> GetAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var profile = await db.Profiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken)
+            ?? throw NoProfile();
+        return ProfileResponse.From(profile);
+    }
+
+    /// <summary>
+    /// Replaces every editable field (a field left out becomes empty). Mentor-only fields on a mentee, and
+    /// mentee-only fields on a mentor, are field errors; an admin has neither.
+    /// </summary>
+    public async Task<ProfileResponse> UpdateAsync(Guid userId, UpdateProfileRequest request, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.Include(u => u.Profile).SingleAsync(u => u.Id == userId, cancellationToken);
+        var errors = new ValidationErrors();
+        var names = (First: RequiredText(errors, "firstName", request.FirstName, ProfileRules.MaxNameLength),
+            Last: RequiredText(errors, "lastName", request.LastName, ProfileRules.MaxNameLength));
+        var bio = OptionalText(errors, "bio", request.Bio, ProfileRules.MaxBioLength);
+        var phone = OptionalText(errors, "phone", request.Phone, ProfileRules.MaxPhoneLength);
+        var location = OptionalText(errors, "location", request.Location, ProfileRules.MaxLocationLength);
+        var image = OptionalText(errors, "profileImage", request.ProfileImage, ProfileRules.MaxImageUrlLength);
+        if (image is not null && !IsHttpUrl(image))
+        {
+            errors.Add("profileImage", "The image must be an http or https URL.");
+        }
+
+        var timezone = OptionalText(errors, "timezone", request.Timezone, ProfileRules.MaxTimezoneLength);
+        if (timezone is not null && !ProfileRules.IsIanaTimezone(timezone))
+        {
+            errors.Add("timezone", "The time zone must be an IANA zone id such as Europe/Berlin.");
+        }
+
+        RefuseFieldsOfOtherRoles(errors, user.Role, request);
+        var expertise = ProfileRules.CleanTopics(errors, "expertise", request.Expertise);
+        var availability = ProfileRules.CleanAvailability(errors, request.Availability);
+        var interests = ProfileRules.CleanTopics(errors, "interests", request.Interests);
+        var goals = OptionalText(errors, "goals", request.Goals, ProfileRules.MaxGoalsLength);
+        if (request.HourlyRate is < 0 or > ProfileRules.MaxHourlyRate || decimal.Round(request.HourlyRate ?? 0, 2) != (request.HourlyRate ?? 0))
+        {
+            errors.Add("hourlyRate", $"The rate is between 0 and {ProfileRules.MaxHourlyRate} with at most two decimals.");
+        }
+
+        if (request.YearsExperience is < 0 or > ProfileRules.MaxYearsExperience)
+        {
+            errors.Add("yearsExperience", $"Years of experience are between 0 and {ProfileRules.MaxYearsExperience}.");
+        }
+
+        var level = request.ExperienceLevel?.Trim().ToLowerInvariant();
+        if (level is not null && !ProfileRules.ExperienceLevels.Contains(level))
+        {
+            errors.Add("experienceLevel", "The level is beginner, intermediate or advanced.");
+        }
+
+        errors.ThrowIfAny();
+
+        var profile = user.Profile ?? new Profile { UserId = user.Id, FirstName = "", LastName = "" };
+        if (user.Profile is null)
+        {
+            db.Profiles.Add(profile);
+        }
+
+        profile.FirstName = names.First!;
+        profile.LastName = names.Last!;
+        profile.Bio = bio;
+        profile.ProfileImage = image;
+        profile.Phone = phone;
+        profile.Location = location;
+        profile.Timezone = timezone;
+        profile.Expertise = expertise;
+        profile.Availability = availability;
+        profile.HourlyRate = request.HourlyRate;
+        profile.YearsExperience = request.YearsExperience;
+        profile.Interests = interests;
+        profile.Goals = goals;
+        profile.ExperienceLevel = level;
+        await db.SaveChangesAsync(cancellationToken);
+        return ProfileResponse.From(profile);
+    }
+
+    private static void RefuseFieldsOfOtherRoles(ValidationErrors errors, UserRole role, UpdateProfileRequest request)
+    {
+        (string Field, bool Sent, UserRole Owner)[] roleFields =
+        [
+            ("expertise", request.Expertise is not null, UserRole.Mentor),
+            ("availability", request.Availability is not null, UserRole.Mentor),
+            ("hourlyRate", request.HourlyRate is not null, UserRole.Mentor),
+            ("yearsExperience", request.YearsExperience is not null, UserRole.Mentor),
+            ("interests", request.Interests is not null, UserRole.Mentee),
+            ("goals", request.Goals is not null, UserRole.Mentee),
+            ("experienceLevel", request.ExperienceLevel is not null, UserRole.Mentee),
+        ];
+        foreach (var (field, sent, owner) in roleFields.Where(f => f.Sent && f.Owner != role))
+        {
+            errors.Add(field, $"Only a {owner.ToString().ToLowerInvariant()} has this field.");
+        }
+    }
+
+    private static string? RequiredText(ValidationErrors errors, string field, string? value, int maxLength)
+    {
+        var text = OptionalText(errors, field, value, maxLength);
+        if (text is null)
+        {
+            errors.Add(field, "This field is required.");
+        }
+
+        return text;
+    }
+
+    /// <summary>Trimmed; blank becomes null. Control characters (which PostgreSQL may refuse) are errors.</summary>
+    private static string? OptionalText(ValidationErrors errors, string field, string? value, int maxLength)
+    {
+        var text = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        if (text is not null && text.Length > maxLength)
+        {
+            errors.Add(field, $"At most {maxLength} characters.");
+        }
+
+        if (text is not null && text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        {
+            errors.Add(field, "Control characters are not allowed.");
+        }
+
+        return text;
+    }
+
+    private static bool IsHttpUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+    private static ProblemException NoProfile() =>
+        new(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found", "This account has no profile yet; PUT one first.");
+}
