@@ -31,6 +31,7 @@ builder.Services.AddScoped<SampleData>();
 builder.Services.AddScoped<CreateAdminCommand>();
 builder.Services.AddAccounts();
 builder.Services.AddScoped<ProfileService>();
+builder.Services.AddScoped<ProfileImages>();
 
 var app = builder.Build();
 
@@ -50,6 +51,7 @@ app.UseAuthorization();
 app.MapMentoriHealthChecks();
 app.MapOpenApi();
 app.MapGroup("/api/v1").MapAccounts().MapProfiles();
+app.MapProfileImageFiles();
 if (app.Environment.IsDevelopment())
 {
     app.MapScalarApiReference();

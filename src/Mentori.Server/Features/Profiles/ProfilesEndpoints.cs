@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Mentori.Server.Infrastructure.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Mentori.Server.Features.Profiles;
 
@@ -19,6 +20,43 @@ public static class ProfilesEndpoints
                 TypedResults.Ok(await profiles.UpdateAsync(user.GetUserId(), request, cancellationToken)))
             .ProducesValidationProblem()
             .WithSummary("Replace the editable fields of the profile; fields of the other role are refused.");
+
+        // Cookie-authenticated uploads are covered by Mentori's own antiforgery check (CookieAntiforgery), so the
+        // framework's form antiforgery, which would want its middleware, is turned off here.
+        profile.MapPut("/image", async Task<Ok<ProfileResponse>> (IFormFile? file, ClaimsPrincipal user, ProfileImages images, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await images.ReplaceAsync(user.GetUserId(), file, cancellationToken)))
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(ProfileImages.MaxBytes + (64 * 1024)))
+            .Accepts<IFormFile>("multipart/form-data")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .WithSummary("Upload a profile photo (form field file: PNG, JPEG or WebP, at most 2 MB).");
+        profile.MapDelete("/image", async Task<NoContent> (ClaimsPrincipal user, ProfileImages images, CancellationToken cancellationToken) =>
+            {
+                await images.RemoveAsync(user.GetUserId(), cancellationToken);
+                return TypedResults.NoContent();
+            })
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Remove the profile photo.");
+
         return api;
+    }
+
+    /// <summary>Stored profile photos, for anyone (mentor listings show them), with their own type and nosniff.</summary>
+    public static IEndpointRouteBuilder MapProfileImageFiles(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(ProfileImages.UrlPrefix + "{name}", (string name, HttpContext context, ProfileImages images) =>
+            {
+                if (images.Find(name) is not { } stored)
+                {
+                    return Results.NotFound();
+                }
+
+                context.Response.Headers.XContentTypeOptions = "nosniff";
+                return Results.File(stored.Path, stored.ContentType);
+            })
+            .ExcludeFromDescription();
+        return app;
     }
 }

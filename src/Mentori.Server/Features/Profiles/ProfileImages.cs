@@ -1,0 +1,102 @@
+using System.Text.RegularExpressions;
+using Mentori.Data;
+using Mentori.Server.Infrastructure.Auth;
+using Mentori.Server.Infrastructure.Configuration;
+using Mentori.Server.Infrastructure.Problems;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mentori.Server.Features.Profiles;
+
+/// <summary>
+/// Profile photos: PNG, JPEG or WebP recognised by their first bytes (never by name or declared type), at most
+/// 2 MB, stored under <c>data/profile-images</c> with a random name and served back with their own type.
+/// </summary>
+public sealed partial class ProfileImages(MentoriDb db, IHostEnvironment environment)
+{
+    public const long MaxBytes = 2 * 1024 * 1024;
+    public const string UrlPrefix = "/media/profile-images/";
+
+    private static readonly (string Extension, string ContentType, Func<byte[], bool> Matches)[] Formats =
+    [
+        (".png", "image/png", h => h.AsSpan().StartsWith((byte[])[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])),
+        (".jpg", "image/jpeg", h => h.AsSpan().StartsWith((byte[])[0xFF, 0xD8, 0xFF])),
+        (".webp", "image/webp", h => h.Length >= 12 && h.AsSpan(0, 4).SequenceEqual("RIFF"u8) && h.AsSpan(8, 4).SequenceEqual("WEBP"u8)),
+    ];
+
+    public async Task<ProfileResponse> ReplaceAsync(Guid userId, IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (file is null || file.Length == 0)
+        {
+            throw ProblemException.Validation("file", "Send the image as the form field \"file\".");
+        }
+
+        if (file.Length > MaxBytes)
+        {
+            throw new ProblemException(StatusCodes.Status413PayloadTooLarge, ProblemTypes.Validation, "The image is too large",
+                $"An image may be at most {MaxBytes / (1024 * 1024)} MB.");
+        }
+
+        var profile = await db.Profiles.SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken) ?? throw NoProfile();
+        await using var upload = file.OpenReadStream();
+        var header = new byte[12];
+        var read = await upload.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
+        var format = Formats.FirstOrDefault(f => f.Matches(header[..read]));
+        if (format.Extension is null)
+        {
+            throw ProblemException.Validation("file", "The image must be a PNG, JPEG or WebP file.");
+        }
+
+        var name = SecureToken.New() + format.Extension;
+        Directory.CreateDirectory(Folder);
+        await using (var stored = File.Create(Path.Combine(Folder, name)))
+        {
+            await stored.WriteAsync(header.AsMemory(0, read), cancellationToken);
+            await upload.CopyToAsync(stored, cancellationToken);
+        }
+
+        var previous = profile.ProfileImage;
+        profile.ProfileImage = UrlPrefix + name;
+        await db.SaveChangesAsync(cancellationToken);
+        DeleteStored(previous);
+        return ProfileResponse.From(profile);
+    }
+
+    public async Task RemoveAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var profile = await db.Profiles.SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken) ?? throw NoProfile();
+        var previous = profile.ProfileImage;
+        profile.ProfileImage = null;
+        await db.SaveChangesAsync(cancellationToken);
+        DeleteStored(previous);
+    }
+
+    /// <summary>The stored file for a name Mentori made, with its content type; null for any other name.</summary>
+    public (string Path, string ContentType)? Find(string name)
+    {
+        if (!StoredName().IsMatch(name))
+        {
+            return null;
+        }
+
+        var path = Path.Combine(Folder, name);
+        var format = Formats.First(f => name.EndsWith(f.Extension, StringComparison.Ordinal));
+        return File.Exists(path) ? (path, format.ContentType) : null;
+    }
+
+    private string Folder => Path.Combine(ContentPaths.DataDirectory(environment), "profile-images");
+
+    private void DeleteStored(string? url)
+    {
+        if (url?.StartsWith(UrlPrefix, StringComparison.Ordinal) == true && Find(url[UrlPrefix.Length..]) is { } stored)
+        {
+            File.Delete(stored.Path);
+        }
+    }
+
+    private static ProblemException NoProfile() =>
+        new(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found", "This account has no profile yet; PUT one first.");
+
+    /// <summary>Only names Mentori itself makes: a base64url token and a known extension, so no path can escape the folder.</summary>
+    [GeneratedRegex(@"^[A-Za-z0-9_-]{43}\.(png|jpg|webp)$")]
+    private static partial Regex StoredName();
+}

@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Mentori.Tests.Accounts;
+using Mentori.Tests.Host;
+using Mentori.Tests.Infrastructure;
+
+namespace Mentori.Tests.Profiles;
+
+public abstract class ProfileImageTests(ITestDatabaseServer server) : AccountsTestBase(server)
+{
+    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. new byte[200]];
+    private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, .. new byte[200]];
+    private static readonly byte[] WebP = [.. "RIFF"u8, 0, 0, 0, 0, .. "WEBP"u8, .. new byte[200]];
+
+    [Theory]
+    [InlineData("png", "image/png")]
+    [InlineData("jpeg", "image/jpeg")]
+    [InlineData("webp", "image/webp")]
+    public async Task An_image_is_recognised_by_its_bytes_stored_and_served_with_its_own_type(string kind, string contentType)
+    {
+        await using var app = new MentoriApp(Database);
+        var me = await SignedInWithProfileAsync(app);
+        var bytes = kind switch { "png" => Png, "jpeg" => Jpeg, _ => WebP };
+
+        var response = await me.PutAsync("/api/v1/me/profile/image", Upload(bytes, "holiday.txt", "text/plain"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var url = (await response.JsonAsync()).GetProperty("profileImage").GetString()!;
+        Assert.StartsWith("/media/profile-images/", url);
+        var served = await app.CreateClient().GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Equal(contentType, served.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("nosniff", served.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal(bytes, await served.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task A_file_that_only_claims_to_be_an_image_is_refused()
+    {
+        await using var app = new MentoriApp(Database);
+        var me = await SignedInWithProfileAsync(app);
+
+        var response = await me.PutAsync("/api/v1/me/profile/image", Upload("<svg onload=alert(1)>"u8.ToArray(), "photo.png", "image/png"));
+
+        var problem = await HostTests.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("file", out _));
+        Assert.Equal(JsonValueKindNull, (await (await me.GetAsync("/api/v1/me/profile")).JsonAsync()).GetProperty("profileImage").ValueKind);
+    }
+
+    [Fact]
+    public async Task An_image_of_2_mb_is_taken_and_a_larger_one_is_a_413_on_a_real_kestrel_server()
+    {
+        await using var app = new MentoriApp(Database);
+        app.UseKestrel(0);
+        app.StartServer();
+        var me = await SignedInWithProfileAsync(app);
+        byte[] large = [.. Png, .. new byte[2 * 1024 * 1024]];
+        byte[] fine = [.. Png, .. new byte[(2 * 1024 * 1024) - Png.Length]];
+
+        var refused = await me.PutAsync("/api/v1/me/profile/image", Upload(large, "big.png", "image/png"));
+        var accepted = await me.PutAsync("/api/v1/me/profile/image", Upload(fine, "fine.png", "image/png"));
+
+        await HostTests.AssertProblemAsync(refused, HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+    }
+
+    [Fact]
+    public async Task Replacing_or_removing_the_image_deletes_the_stored_copy()
+    {
+        await using var app = new MentoriApp(Database);
+        var me = await SignedInWithProfileAsync(app);
+        var first = (await (await me.PutAsync("/api/v1/me/profile/image", Upload(Png, "a.png", "image/png"))).JsonAsync()).GetProperty("profileImage").GetString()!;
+        var second = (await (await me.PutAsync("/api/v1/me/profile/image", Upload(Jpeg, "b.jpg", "image/jpeg"))).JsonAsync()).GetProperty("profileImage").GetString()!;
+
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync(first)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await me.DeleteAsync("/api/v1/me/profile/image")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync(second)).StatusCode);
+        Assert.Equal(JsonValueKindNull, (await (await me.GetAsync("/api/v1/me/profile")).JsonAsync()).GetProperty("profileImage").ValueKind);
+    }
+
+    [Theory]
+    [InlineData("/media/profile-images/..%2F..%2Fjwt-signing-key")]
+    [InlineData("/media/profile-images/nothing.png")]
+    public async Task Only_stored_images_are_served(string path)
+    {
+        await using var app = new MentoriApp(Database);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync(path)).StatusCode);
+    }
+
+    private const System.Text.Json.JsonValueKind JsonValueKindNull = System.Text.Json.JsonValueKind.Null;
+
+    private static async Task<HttpClient> SignedInWithProfileAsync(MentoriApp app)
+    {
+        var me = app.CreateClient().WithBearer(AccessToken(await RegisterAsync(app.CreateClient(), NewEmail(), "mentor")));
+        Assert.Equal(HttpStatusCode.OK, (await me.PutAsJsonAsync("/api/v1/me/profile", new { firstName = "A", lastName = "B" })).StatusCode);
+        return me;
+    }
+
+    private static MultipartFormDataContent Upload(byte[] bytes, string fileName, string contentType)
+    {
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        return new MultipartFormDataContent { { file, "file", fileName } };
+    }
+}
+
+public sealed class ProfileImageOnPostgres(PostgresServer server) : ProfileImageTests(server);
+
+public sealed class ProfileImageOnSqlite(SqliteFiles server) : ProfileImageTests(server);
