@@ -79,7 +79,25 @@ public abstract class ProfileImageTests(ITestDatabaseServer server) : AccountsTe
         Assert.Equal(JsonValueKindNull, (await (await me.GetAsync("/api/v1/me/profile")).JsonAsync()).GetProperty("profileImage").ValueKind);
     }
 
+    [Fact]
+    public async Task Editing_the_profile_keeps_the_stored_photo_and_clearing_it_deletes_the_copy()
+    {
+        await using var app = new MentoriApp(Database);
+        var me = await SignedInWithProfileAsync(app);
+        var url = (await (await me.PutAsync("/api/v1/me/profile/image", Upload(Png, "a.png", "image/png"))).JsonAsync()).GetProperty("profileImage").GetString()!;
+
+        var edited = await me.PutAsJsonAsync("/api/v1/me/profile", new { firstName = "A", lastName = "B", bio = "New bio", profileImage = url });
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync(url)).StatusCode);
+
+        var cleared = await me.PutAsJsonAsync("/api/v1/me/profile", new { firstName = "A", lastName = "B" });
+        Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync(url)).StatusCode);
+    }
+
     [Theory]
+    [InlineData("/media/profile-images/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.png%0A")]
+    [InlineData("/media/profile-images/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.png")]
     [InlineData("/media/profile-images/..%2F..%2Fjwt-signing-key")]
     [InlineData("/media/profile-images/nothing.png")]
     public async Task Only_stored_images_are_served(string path)

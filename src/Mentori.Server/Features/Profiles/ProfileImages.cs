@@ -79,13 +79,14 @@ public sealed partial class ProfileImages(MentoriDb db, IHostEnvironment environ
         }
 
         var path = Path.Combine(Folder, name);
-        var format = Formats.First(f => name.EndsWith(f.Extension, StringComparison.Ordinal));
-        return File.Exists(path) ? (path, format.ContentType) : null;
+        var format = Formats.FirstOrDefault(f => name.EndsWith(f.Extension, StringComparison.Ordinal));
+        return format.ContentType is not null && File.Exists(path) ? (path, format.ContentType) : null;
     }
 
     private string Folder => Path.Combine(ContentPaths.DataDirectory(environment), "profile-images");
 
-    private void DeleteStored(string? url)
+    /// <summary>Deletes the stored copy behind <paramref name="url"/>, if Mentori stored it; other URLs are left alone.</summary>
+    public void DeleteStored(string? url)
     {
         if (url?.StartsWith(UrlPrefix, StringComparison.Ordinal) == true && Find(url[UrlPrefix.Length..]) is { } stored)
         {
@@ -97,6 +98,6 @@ public sealed partial class ProfileImages(MentoriDb db, IHostEnvironment environ
         new(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found", "This account has no profile yet; PUT one first.");
 
     /// <summary>Only names Mentori itself makes: a base64url token and a known extension, so no path can escape the folder.</summary>
-    [GeneratedRegex(@"^[A-Za-z0-9_-]{43}\.(png|jpg|webp)$")]
+    [GeneratedRegex(@"\A[A-Za-z0-9_-]{43}\.(png|jpg|webp)\z")]
     private static partial Regex StoredName();
 }

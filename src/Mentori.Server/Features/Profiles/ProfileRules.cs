@@ -35,6 +35,13 @@ public static class ProfileRules
             return null;
         }
 
+        // A body can hold far more entries than the limit; refuse those at once instead of checking each one.
+        if (topics.Count > MaxTopics * 4)
+        {
+            errors.Add(field, $"At most {MaxTopics} topics.");
+            return null;
+        }
+
         var cleaned = new List<string>();
         for (var i = 0; i < topics.Count; i++)
         {

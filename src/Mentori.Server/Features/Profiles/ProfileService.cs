@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mentori.Server.Features.Profiles;
 
 /// <summary>A user's own profile: reading it and replacing its editable fields.</summary>
-public sealed class ProfileService(MentoriDb db)
+public sealed class ProfileService(MentoriDb db, ProfileImages images)
 {
     public async Task<ProfileResponse> GetAsync(Guid userId, CancellationToken cancellationToken)
     {
@@ -29,7 +29,8 @@ public sealed class ProfileService(MentoriDb db)
         var phone = OptionalText(errors, "phone", request.Phone, ProfileRules.MaxPhoneLength);
         var location = OptionalText(errors, "location", request.Location, ProfileRules.MaxLocationLength);
         var image = OptionalText(errors, "profileImage", request.ProfileImage, ProfileRules.MaxImageUrlLength);
-        if (image is not null && !IsHttpUrl(image))
+        var keepsStoredImage = image is not null && image == user.Profile?.ProfileImage;
+        if (image is not null && !keepsStoredImage && !IsHttpUrl(image))
         {
             errors.Add("profileImage", "The image must be an http or https URL.");
         }
@@ -69,6 +70,7 @@ public sealed class ProfileService(MentoriDb db)
             db.Profiles.Add(profile);
         }
 
+        var previousImage = profile.ProfileImage;
         profile.FirstName = names.First!;
         profile.LastName = names.Last!;
         profile.Bio = bio;
@@ -84,6 +86,11 @@ public sealed class ProfileService(MentoriDb db)
         profile.Goals = goals;
         profile.ExperienceLevel = level;
         await db.SaveChangesAsync(cancellationToken);
+        if (previousImage != image)
+        {
+            images.DeleteStored(previousImage);
+        }
+
         return ProfileResponse.From(profile);
     }
 
