@@ -36,7 +36,7 @@ public sealed partial class ProfileImages(MentoriDb db, IHostEnvironment environ
                 $"An image may be at most {MaxBytes / (1024 * 1024)} MB.");
         }
 
-        var profile = await db.Profiles.SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken) ?? throw NoProfile();
+        var profile = await db.Profiles.SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken) ?? throw ProfileResponse.NoProfile();
         await using var upload = file.OpenReadStream();
         var header = new byte[12];
         var read = await upload.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
@@ -63,7 +63,7 @@ public sealed partial class ProfileImages(MentoriDb db, IHostEnvironment environ
 
     public async Task RemoveAsync(Guid userId, CancellationToken cancellationToken)
     {
-        var profile = await db.Profiles.SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken) ?? throw NoProfile();
+        var profile = await db.Profiles.SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken) ?? throw ProfileResponse.NoProfile();
         var previous = profile.ProfileImage;
         profile.ProfileImage = null;
         await db.SaveChangesAsync(cancellationToken);
@@ -93,9 +93,6 @@ public sealed partial class ProfileImages(MentoriDb db, IHostEnvironment environ
             File.Delete(stored.Path);
         }
     }
-
-    private static ProblemException NoProfile() =>
-        new(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found", "This account has no profile yet; PUT one first.");
 
     /// <summary>Only names Mentori itself makes: a base64url token and a known extension, so no path can escape the folder.</summary>
     [GeneratedRegex(@"\A[A-Za-z0-9_-]{43}\.(png|jpg|webp)\z")]

@@ -1,4 +1,5 @@
 using Mentori.Data.Entities;
+using Mentori.Server.Infrastructure.Problems;
 
 namespace Mentori.Server.Features.Profiles;
 
@@ -27,4 +28,8 @@ public sealed record ProfileResponse(
         profile.Id, profile.UserId, profile.FirstName, profile.LastName, profile.Bio, profile.ProfileImage, profile.Phone,
         profile.Location, profile.Timezone, profile.Expertise, profile.Availability, profile.HourlyRate, profile.YearsExperience,
         profile.Interests, profile.Goals, profile.ExperienceLevel, profile.CreatedAt, profile.UpdatedAt);
+
+    /// <summary>The 404 for an account without a profile (an admin made from the command line).</summary>
+    public static ProblemException NoProfile() =>
+        new(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found", "This account has no profile yet; PUT one first.");
 }

@@ -11,7 +11,7 @@ public sealed class ProfileService(MentoriDb db, ProfileImages images)
     public async Task<ProfileResponse> GetAsync(Guid userId, CancellationToken cancellationToken)
     {
         var profile = await db.Profiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken)
-            ?? throw NoProfile();
+            ?? throw ProfileResponse.NoProfile();
         return ProfileResponse.From(profile);
     }
 
@@ -142,7 +142,4 @@ public sealed class ProfileService(MentoriDb db, ProfileImages images)
 
     private static bool IsHttpUrl(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
-
-    private static ProblemException NoProfile() =>
-        new(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found", "This account has no profile yet; PUT one first.");
 }
