@@ -12,6 +12,7 @@ public class MentoriDb(DbContextOptions<MentoriDb> options, TimeProvider clock) 
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<Rating> Ratings => Set<Rating>();
+    public DbSet<RatingSummary> RatingSummaries => Set<RatingSummary>();
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<EmailToken> EmailTokens => Set<EmailToken>();
 
@@ -45,6 +46,7 @@ public class MentoriDb(DbContextOptions<MentoriDb> options, TimeProvider clock) 
         modelBuilder.ApplyConfiguration(new RatingConfiguration(provider));
         modelBuilder.ApplyConfiguration(new RefreshTokenConfiguration(provider));
         modelBuilder.ApplyConfiguration(new EmailTokenConfiguration(provider));
+        modelBuilder.ApplyConfiguration(new RatingSummaryConfiguration());
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -16,7 +16,7 @@ public static class MentoriDbOptions
             DatabaseProvider.Postgres => builder.UseNpgsql(WithUtcSessions(connectionString),
                 npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly)),
             DatabaseProvider.Sqlite => builder.UseSqlite(connectionString,
-                sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly)),
+                sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly)).AddInterceptors(SqliteUnicodeLower.Instance),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
         }).UseSnakeCaseNamingConvention();
 

@@ -1,5 +1,6 @@
 using Mentori.Server.Commands;
 using Mentori.Server.Features.Accounts;
+using Mentori.Server.Features.Mentors;
 using Mentori.Server.Features.Profiles;
 using Mentori.Server.Infrastructure.Auth;
 using Mentori.Server.Infrastructure.Configuration;
@@ -32,6 +33,8 @@ builder.Services.AddScoped<CreateAdminCommand>();
 builder.Services.AddAccounts();
 builder.Services.AddScoped<ProfileService>();
 builder.Services.AddScoped<ProfileImages>();
+builder.Services.AddScoped<MentorDirectory>();
+builder.Services.AddScoped<MentorSlots>();
 
 var app = builder.Build();
 
@@ -50,7 +53,7 @@ app.UseRateLimiter();
 app.UseAuthorization();
 app.MapMentoriHealthChecks();
 app.MapOpenApi();
-app.MapGroup("/api/v1").MapAccounts().MapProfiles();
+app.MapGroup("/api/v1").MapAccounts().MapProfiles().MapMentors();
 app.MapProfileImageFiles();
 if (app.Environment.IsDevelopment())
 {

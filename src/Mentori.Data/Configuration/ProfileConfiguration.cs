@@ -14,7 +14,9 @@ internal sealed class ProfileConfiguration(DatabaseProvider provider) : IEntityT
 
         builder.Property(p => p.FirstName).HasMaxLength(100);
         builder.Property(p => p.LastName).HasMaxLength(100);
-        builder.Property(p => p.ProfileImage).HasMaxLength(500);
+        // A concurrency token: an edit or upload that read the profile before another one replaced the photo is
+        // refused instead of leaving a stored photo that nothing points at.
+        builder.Property(p => p.ProfileImage).HasMaxLength(500).IsConcurrencyToken();
         builder.Property(p => p.Phone).HasMaxLength(20);
         builder.Property(p => p.Location).HasMaxLength(100);
         builder.Property(p => p.Timezone).HasMaxLength(50);

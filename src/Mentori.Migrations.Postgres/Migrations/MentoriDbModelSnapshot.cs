@@ -213,6 +213,7 @@ namespace Mentori.Migrations.Postgres.Migrations
                         .HasColumnName("phone");
 
                     b.Property<string>("ProfileImage")
+                        .IsConcurrencyToken()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("profile_image");
@@ -310,6 +311,37 @@ namespace Mentori.Migrations.Postgres.Migrations
                         {
                             t.HasCheckConstraint("ratings_rating_check", "rating >= 1 AND rating <= 5");
                         });
+                });
+
+            modelBuilder.Entity("Mentori.Data.Entities.RatingSummary", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<double>("RatingAverage")
+                        .HasColumnType("double precision")
+                        .HasDefaultValue(0.0)
+                        .HasColumnName("rating_average");
+
+                    b.Property<int>("RatingCount")
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("rating_count");
+
+                    b.Property<int>("RatingSum")
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("rating_sum");
+
+                    b.HasKey("UserId")
+                        .HasName("rating_summaries_pkey");
+
+                    b.HasIndex(new[] { "RatingAverage", "RatingCount", "UserId" }, "idx_rating_summaries_rank")
+                        .IsDescending()
+                        .HasDatabaseName("idx_rating_summaries_rank");
+
+                    b.ToTable("rating_summaries", (string)null);
                 });
 
             modelBuilder.Entity("Mentori.Data.Entities.RefreshToken", b =>
@@ -606,6 +638,16 @@ namespace Mentori.Migrations.Postgres.Migrations
                     b.Navigation("Rater");
 
                     b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("Mentori.Data.Entities.RatingSummary", b =>
+                {
+                    b.HasOne("Mentori.Data.Entities.User", null)
+                        .WithOne()
+                        .HasForeignKey("Mentori.Data.Entities.RatingSummary", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("rating_summaries_user_id_fkey");
                 });
 
             modelBuilder.Entity("Mentori.Data.Entities.RefreshToken", b =>

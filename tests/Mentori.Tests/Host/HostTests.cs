@@ -76,7 +76,8 @@ public abstract class HostTests(ITestDatabaseServer server) : IAsyncLifetime
         Assert.NotEmpty(routes);
         foreach (var (endpoint, method) in routes)
         {
-            var path = endpoint.RoutePattern.RawText!.TrimEnd('/');
+            // OpenAPI paths name parameters without their route constraints: {id:guid} is {id}.
+            var path = System.Text.RegularExpressions.Regex.Replace(endpoint.RoutePattern.RawText!.TrimEnd('/'), "{([^}:]+):[^}]+}", "{$1}");
             Assert.True(paths.TryGetProperty(path, out var item), $"{method} {path} is missing from the OpenAPI document");
             Assert.True(item.TryGetProperty(method.ToLowerInvariant(), out var operation), $"{method} {path} is missing from the OpenAPI document");
             var needsUser = endpoint.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Any();

@@ -26,6 +26,9 @@ public sealed class MentoriApp(TestDatabase database, string environment = "Test
 
     public TestDatabase Database { get; } = database;
 
+    /// <summary>Where the app keeps uploaded profile photos.</summary>
+    public string ProfileImageFolder => Path.Combine(_dataFolder.FullName, "profile-images");
+
     /// <summary>Where the app writes its emails (no SMTP host is configured in tests).</summary>
     public string OutboxFolder => Path.Combine(_dataFolder.FullName, "outbox");
 
@@ -48,6 +51,7 @@ public sealed class MentoriApp(TestDatabase database, string environment = "Test
     {
         builder.UseEnvironment(environment);
         builder.UseSetting("Email:PickupDirectory", OutboxFolder);
+        builder.UseSetting("ProfileImages:Directory", ProfileImageFolder);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

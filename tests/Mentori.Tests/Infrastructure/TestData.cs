@@ -17,6 +17,40 @@ public static class TestData
         Profile = new Profile { FirstName = "Test", LastName = role.ToString() },
     };
 
+    /// <summary>A listed mentor: active, verified, with a profile holding what a test cares about.</summary>
+    public static User NewMentor(
+        string firstName = "Test",
+        string lastName = "Mentor",
+        string[]? expertise = null,
+        int? years = null,
+        decimal? rate = null,
+        string? bio = null,
+        string? timezone = null,
+        Dictionary<string, List<string>>? availability = null)
+    {
+        var mentor = NewUser(UserRole.Mentor);
+        mentor.Profile = new Profile
+        {
+            FirstName = firstName,
+            LastName = lastName,
+            Bio = bio,
+            Expertise = expertise?.ToList(),
+            YearsExperience = years,
+            HourlyRate = rate,
+            Timezone = timezone,
+            Availability = availability,
+        };
+        return mentor;
+    }
+
+    /// <summary>A completed session between the two and the rating <paramref name="rater"/> gave for it.</summary>
+    public static (Session Session, Rating Rating) CompletedAndRated(User mentor, User mentee, User rater, int score)
+    {
+        var session = NewSession(mentor, mentee, NextYearAt(9).AddYears(-2), SessionStatus.Completed);
+        var rated = rater == mentor ? mentee : mentor;
+        return (session, new Rating { SessionId = session.Id, RaterId = rater.Id, RatedId = rated.Id, Score = score });
+    }
+
     public static Session NewSession(User mentor, User mentee, DateTime start, SessionStatus status = SessionStatus.Pending, int duration = 60) => new()
     {
         MentorId = mentor.Id,

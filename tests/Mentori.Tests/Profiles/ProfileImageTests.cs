@@ -95,6 +95,40 @@ public abstract class ProfileImageTests(ITestDatabaseServer server) : AccountsTe
         Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync(url)).StatusCode);
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task Uploads_at_the_same_moment_leave_one_stored_photo_the_one_the_profile_shows()
+    {
+        await using var app = new MentoriApp(Database);
+        var me = await SignedInWithProfileAsync(app);
+        using var go = new ManualResetEventSlim();
+
+        var uploads = Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            go.Wait(TestContext.Current.CancellationToken);
+            return (await me.PutAsync("/api/v1/me/profile/image", Upload(Png, "a.png", "image/png"))).StatusCode;
+        })).ToList();
+        go.Set();
+        var statuses = await Task.WhenAll(uploads);
+
+        Assert.All(statuses, status => Assert.True(status is HttpStatusCode.OK or HttpStatusCode.Conflict, status.ToString()));
+        var shown = (await (await me.GetAsync("/api/v1/me/profile")).JsonAsync()).GetProperty("profileImage").GetString()!;
+        Assert.Equal([Path.GetFileName(shown)], Directory.GetFiles(app.ProfileImageFolder).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task Deleting_the_account_deletes_the_stored_photo()
+    {
+        await using var app = new MentoriApp(Database);
+        var me = await SignedInWithProfileAsync(app);
+        Assert.Equal(HttpStatusCode.OK, (await me.PutAsync("/api/v1/me/profile/image", Upload(Png, "a.png", "image/png"))).StatusCode);
+        Assert.Single(Directory.GetFiles(app.ProfileImageFolder));
+
+        var deleted = await me.DeleteJsonAsync("/api/v1/me", new { password = Password });
+
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Empty(Directory.GetFiles(app.ProfileImageFolder));
+    }
+
     [Theory]
     [InlineData("/media/profile-images/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.png%0A")]
     [InlineData("/media/profile-images/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.png")]

@@ -146,6 +146,24 @@ public abstract class ProfileTests(ITestDatabaseServer server) : AccountsTestBas
     }
 
     [Fact]
+    public async Task Blank_fields_of_the_other_role_are_taken_as_absent()
+    {
+        await using var app = new MentoriApp(Database);
+        var me = app.CreateClient().WithBearer(AccessToken(await RegisterAsync(app.CreateClient(), NewEmail(), "mentor")));
+
+        var response = await me.PutAsJsonAsync("/api/v1/me/profile", new
+        {
+            firstName = "A", lastName = "B", expertise = new[] { "Go" }, interests = Array.Empty<string>(), goals = " ", experienceLevel = "",
+        });
+
+        var profile = await response.JsonAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(JsonValueKind.Null, profile.GetProperty("interests").ValueKind);
+        Assert.Equal(JsonValueKind.Null, profile.GetProperty("goals").ValueKind);
+        Assert.Equal(["Go"], Strings(profile.GetProperty("expertise")));
+    }
+
+    [Fact]
     public async Task Fields_a_caller_may_not_set_are_ignored()
     {
         await using var app = new MentoriApp(Database);

@@ -16,7 +16,8 @@ public sealed class AccountService(
     EmailTokens emailTokens,
     AccountEmails emails,
     AccountRateLimits limits,
-    UserStatusCache statuses)
+    UserStatusCache statuses,
+    ProfileImages images)
 {
     public const int MaxNameLength = 100;
 
@@ -167,8 +168,10 @@ public sealed class AccountService(
         var user = await db.Users.SingleAsync(u => u.Id == userId, cancellationToken);
         CheckPassword(user, request.Password ?? "", "password");
 
+        var photo = await db.Profiles.Where(p => p.UserId == userId).Select(p => p.ProfileImage).SingleOrDefaultAsync(cancellationToken);
         await db.Users.Where(u => u.Id == userId).ExecuteDeleteAsync(cancellationToken);
         statuses.Forget(userId);
+        images.DeleteStored(photo);
     }
 
     public async Task<MeResponse> GetMeAsync(Guid userId, CancellationToken cancellationToken)

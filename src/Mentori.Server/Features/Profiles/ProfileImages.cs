@@ -4,14 +4,15 @@ using Mentori.Server.Infrastructure.Auth;
 using Mentori.Server.Infrastructure.Configuration;
 using Mentori.Server.Infrastructure.Problems;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Mentori.Server.Features.Profiles;
 
 /// <summary>
 /// Profile photos: PNG, JPEG or WebP recognised by their first bytes (never by name or declared type), at most
-/// 2 MB, stored under <c>data/profile-images</c> with a random name and served back with their own type.
+/// 2 MB, stored in <c>ProfileImages:Directory</c> (default <c>data/profile-images</c>) with a random name and served back with their own type.
 /// </summary>
-public sealed partial class ProfileImages(MentoriDb db, IHostEnvironment environment)
+public sealed partial class ProfileImages(MentoriDb db, IHostEnvironment environment, IOptions<ProfileImageOptions> options)
 {
     public const long MaxBytes = 2 * 1024 * 1024;
     public const string UrlPrefix = "/media/profile-images/";
@@ -36,7 +37,6 @@ public sealed partial class ProfileImages(MentoriDb db, IHostEnvironment environ
                 $"An image may be at most {MaxBytes / (1024 * 1024)} MB.");
         }
 
-        var profile = await db.Profiles.SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken) ?? throw ProfileResponse.NoProfile();
         await using var upload = file.OpenReadStream();
         var header = new byte[12];
         var read = await upload.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
@@ -54,20 +54,46 @@ public sealed partial class ProfileImages(MentoriDb db, IHostEnvironment environ
             await upload.CopyToAsync(stored, cancellationToken);
         }
 
-        var previous = profile.ProfileImage;
-        profile.ProfileImage = UrlPrefix + name;
-        await db.SaveChangesAsync(cancellationToken);
-        DeleteStored(previous);
-        return ProfileResponse.From(profile);
+        try
+        {
+            return ProfileResponse.From(await PointAtAsync(userId, UrlPrefix + name, cancellationToken));
+        }
+        catch
+        {
+            DeleteStored(UrlPrefix + name);
+            throw;
+        }
     }
 
-    public async Task RemoveAsync(Guid userId, CancellationToken cancellationToken)
+    public Task RemoveAsync(Guid userId, CancellationToken cancellationToken) => PointAtAsync(userId, null, cancellationToken);
+
+    /// <summary>
+    /// Sets the profile's photo and deletes the copy it replaces. The photo column is a concurrency token, so of two
+    /// uploads at once the later one re-reads and replaces the earlier (whose copy it then deletes): no stored file
+    /// is left that no profile points at.
+    /// </summary>
+    private async Task<Data.Entities.Profile> PointAtAsync(Guid userId, string? url, CancellationToken cancellationToken)
     {
-        var profile = await db.Profiles.SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken) ?? throw ProfileResponse.NoProfile();
-        var previous = profile.ProfileImage;
-        profile.ProfileImage = null;
-        await db.SaveChangesAsync(cancellationToken);
-        DeleteStored(previous);
+        for (var attempt = 1; ; attempt++)
+        {
+            var profile = await db.Profiles.SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken) ?? throw ProfileResponse.NoProfile();
+            var previous = profile.ProfileImage;
+            profile.ProfileImage = url;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                DeleteStored(previous);
+                return profile;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 5)
+            {
+                db.ChangeTracker.Clear();
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                throw ProfileResponse.EditConflict();
+            }
+        }
     }
 
     /// <summary>The stored file for a name Mentori made, with its content type; null for any other name.</summary>
@@ -83,7 +109,7 @@ public sealed partial class ProfileImages(MentoriDb db, IHostEnvironment environ
         return format.ContentType is not null && File.Exists(path) ? (path, format.ContentType) : null;
     }
 
-    private string Folder => Path.Combine(ContentPaths.DataDirectory(environment), "profile-images");
+    private string Folder => ContentPaths.Resolve(environment, options.Value.Directory);
 
     /// <summary>Deletes the stored copy behind <paramref name="url"/>, if Mentori stored it; other URLs are left alone.</summary>
     public void DeleteStored(string? url)

@@ -29,6 +29,11 @@ public sealed record ProfileResponse(
         profile.Location, profile.Timezone, profile.Expertise, profile.Availability, profile.HourlyRate, profile.YearsExperience,
         profile.Interests, profile.Goals, profile.ExperienceLevel, profile.CreatedAt, profile.UpdatedAt);
 
+    /// <summary>Two changes of one profile crossed (a photo upload and an edit); the client reloads and tries again.</summary>
+    public static ProblemException EditConflict() =>
+        ProblemException.Conflict(ProblemTypes.EditConflict, "The profile changed meanwhile",
+            "Another change to this profile was saved first. Load it again and repeat the change.");
+
     /// <summary>The 404 for an account without a profile (an admin made from the command line).</summary>
     public static ProblemException NoProfile() =>
         new(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found", "This account has no profile yet; PUT one first.");

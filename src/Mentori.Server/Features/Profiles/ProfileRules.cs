@@ -70,7 +70,8 @@ public static class ProfileRules
 
     /// <summary>
     /// Weekday → ranges such as <c>"9:00-12:00"</c>: known weekdays only, start before end (<c>24:00</c> allowed as
-    /// an end), no overlaps within a day. Stored in the document's own spelling, each day's ranges in order.
+    /// an end), no overlaps within a day. Stored in the document's own spelling, each day's ranges in order, days
+    /// without ranges left out.
     /// </summary>
     public static Dictionary<string, List<string>>? CleanAvailability(ValidationErrors errors, Dictionary<string, List<string?>?>? availability)
     {
@@ -80,6 +81,7 @@ public static class ProfileRules
         }
 
         var cleaned = new Dictionary<string, List<string>>();
+        var seen = new HashSet<string>();
         foreach (var (key, ranges) in availability)
         {
             var day = key.Trim().ToLowerInvariant();
@@ -90,7 +92,7 @@ public static class ProfileRules
                 continue;
             }
 
-            if (cleaned.ContainsKey(day))
+            if (!seen.Add(day))
             {
                 errors.Add(field, "A day appears twice.");
                 continue;
@@ -119,7 +121,11 @@ public static class ProfileRules
                 }
             }
 
-            cleaned[day] = parsed.Select(r => $"{Format(r.Start)}-{Format(r.End)}").ToList();
+            // A day without ranges is left out, so "has availability on monday" is just "has the key monday".
+            if (parsed.Count > 0)
+            {
+                cleaned[day] = parsed.Select(r => $"{Format(r.Start)}-{Format(r.End)}").ToList();
+            }
         }
 
         return cleaned;

@@ -56,7 +56,7 @@ public sealed class ProfileService(MentoriDb db, ProfileImages images)
             errors.Add("yearsExperience", $"Years of experience are between 0 and {ProfileRules.MaxYearsExperience}.");
         }
 
-        var level = request.ExperienceLevel?.Trim().ToLowerInvariant();
+        var level = string.IsNullOrWhiteSpace(request.ExperienceLevel) ? null : request.ExperienceLevel.Trim().ToLowerInvariant();
         if (level is not null && !ProfileRules.ExperienceLevels.Contains(level))
         {
             errors.Add("experienceLevel", "The level is beginner, intermediate or advanced.");
@@ -78,14 +78,25 @@ public sealed class ProfileService(MentoriDb db, ProfileImages images)
         profile.Phone = phone;
         profile.Location = location;
         profile.Timezone = timezone;
-        profile.Expertise = expertise;
-        profile.Availability = availability;
-        profile.HourlyRate = request.HourlyRate;
-        profile.YearsExperience = request.YearsExperience;
-        profile.Interests = interests;
-        profile.Goals = goals;
-        profile.ExperienceLevel = level;
-        await db.SaveChangesAsync(cancellationToken);
+        var mentor = user.Role == UserRole.Mentor;
+        var mentee = user.Role == UserRole.Mentee;
+        profile.Expertise = mentor ? expertise : null;
+        profile.Availability = mentor ? availability : null;
+        profile.HourlyRate = mentor ? request.HourlyRate : null;
+        profile.YearsExperience = mentor ? request.YearsExperience : null;
+        profile.Interests = mentee ? interests : null;
+        profile.Goals = mentee ? goals : null;
+        profile.ExperienceLevel = mentee ? level : null;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is DbUpdateConcurrencyException || DatabaseErrors.IsUniqueViolation(exception))
+        {
+            // The photo changed since it was read, or a first profile was created by a parallel request.
+            throw ProfileResponse.EditConflict();
+        }
+
         if (previousImage != image)
         {
             images.DeleteStored(previousImage);
@@ -96,15 +107,16 @@ public sealed class ProfileService(MentoriDb db, ProfileImages images)
 
     private static void RefuseFieldsOfOtherRoles(ValidationErrors errors, UserRole role, UpdateProfileRequest request)
     {
+        // Empty values are not "sent": a form that posts every field blank is not setting the other role's fields.
         (string Field, bool Sent, UserRole Owner)[] roleFields =
         [
-            ("expertise", request.Expertise is not null, UserRole.Mentor),
-            ("availability", request.Availability is not null, UserRole.Mentor),
+            ("expertise", request.Expertise is { Count: > 0 }, UserRole.Mentor),
+            ("availability", request.Availability is { Count: > 0 }, UserRole.Mentor),
             ("hourlyRate", request.HourlyRate is not null, UserRole.Mentor),
             ("yearsExperience", request.YearsExperience is not null, UserRole.Mentor),
-            ("interests", request.Interests is not null, UserRole.Mentee),
-            ("goals", request.Goals is not null, UserRole.Mentee),
-            ("experienceLevel", request.ExperienceLevel is not null, UserRole.Mentee),
+            ("interests", request.Interests is { Count: > 0 }, UserRole.Mentee),
+            ("goals", !string.IsNullOrWhiteSpace(request.Goals), UserRole.Mentee),
+            ("experienceLevel", !string.IsNullOrWhiteSpace(request.ExperienceLevel), UserRole.Mentee),
         ];
         foreach (var (field, sent, owner) in roleFields.Where(f => f.Sent && f.Owner != role))
         {

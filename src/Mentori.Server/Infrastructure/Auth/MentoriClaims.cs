@@ -25,6 +25,10 @@ public static class MentoriClaims
     public static ClaimsPrincipal CookiePrincipal(User user, Guid sessionId) =>
         new(new ClaimsIdentity(For(user, sessionId), CookieAuthenticationDefaults.AuthenticationScheme, UserId, Role));
 
+    /// <summary>The signed-in user's role, as the token or cookie names it (checked against the database on each request).</summary>
+    public static UserRole GetRole(this ClaimsPrincipal principal) =>
+        Enum.Parse<UserRole>(principal.FindFirstValue(Role) ?? throw new InvalidOperationException("The endpoint does not require authentication."), ignoreCase: true);
+
     /// <summary>The signed-in user's id; endpoints that call it require authentication.</summary>
     public static Guid GetUserId(this ClaimsPrincipal principal) =>
         Guid.Parse(principal.FindFirstValue(UserId) ?? throw new InvalidOperationException("The endpoint does not require authentication."));

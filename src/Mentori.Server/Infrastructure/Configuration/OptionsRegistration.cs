@@ -1,3 +1,4 @@
+using Mentori.Server.Features.Profiles;
 using Mentori.Server.Infrastructure.Auth;
 using Mentori.Server.Infrastructure.Email;
 using Mentori.Server.Infrastructure.RateLimiting;
@@ -18,6 +19,8 @@ public static class OptionsRegistration
         services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RateLimitingOptions>().Bind(configuration.GetSection(RateLimitingOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ProfileImageOptions>().Bind(configuration.GetSection(ProfileImageOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         return services;
     }

@@ -9,7 +9,7 @@ namespace Mentori.Server.Infrastructure.Problems;
 /// The one map from exceptions to problem documents. What a client sent wrong keeps its 4xx; a database that
 /// cannot be reached is 503; anything else is a 500 that says nothing about the code.
 /// </summary>
-public sealed class ExceptionProblemHandler(IProblemDetailsService problems, ILogger<ExceptionProblemHandler> logger) : IExceptionHandler
+public sealed partial class ExceptionProblemHandler(IProblemDetailsService problems, ILogger<ExceptionProblemHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -23,6 +23,14 @@ public sealed class ExceptionProblemHandler(IProblemDetailsService problems, ILo
                 Type = ProblemTypes.Antiforgery,
                 Title = "The antiforgery token is missing or invalid",
                 Detail = "Requests that sign in with the cookie must send the token from GET /api/v1/auth/antiforgery in the X-CSRF-TOKEN header.",
+            },
+            BadHttpRequestException bad when UnboundParameter(bad) is { } parameter => new HttpValidationProblemDetails(
+                new Dictionary<string, string[]> { [parameter] = ["The value has the wrong type or format."] })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Type = ProblemTypes.Validation,
+                Title = "One or more fields are invalid",
+                Detail = $"The value of {parameter} has the wrong type or format.",
             },
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Detail = bad.Message },
             Npgsql.PostgresException { SqlState: "22021" or "22P05" } => new ProblemDetails
@@ -100,6 +108,19 @@ public sealed class ExceptionProblemHandler(IProblemDetailsService problems, ILo
             Detail = message,
         };
     }
+
+    /// <summary>
+    /// The parameter a route or query value could not be bound to (<c>?limit=abc</c>): the framework names it only in
+    /// its message, <c>Failed to bind parameter "int? limit" from "abc".</c>
+    /// </summary>
+    private static string? UnboundParameter(BadHttpRequestException exception)
+    {
+        var match = UnboundParameterPattern().Match(exception.Message);
+        return match.Success ? JsonNamingPolicy.CamelCase.ConvertName(match.Groups["name"].Value) : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^Failed to bind parameter \"[^\"]* (?<name>[A-Za-z0-9_]+)\" from ")]
+    private static partial System.Text.RegularExpressions.Regex UnboundParameterPattern();
 
     /// <summary><c>$.availability.monday[0]</c> becomes <c>availability.monday[0]</c>; the whole body is <c>body</c>.</summary>
     private static string JsonPathToField(string? path) =>

@@ -11,8 +11,10 @@ public static class ProblemTypes
     public const string Unauthorized = Prefix + "unauthorized";
     public const string NotFound = Prefix + "not-found";
     public const string RateLimited = Prefix + "rate-limited";
+    public const string WrongRole = Prefix + "wrong-role";
     public const string AccountDeactivated = Prefix + "account-deactivated";
     public const string EmailTaken = Prefix + "email-taken";
+    public const string EditConflict = Prefix + "edit-conflict";
     public const string DatabaseUnavailable = Prefix + "database-unavailable";
     public const string Unexpected = Prefix + "unexpected";
 }

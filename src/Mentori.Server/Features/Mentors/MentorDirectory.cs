@@ -1,0 +1,116 @@
+using System.Security.Claims;
+using Mentori.Data;
+using Mentori.Data.Entities;
+using Mentori.Server.Infrastructure.Auth;
+using Mentori.Server.Infrastructure.Pagination;
+using Mentori.Server.Infrastructure.Problems;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mentori.Server.Features.Mentors;
+
+/// <summary>
+/// Finding mentors: the directory with its filters and sorts, one mentor's page, and recommendations for a
+/// mentee. Listed are active users with role mentor and a profile.
+/// </summary>
+public sealed class MentorDirectory(MentoriDb db)
+{
+    /// <summary>Where no rate is set, the rate sort and the maxRate filter read this (above any numeric(10,2)).</summary>
+    private const decimal NoRate = 100_000_000m;
+
+    public async Task<Page<MentorSummary>> SearchAsync(MentorSearch search, CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync(MentorDirectorySql.Search(db.Provider, search), cancellationToken);
+        return search.Page.ToPage(rows, row => row.Mentor, row => KeyOf(search.Sort, row).ToParts(search.Sort.ToString()));
+    }
+
+    /// <summary>
+    /// Mentors whose expertise covers the caller's interests, most topics in common first, then by rating. A mentee
+    /// without interests gets an empty list (the UI asks for interests).
+    /// </summary>
+    public async Task<Page<RecommendedMentor>> RecommendedAsync(ClaimsPrincipal caller, int? limit, string? cursor, CancellationToken cancellationToken)
+    {
+        if (caller.GetRole() != UserRole.Mentee)
+        {
+            throw ProblemException.Forbidden(ProblemTypes.WrongRole, "Only mentees get recommendations",
+                "Recommendations match a mentee's interests with mentors' expertise.");
+        }
+
+        var errors = new ValidationErrors();
+        var page = PageRequest.From(errors, limit, cursor, parts => MentorSortKey.Parse(RecommendedKey, RecommendedKeyTypes, parts));
+        errors.ThrowIfAny();
+
+        var callerId = caller.GetUserId();
+        var interests = await db.Profiles.AsNoTracking().Where(p => p.UserId == callerId).Select(p => p.Interests).SingleOrDefaultAsync(cancellationToken);
+        if (interests is not { Count: > 0 })
+        {
+            return new Page<RecommendedMentor>([], null);
+        }
+
+        var rows = await QueryAsync(MentorDirectorySql.Recommended(db.Provider, interests, page.FetchCount, page.After), cancellationToken);
+        return page.ToPage(rows, Recommendation, row => new MentorSortKey([row.Score, row.RatingAverage, row.Mentor.RatingCount, row.Mentor.Id]).ToParts(RecommendedKey));
+    }
+
+    /// <summary>One listed mentor with availability; 404 for any id that is not one (a mentee, deactivated, unknown).</summary>
+    public async Task<MentorDetail> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var mentor = await (
+            from p in db.Profiles.AsNoTracking()
+            join r in db.RatingSummaries on p.UserId equals r.UserId
+            where p.UserId == id && p.User.Role == UserRole.Mentor && p.User.IsActive
+            select new { Profile = p, r.RatingAverage, r.RatingCount }).SingleOrDefaultAsync(cancellationToken)
+            ?? throw NotAMentor();
+        var profile = mentor.Profile;
+        var summary = new MentorSummary(profile.UserId, profile.FirstName, profile.LastName, profile.Bio, profile.ProfileImage,
+            profile.Location, profile.Timezone, profile.Expertise ?? [], profile.HourlyRate, profile.YearsExperience,
+            MentorSummary.ShownAverage(mentor.RatingAverage, mentor.RatingCount), mentor.RatingCount);
+        return new MentorDetail(summary, profile.Availability ?? []);
+    }
+
+    public static ProblemException NotAMentor() =>
+        new(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found", "There is no active mentor with this id.");
+
+    private const string RecommendedKey = "recommended";
+    private static readonly Type[] RecommendedKeyTypes = [typeof(int), typeof(double), typeof(int), typeof(Guid)];
+
+    private static MentorSortKey KeyOf(MentorSort sort, MentorRow row) => sort switch
+    {
+        MentorSort.Relevance => new([row.Relevance, row.Mentor.Id]),
+        MentorSort.Rating => new([row.RatingAverage, row.Mentor.RatingCount, row.Mentor.Id]),
+        MentorSort.Experience => new([row.Mentor.YearsExperience ?? -1, row.Mentor.Id]),
+        MentorSort.Rate => new([row.Mentor.HourlyRate ?? NoRate, row.Mentor.Id]),
+        _ => new([row.CreatedAt, row.Mentor.Id]),
+    };
+
+    private static RecommendedMentor Recommendation(MentorRow row) => new(row.Mentor, row.Score, row.MatchedTopics ?? []);
+
+    private async Task<List<MentorRow>> QueryAsync(DirectoryStatement statement, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = statement.Sql;
+            foreach (var (name, value) in statement.Parameters)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = value;
+                command.Parameters.Add(parameter);
+            }
+
+            var rows = new List<MentorRow>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(MentorRow.Read(reader));
+            }
+
+            return rows;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}

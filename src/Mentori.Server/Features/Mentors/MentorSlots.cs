@@ -1,0 +1,62 @@
+using Mentori.Data;
+using Mentori.Data.Entities;
+using Mentori.Server.Infrastructure.Problems;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mentori.Server.Features.Mentors;
+
+/// <summary>
+/// A mentor's free times (api.md, <c>GET /mentors/{id}/slots</c>): starts on a 30-minute grid from the start of
+/// each available stretch, long enough for the duration, in the future, clear of the mentor's accepted sessions.
+/// </summary>
+public sealed class MentorSlots(MentoriDb db, TimeProvider clock)
+{
+    public const int DefaultDuration = 60;
+    public const int MinDuration = 30;
+    public const int MaxDuration = 180;
+    public static readonly TimeSpan Grid = TimeSpan.FromMinutes(30);
+    public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(31);
+    public static readonly TimeSpan DefaultWindow = TimeSpan.FromDays(7);
+
+    public async Task<FreeSlots> FindAsync(Guid mentorId, DateTimeOffset? from, DateTimeOffset? to, int? duration, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var length = TimeSpan.FromMinutes(duration ?? DefaultDuration);
+        errors.AddIf(duration is < MinDuration or > MaxDuration, "duration", $"The duration is {MinDuration} to {MaxDuration} minutes.");
+        var now = clock.GetUtcNow().UtcDateTime;
+        var start = from?.UtcDateTime ?? now;
+        var end = to?.UtcDateTime ?? start + DefaultWindow;
+        errors.AddIf(end <= start, "to", "The end must be after the start.");
+        errors.AddIf(end - start > MaxWindow, "to", $"At most {MaxWindow.TotalDays} days per request.");
+        errors.ThrowIfAny();
+
+        var mentor = await db.Profiles.AsNoTracking()
+            .Where(p => p.UserId == mentorId && p.User.Role == UserRole.Mentor && p.User.IsActive)
+            .Select(p => new { p.Timezone, p.Availability })
+            .SingleOrDefaultAsync(cancellationToken) ?? throw MentorDirectory.NotAMentor();
+        var week = new WeeklyAvailability(mentor.Availability ?? [], WeeklyAvailability.ZoneOf(mentor.Timezone));
+
+        var earliestOverlapping = start - TimeSpan.FromMinutes(MaxDuration);
+        var busy = (await db.Sessions.AsNoTracking()
+                .Where(s => s.MentorId == mentorId && s.Status == SessionStatus.Accepted && s.ScheduledAt < end && s.ScheduledAt > earliestOverlapping)
+                .Select(s => new { s.ScheduledAt, s.Duration })
+                .ToListAsync(cancellationToken))
+            .Select(s => (Start: s.ScheduledAt, End: s.ScheduledAt.AddMinutes(s.Duration)))
+            .ToList();
+
+        var slots = new List<TimeSlot>();
+        foreach (var (open, close) in week.Intervals(start, end))
+        {
+            for (var slot = open; slot + length <= close; slot += Grid)
+            {
+                var slotEnd = slot + length;
+                if (slot >= start && slotEnd <= end && slot > now && !busy.Any(b => b.Start < slotEnd && slot < b.End))
+                {
+                    slots.Add(new TimeSlot(slot, slotEnd));
+                }
+            }
+        }
+
+        return new FreeSlots(week.Zone.Id, slots);
+    }
+}
