@@ -35,6 +35,7 @@ public static class DirectoryQueries
         Search("expertise=python&expertise=MACHINE LEARNING", [ExpertiseIndex, RatingIndex], new(Expertise: ["python", "MACHINE LEARNING"])),
         Search("expertise=go&sort=newest", [ExpertiseIndex, "idx_users_listed_mentors_newest"], new(Expertise: ["go"], Sort: "newest")),
         Search("q=hopper kotlin (relevance)", ["idx_profiles_search"], new(Q: "hopper kotlin")),
+        Search("q=a (a one-letter word matches whole)", ["idx_profiles_search"], new(Q: "a")),
         Search("q=lovelace&sort=rate", ["idx_profiles_search", "idx_profiles_rate"], new(Q: "lovelace", Sort: "rate")),
         Search("minYears=29", ["idx_profiles_experience"], new(MinYears: 29, Sort: "experience")),
         Search("maxRate=25&sort=rate", ["idx_profiles_rate"], new(MaxRate: 25m, Sort: "rate")),

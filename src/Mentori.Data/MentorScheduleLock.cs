@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Mentori.Data;
 
+/// <summary>Transaction-scoped locks on one user's schedule.</summary>
 public static class MentorScheduleLock
 {
     /// <summary>
@@ -11,7 +12,17 @@ public static class MentorScheduleLock
     /// another and they can go on forever (seen with 32 contenders). A transaction-scoped advisory lock per
     /// mentor lets them through one at a time. SQLite already runs one writer at a time.
     /// </summary>
-    public static async Task LockMentorScheduleAsync(this MentoriDb db, Guid mentorId, CancellationToken cancellationToken = default)
+    public static Task LockMentorScheduleAsync(this MentoriDb db, Guid mentorId, CancellationToken cancellationToken = default) =>
+        LockScheduleAsync(db, mentorId, cancellationToken);
+
+    /// <summary>
+    /// The same lock for a mentee's schedule: a mentee's requests must not overlap each other, and two requests sent
+    /// at once would otherwise both pass the check. (A user is a mentor or a mentee, never both, so ids do not clash.)
+    /// </summary>
+    public static Task LockMenteeScheduleAsync(this MentoriDb db, Guid menteeId, CancellationToken cancellationToken = default) =>
+        LockScheduleAsync(db, menteeId, cancellationToken);
+
+    private static async Task LockScheduleAsync(MentoriDb db, Guid userId, CancellationToken cancellationToken)
     {
         if (db.Database.CurrentTransaction is null)
         {
@@ -21,7 +32,7 @@ public static class MentorScheduleLock
         if (db.Provider == DatabaseProvider.Postgres)
         {
             await db.Database.ExecuteSqlAsync(
-                $"SELECT pg_advisory_xact_lock(hashtextextended({mentorId.ToString()}, 0))", cancellationToken);
+                $"SELECT pg_advisory_xact_lock(hashtextextended({userId.ToString()}, 0))", cancellationToken);
         }
     }
 }

@@ -13,6 +13,7 @@ public class MentoriDb(DbContextOptions<MentoriDb> options, TimeProvider clock) 
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<Rating> Ratings => Set<Rating>();
     public DbSet<RatingSummary> RatingSummaries => Set<RatingSummary>();
+    public DbSet<SessionReminder> SessionReminders => Set<SessionReminder>();
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<EmailToken> EmailTokens => Set<EmailToken>();
 
@@ -47,6 +48,7 @@ public class MentoriDb(DbContextOptions<MentoriDb> options, TimeProvider clock) 
         modelBuilder.ApplyConfiguration(new RefreshTokenConfiguration(provider));
         modelBuilder.ApplyConfiguration(new EmailTokenConfiguration(provider));
         modelBuilder.ApplyConfiguration(new RatingSummaryConfiguration());
+        modelBuilder.ApplyConfiguration(new SessionReminderConfiguration());
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

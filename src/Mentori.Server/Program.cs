@@ -2,6 +2,7 @@ using Mentori.Server.Commands;
 using Mentori.Server.Features.Accounts;
 using Mentori.Server.Features.Mentors;
 using Mentori.Server.Features.Profiles;
+using Mentori.Server.Features.Sessions;
 using Mentori.Server.Infrastructure.Auth;
 using Mentori.Server.Infrastructure.Configuration;
 using Mentori.Server.Infrastructure.Database;
@@ -35,6 +36,7 @@ builder.Services.AddScoped<ProfileService>();
 builder.Services.AddScoped<ProfileImages>();
 builder.Services.AddScoped<MentorDirectory>();
 builder.Services.AddScoped<MentorSlots>();
+builder.Services.AddSessions();
 
 var app = builder.Build();
 
@@ -53,7 +55,7 @@ app.UseRateLimiter();
 app.UseAuthorization();
 app.MapMentoriHealthChecks();
 app.MapOpenApi();
-app.MapGroup("/api/v1").MapAccounts().MapProfiles().MapMentors();
+app.MapGroup("/api/v1").MapAccounts().MapProfiles().MapMentors().MapSessions();
 app.MapProfileImageFiles();
 if (app.Environment.IsDevelopment())
 {

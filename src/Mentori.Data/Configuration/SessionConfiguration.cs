@@ -43,5 +43,9 @@ internal sealed class SessionConfiguration(DatabaseProvider provider) : IEntityT
         builder.HasNamedIndex(s => s.ScheduledAt, "idx_sessions_scheduled_at");
         builder.HasNamedIndex(s => new { s.MentorId, s.Status }, "idx_sessions_mentor_status");
         builder.HasNamedIndex(s => new { s.MenteeId, s.Status }, "idx_sessions_mentee_status");
+
+        // Not in the document: each participant's list, newest start first, paged by (scheduled_at, id).
+        builder.HasNamedIndex(s => new { s.MentorId, s.ScheduledAt, s.Id }, "idx_sessions_mentor_schedule").IsDescending(false, true, true);
+        builder.HasNamedIndex(s => new { s.MenteeId, s.ScheduledAt, s.Id }, "idx_sessions_mentee_schedule").IsDescending(false, true, true);
     }
 }

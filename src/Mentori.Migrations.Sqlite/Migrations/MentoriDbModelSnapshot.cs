@@ -439,11 +439,19 @@ namespace Mentori.Migrations.Sqlite.Migrations
                     b.HasIndex(new[] { "MenteeId" }, "idx_sessions_mentee_id")
                         .HasDatabaseName("idx_sessions_mentee_id");
 
+                    b.HasIndex(new[] { "MenteeId", "ScheduledAt", "Id" }, "idx_sessions_mentee_schedule")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("idx_sessions_mentee_schedule");
+
                     b.HasIndex(new[] { "MenteeId", "Status" }, "idx_sessions_mentee_status")
                         .HasDatabaseName("idx_sessions_mentee_status");
 
                     b.HasIndex(new[] { "MentorId" }, "idx_sessions_mentor_id")
                         .HasDatabaseName("idx_sessions_mentor_id");
+
+                    b.HasIndex(new[] { "MentorId", "ScheduledAt", "Id" }, "idx_sessions_mentor_schedule")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("idx_sessions_mentor_schedule");
 
                     b.HasIndex(new[] { "MentorId", "Status" }, "idx_sessions_mentor_status")
                         .HasDatabaseName("idx_sessions_mentor_status");
@@ -462,6 +470,22 @@ namespace Mentori.Migrations.Sqlite.Migrations
 
                             t.HasCheckConstraint("sessions_status_check", "status IN ('pending', 'accepted', 'declined', 'completed', 'cancelled')");
                         });
+                });
+
+            modelBuilder.Entity("Mentori.Data.Entities.SessionReminder", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_id");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("SessionId")
+                        .HasName("session_reminders_pkey");
+
+                    b.ToTable("session_reminders", (string)null);
                 });
 
             modelBuilder.Entity("Mentori.Data.Entities.User", b =>
@@ -658,6 +682,16 @@ namespace Mentori.Migrations.Sqlite.Migrations
                     b.Navigation("Mentee");
 
                     b.Navigation("Mentor");
+                });
+
+            modelBuilder.Entity("Mentori.Data.Entities.SessionReminder", b =>
+                {
+                    b.HasOne("Mentori.Data.Entities.Session", null)
+                        .WithOne()
+                        .HasForeignKey("Mentori.Data.Entities.SessionReminder", "SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("session_reminders_session_id_fkey");
                 });
 
             modelBuilder.Entity("Mentori.Data.Entities.User", b =>

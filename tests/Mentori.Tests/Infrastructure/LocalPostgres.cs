@@ -31,7 +31,7 @@ public sealed class LocalPostgres : IAsyncDisposable
             await RunAsync("chown", ["postgres:postgres", folder]);
         }
 
-        await server.RunPostgresAsync("initdb", ["-D", server.DataFolder, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync"]);
+        await server.RunPostgresAsync("initdb", ["-D", server.DataFolder, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
         await server.RunPostgresAsync("pg_ctl", [
             "-D", server.DataFolder, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60",
             "-o", $"-k {folder} -c listen_addresses='' -p {Port} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 -c deadlock_timeout=100ms",

@@ -159,6 +159,9 @@ public abstract class MentorSlotsTests(ITestDatabaseServer server) : MentorsTest
     [InlineData("from=2030-01-02T00:00:00Z&to=2030-01-01T00:00:00Z", "to")]
     [InlineData("from=2030-01-01T00:00:00Z&to=2030-02-01T00:00:01Z", "to")]
     [InlineData("from=yesterday", "from")]
+    [InlineData("from=9999-12-30T00:00:00Z", "from")]
+    [InlineData("from=0001-01-01T01:00:00Z&to=0001-01-02T00:00:00Z", "from")]
+    [InlineData("from=2030-01-01T00:00:00Z&to=9999-12-31T00:00:00Z", "to")]
     public async Task Bad_query_values_are_field_errors(string query, string field)
     {
         var mentor = TestData.NewMentor(availability: EveryDay);

@@ -58,6 +58,10 @@ public sealed class SchemaMatchesDocumentTests(PostgresServer postgres)
             "directory: rate sort and maxRate"),
         ("index users.idx_users_listed_mentors_newest CREATE INDEX idx_users_listed_mentors_newest ON public.users USING btree (created_at DESC, id DESC) WHERE (((role)::text = 'mentor'::text) AND is_active)",
             "directory: newest sort, over listed mentors only"),
+        ("index sessions.idx_sessions_mentor_schedule CREATE INDEX idx_sessions_mentor_schedule ON public.sessions USING btree (mentor_id, scheduled_at DESC, id DESC)",
+            "a mentor's session list, newest start first, paged by (scheduled_at, id)"),
+        ("index sessions.idx_sessions_mentee_schedule CREATE INDEX idx_sessions_mentee_schedule ON public.sessions USING btree (mentee_id, scheduled_at DESC, id DESC)",
+            "a mentee's session list, newest start first, paged by (scheduled_at, id)"),
         ("constraint messages.messages_content_not_empty_check CHECK ((char_length(content) >= 1))",
             "decision 7: messages are 1-2000 characters"),
     ];

@@ -74,7 +74,7 @@ public sealed class MentorDirectory(MentoriDb db)
 
     private static MentorSortKey KeyOf(MentorSort sort, MentorRow row) => sort switch
     {
-        MentorSort.Relevance => new([row.Relevance, row.Mentor.Id]),
+        MentorSort.Relevance => new([(float)row.Relevance, row.Mentor.Id]),
         MentorSort.Rating => new([row.RatingAverage, row.Mentor.RatingCount, row.Mentor.Id]),
         MentorSort.Experience => new([row.Mentor.YearsExperience ?? -1, row.Mentor.Id]),
         MentorSort.Rate => new([row.Mentor.HourlyRate ?? NoRate, row.Mentor.Id]),

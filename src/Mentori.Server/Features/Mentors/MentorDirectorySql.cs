@@ -23,9 +23,10 @@ public static class MentorDirectorySql
         || setweight(to_tsvector('simple', coalesce(p.bio, '')), 'C'))
         """;
 
-    // The words of q as PostgreSQL's own parser splits them, each as a prefix: "pyth mach" finds "Python, Machine
-    // Learning". prefix_tsquery (migration MentorDirectory) is immutable, so the planner evaluates it once and
-    // estimates how many mentors match.
+    // The words of q as PostgreSQL's own parser splits them, each of three letters or more as a prefix: "pyth mach"
+    // finds "Python, Machine Learning", while "a" is only the word "a" (as a prefix it would match most mentors).
+    // prefix_tsquery (migrations MentorDirectory, DirectorySearchFixes) is immutable, so the planner evaluates it
+    // once and estimates how many mentors match.
     private const string PostgresSearchQuery = "prefix_tsquery(@q)";
 
     // The topics as a lower-cased text[], folded by the planner into a constant (a sub-select would hide it).
@@ -44,6 +45,9 @@ public static class MentorDirectorySql
         WHERE u.role = 'mentor' AND u.is_active
         """;
 
+    // Non-ASCII letters as themselves, not \u escapes, so that lower() can fold them.
+    private static readonly JsonSerializerOptions RawJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static DirectoryStatement Search(DatabaseProvider provider, MentorSearch search)
     {
         var postgres = provider == DatabaseProvider.Postgres;
@@ -58,7 +62,7 @@ public static class MentorDirectorySql
         {
             if (postgres)
             {
-                parameters["expertise"] = JsonSerializer.Serialize(search.Expertise);
+                parameters["expertise"] = JsonSerializer.Serialize(search.Expertise, RawJson);
                 sql.AppendLine("AND lower(p.expertise::text)::jsonb @> lower(@expertise)::jsonb");
             }
             else
@@ -111,7 +115,7 @@ public static class MentorDirectorySql
         var postgres = provider == DatabaseProvider.Postgres;
         var parameters = new Dictionary<string, object>
         {
-            ["topics"] = postgres ? topics.ToArray() : JsonSerializer.Serialize(topics),
+            ["topics"] = postgres ? topics.ToArray() : JsonSerializer.Serialize(topics, RawJson),
             ["limit"] = fetchCount,
         };
         StringBuilder sql;
@@ -155,16 +159,17 @@ public static class MentorDirectorySql
             return $"ts_rank({PostgresSearchDocument}, {PostgresSearchQuery})";
         }
 
-        // Every word must appear; a word in the name weighs 3, in the expertise 2, in the bio 1.
+        // Every word must appear, as the start of a word (a whole word when shorter than three letters, as in
+        // prefix_tsquery); a word in the name weighs 3, in the expertise 2, in the bio 1.
         var words = Words(text);
         var terms = new List<string>();
         for (var i = 0; i < words.Count; i++)
         {
-            parameters[$"word{i}"] = words[i];
+            parameters[$"word{i}"] = words[i].Length >= 3 ? $" {words[i]}" : $" {words[i]} ";
             terms.Add(string.Create(CultureInfo.InvariantCulture, $"""
-                (CASE WHEN instr(unicode_lower(p.first_name || ' ' || p.last_name), @word{i}) > 0 THEN 3.0 ELSE 0 END
-                 + CASE WHEN instr(unicode_lower(coalesce(p.expertise, '')), @word{i}) > 0 THEN 2.0 ELSE 0 END
-                 + CASE WHEN instr(unicode_lower(coalesce(p.bio, '')), @word{i}) > 0 THEN 1.0 ELSE 0 END)
+                (CASE WHEN instr(search_words(p.first_name || ' ' || p.last_name), @word{i}) > 0 THEN 3.0 ELSE 0 END
+                 + CASE WHEN instr(search_words((SELECT group_concat(e.value, ' ') FROM json_each(p.expertise) e)), @word{i}) > 0 THEN 2.0 ELSE 0 END
+                 + CASE WHEN instr(search_words(p.bio), @word{i}) > 0 THEN 1.0 ELSE 0 END)
                 """));
         }
 
@@ -219,8 +224,7 @@ public static class MentorDirectorySql
         for (var i = 0; i < after.Values.Length; i++)
         {
             parameters[$"k{i}"] = Parameter(provider, after.Values[i]);
-            // ts_rank is a real; the cursor's double holds it exactly, compared as what it was.
-            names.Add(keys[i].StartsWith("ts_rank", StringComparison.Ordinal) ? $"@k{i}::real" : $"@k{i}");
+            names.Add($"@k{i}");
         }
 
         sql.Append("AND (").AppendJoin(", ", keys).Append(descending ? ") < (" : ") > (").AppendJoin(", ", names).AppendLine(")");

@@ -16,7 +16,7 @@ public record MentorSummary(
     int RatingCount)
 {
     /// <summary>The average as shown: none before the first rating, else to two decimals.</summary>
-    public static double? ShownAverage(double average, int count) => count == 0 ? null : Math.Round(average, 2);
+    public static double? ShownAverage(double average, int count) => count == 0 ? null : Math.Round(average, 2, MidpointRounding.AwayFromZero);
 }
 
 /// <summary>One mentor's page: the summary plus the weekly availability (read in <c>timezone</c>).</summary>

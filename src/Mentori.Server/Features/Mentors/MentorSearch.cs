@@ -46,7 +46,9 @@ public sealed record MentorSearch(
         errors.AddIf(expertise.Any(term => term.Length > ProfileRules.MaxTopicLength), "expertise",
             $"A topic is at most {ProfileRules.MaxTopicLength} characters.");
 
+        errors.AddIf(expertise.Any(HasControlCharacters), "expertise", "Control characters are not allowed.");
         var text = string.IsNullOrWhiteSpace(parameters.Q) ? null : parameters.Q.Trim();
+        errors.AddIf(text is not null && HasControlCharacters(text), "q", "Control characters are not allowed.");
         errors.AddIf(text?.Length > MaxTextLength, "q", $"At most {MaxTextLength} characters.");
         errors.AddIf(text is not null && !text.Any(char.IsLetterOrDigit), "q", "Search for at least one letter or digit.");
 
@@ -80,10 +82,12 @@ public sealed record MentorSearch(
         return new MentorSearch(expertise, text, parameters.MinYears, parameters.MaxRate, day, sort, page);
     }
 
+    private static bool HasControlCharacters(string text) => text.Any(char.IsControl);
+
     /// <summary>The types of a sort's key values, the id last.</summary>
     public static Type[] KeyTypes(MentorSort sort) => sort switch
     {
-        MentorSort.Relevance => [typeof(double), typeof(Guid)],
+        MentorSort.Relevance => [typeof(float), typeof(Guid)], // ts_rank is a real
         MentorSort.Rating => [typeof(double), typeof(int), typeof(Guid)],
         MentorSort.Experience => [typeof(int), typeof(Guid)],
         MentorSort.Rate => [typeof(decimal), typeof(Guid)],

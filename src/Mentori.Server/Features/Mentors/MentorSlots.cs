@@ -18,12 +18,21 @@ public sealed class MentorSlots(MentoriDb db, TimeProvider clock)
     public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(31);
     public static readonly TimeSpan DefaultWindow = TimeSpan.FromDays(7);
 
+    // Far enough either way for any calendar, and far from the ends of DateTime, whose arithmetic would overflow.
+    private static readonly DateTimeOffset Earliest = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Latest = new(2200, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static bool InRange(DateTimeOffset value) => value >= Earliest && value <= Latest;
+
     public async Task<FreeSlots> FindAsync(Guid mentorId, DateTimeOffset? from, DateTimeOffset? to, int? duration, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var length = TimeSpan.FromMinutes(duration ?? DefaultDuration);
         errors.AddIf(duration is < MinDuration or > MaxDuration, "duration", $"The duration is {MinDuration} to {MaxDuration} minutes.");
         var now = clock.GetUtcNow().UtcDateTime;
+        errors.AddIf(from is not null && !InRange(from.Value), "from", $"Dates are between {Earliest:yyyy-MM-dd} and {Latest:yyyy-MM-dd}.");
+        errors.AddIf(to is not null && !InRange(to.Value), "to", $"Dates are between {Earliest:yyyy-MM-dd} and {Latest:yyyy-MM-dd}.");
+        errors.ThrowIfAny();
         var start = from?.UtcDateTime ?? now;
         var end = to?.UtcDateTime ?? start + DefaultWindow;
         errors.AddIf(end <= start, "to", "The end must be after the start.");

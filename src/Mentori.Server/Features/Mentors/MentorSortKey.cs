@@ -36,6 +36,7 @@ public sealed record MentorSortKey(object[] Values)
     private static string Format(object value) => value switch
     {
         double number => number.ToString("R", CultureInfo.InvariantCulture),
+        float number => number.ToString("R", CultureInfo.InvariantCulture),
         DateTime time => time.Ticks.ToString(CultureInfo.InvariantCulture),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString()!,
@@ -44,6 +45,7 @@ public sealed record MentorSortKey(object[] Values)
     private static object? ParseValue(Type type, string text) => type switch
     {
         _ when type == typeof(double) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) ? d : null,
+        _ when type == typeof(float) => float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var f) && float.IsFinite(f) ? f : null,
         _ when type == typeof(int) => int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i) ? i : null,
         _ when type == typeof(decimal) => decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var m) ? m : null,
         _ when type == typeof(DateTime) => long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)

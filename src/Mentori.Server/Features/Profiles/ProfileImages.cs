@@ -12,7 +12,7 @@ namespace Mentori.Server.Features.Profiles;
 /// Profile photos: PNG, JPEG or WebP recognised by their first bytes (never by name or declared type), at most
 /// 2 MB, stored in <c>ProfileImages:Directory</c> (default <c>data/profile-images</c>) with a random name and served back with their own type.
 /// </summary>
-public sealed partial class ProfileImages(MentoriDb db, IHostEnvironment environment, IOptions<ProfileImageOptions> options)
+public sealed partial class ProfileImages(MentoriDb db, IHostEnvironment environment, IOptions<ProfileImageOptions> options, ILogger<ProfileImages> logger)
 {
     public const long MaxBytes = 2 * 1024 * 1024;
     public const string UrlPrefix = "/media/profile-images/";
@@ -116,7 +116,15 @@ public sealed partial class ProfileImages(MentoriDb db, IHostEnvironment environ
     {
         if (url?.StartsWith(UrlPrefix, StringComparison.Ordinal) == true && Find(url[UrlPrefix.Length..]) is { } stored)
         {
-            File.Delete(stored.Path);
+            try
+            {
+                File.Delete(stored.Path);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // The database no longer points at it; a file left behind is not worth failing the request for.
+                logger.LogWarning(exception, "Could not delete the replaced profile photo {Path}", stored.Path);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 using Mentori.Data;
 using Mentori.Data.Entities;
 using Mentori.Server.Infrastructure.Problems;
+using Mentori.Server.Infrastructure.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mentori.Server.Features.Profiles;
@@ -25,17 +26,17 @@ public sealed class ProfileService(MentoriDb db, ProfileImages images)
         var errors = new ValidationErrors();
         var names = (First: RequiredText(errors, "firstName", request.FirstName, ProfileRules.MaxNameLength),
             Last: RequiredText(errors, "lastName", request.LastName, ProfileRules.MaxNameLength));
-        var bio = OptionalText(errors, "bio", request.Bio, ProfileRules.MaxBioLength);
-        var phone = OptionalText(errors, "phone", request.Phone, ProfileRules.MaxPhoneLength);
-        var location = OptionalText(errors, "location", request.Location, ProfileRules.MaxLocationLength);
-        var image = OptionalText(errors, "profileImage", request.ProfileImage, ProfileRules.MaxImageUrlLength);
+        var bio = FreeText.Optional(errors, "bio", request.Bio, ProfileRules.MaxBioLength);
+        var phone = FreeText.Optional(errors, "phone", request.Phone, ProfileRules.MaxPhoneLength);
+        var location = FreeText.Optional(errors, "location", request.Location, ProfileRules.MaxLocationLength);
+        var image = FreeText.Optional(errors, "profileImage", request.ProfileImage, ProfileRules.MaxImageUrlLength);
         var keepsStoredImage = image is not null && image == user.Profile?.ProfileImage;
-        if (image is not null && !keepsStoredImage && !IsHttpUrl(image))
+        if (image is not null && !keepsStoredImage && !FreeText.IsHttpUrl(image))
         {
             errors.Add("profileImage", "The image must be an http or https URL.");
         }
 
-        var timezone = OptionalText(errors, "timezone", request.Timezone, ProfileRules.MaxTimezoneLength);
+        var timezone = FreeText.Optional(errors, "timezone", request.Timezone, ProfileRules.MaxTimezoneLength);
         if (timezone is not null && !ProfileRules.IsIanaTimezone(timezone))
         {
             errors.Add("timezone", "The time zone must be an IANA zone id such as Europe/Berlin.");
@@ -45,7 +46,7 @@ public sealed class ProfileService(MentoriDb db, ProfileImages images)
         var expertise = ProfileRules.CleanTopics(errors, "expertise", request.Expertise);
         var availability = ProfileRules.CleanAvailability(errors, request.Availability);
         var interests = ProfileRules.CleanTopics(errors, "interests", request.Interests);
-        var goals = OptionalText(errors, "goals", request.Goals, ProfileRules.MaxGoalsLength);
+        var goals = FreeText.Optional(errors, "goals", request.Goals, ProfileRules.MaxGoalsLength);
         if (request.HourlyRate is < 0 or > ProfileRules.MaxHourlyRate || decimal.Round(request.HourlyRate ?? 0, 2) != (request.HourlyRate ?? 0))
         {
             errors.Add("hourlyRate", $"The rate is between 0 and {ProfileRules.MaxHourlyRate} with at most two decimals.");
@@ -126,7 +127,7 @@ public sealed class ProfileService(MentoriDb db, ProfileImages images)
 
     private static string? RequiredText(ValidationErrors errors, string field, string? value, int maxLength)
     {
-        var text = OptionalText(errors, field, value, maxLength);
+        var text = FreeText.Optional(errors, field, value, maxLength);
         if (text is null)
         {
             errors.Add(field, "This field is required.");
@@ -134,24 +135,4 @@ public sealed class ProfileService(MentoriDb db, ProfileImages images)
 
         return text;
     }
-
-    /// <summary>Trimmed; blank becomes null. Control characters (which PostgreSQL may refuse) are errors.</summary>
-    private static string? OptionalText(ValidationErrors errors, string field, string? value, int maxLength)
-    {
-        var text = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-        if (text is not null && text.Length > maxLength)
-        {
-            errors.Add(field, $"At most {maxLength} characters.");
-        }
-
-        if (text is not null && text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
-        {
-            errors.Add(field, "Control characters are not allowed.");
-        }
-
-        return text;
-    }
-
-    private static bool IsHttpUrl(string value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 }

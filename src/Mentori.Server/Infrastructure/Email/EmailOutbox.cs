@@ -13,13 +13,34 @@ public sealed class EmailOutbox(IOptions<EmailOptions> options, IServiceProvider
 {
     private readonly Channel<MimeMessage> _queue = Channel.CreateUnbounded<MimeMessage>(new UnboundedChannelOptions { SingleReader = true });
 
-    public void Enqueue(string to, string subject, string body)
+    public void Enqueue(string to, string subject, string body, params EmailAttachment[] attachments)
     {
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(options.Value.From));
         message.To.Add(MailboxAddress.Parse(to));
         message.Subject = subject;
-        message.Body = new TextPart("plain") { Text = body };
+        var text = new TextPart("plain") { Text = body };
+        if (attachments.Length == 0)
+        {
+            message.Body = text;
+        }
+        else
+        {
+            var mixed = new Multipart("mixed") { text };
+            foreach (var attachment in attachments)
+            {
+                mixed.Add(new MimePart(ContentType.Parse(attachment.ContentType))
+                {
+                    Content = new MimeContent(new MemoryStream(attachment.Content)),
+                    ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+                    ContentTransferEncoding = ContentEncoding.Base64,
+                    FileName = attachment.FileName,
+                });
+            }
+
+            message.Body = mixed;
+        }
+
         _queue.Writer.TryWrite(message);
     }
 
@@ -42,3 +63,6 @@ public sealed class EmailOutbox(IOptions<EmailOptions> options, IServiceProvider
         }
     }
 }
+
+/// <summary>A file sent with an email, such as a session's calendar entry.</summary>
+public sealed record EmailAttachment(string FileName, string ContentType, byte[] Content);

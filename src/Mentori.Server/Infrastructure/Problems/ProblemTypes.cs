@@ -15,6 +15,9 @@ public static class ProblemTypes
     public const string AccountDeactivated = Prefix + "account-deactivated";
     public const string EmailTaken = Prefix + "email-taken";
     public const string EditConflict = Prefix + "edit-conflict";
+    public const string EmailNotVerified = Prefix + "email-not-verified";
+    public const string SessionOverlap = Prefix + "session-overlap";
+    public const string InvalidTransition = Prefix + "invalid-transition";
     public const string DatabaseUnavailable = Prefix + "database-unavailable";
     public const string Unexpected = Prefix + "unexpected";
 }

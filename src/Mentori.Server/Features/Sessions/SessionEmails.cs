@@ -1,0 +1,108 @@
+using System.Globalization;
+using Mentori.Data;
+using Mentori.Server.Features.Mentors;
+using Mentori.Server.Infrastructure.Email;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Mentori.Server.Features.Sessions;
+
+/// <summary>
+/// The other party hears of every change: a new request (the mentor), accepted with the link and a calendar file,
+/// declined, cancelled (whoever did not cancel), and a reminder the day before (both). Times are shown in each
+/// reader's own time zone, with UTC.
+/// </summary>
+public sealed class SessionEmails(MentoriDb db, SessionQueries queries, EmailOutbox outbox, IOptions<EmailOptions> options)
+{
+    private sealed record Person(Guid Id, string Email, string FirstName, string LastName, string? Timezone)
+    {
+        public string Name => $"{FirstName} {LastName}".Trim();
+    }
+
+    private sealed record Facts(SessionResponse Session, Person Mentor, Person Mentee);
+
+    public async Task RequestedAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        var (session, mentor, mentee) = await LoadAsync(sessionId, cancellationToken);
+        var notes = session.MenteeNotes is null ? "" : $"\n\nWhat {mentee.FirstName} would like to discuss:\n{session.MenteeNotes}";
+        Send(mentor, $"New session request from {mentee.Name}", $"""
+            {mentee.Name} asks for a {session.Duration}-minute session with you on {When(session, mentor)}.{notes}
+
+            Accept or decline it here: {Link(session)}
+            """);
+    }
+
+    public async Task AcceptedAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        var (session, mentor, mentee) = await LoadAsync(sessionId, cancellationToken);
+        var link = session.MeetingLink is null ? $"{mentor.FirstName} will share how you meet." : $"Join here: {session.MeetingLink}";
+        Send(mentee, $"{mentor.Name} accepted your session", $"""
+            Your session with {mentor.Name} on {When(session, mentee)} is confirmed.
+
+            {link}
+
+            The attached file adds it to your calendar. Details: {Link(session)}
+            """, new EmailAttachment("mentori-session.ics", SessionCalendar.ContentType + "; method=PUBLISH", SessionCalendar.For(session)));
+    }
+
+    public async Task DeclinedAsync(Guid sessionId, string? reason, CancellationToken cancellationToken)
+    {
+        var (session, mentor, mentee) = await LoadAsync(sessionId, cancellationToken);
+        Send(mentee, $"{mentor.Name} declined your session request", $"""
+            {mentor.Name} cannot take the session you asked for on {When(session, mentee)}.{Reason(reason)}
+
+            Other mentors and other times: {options.Value.PublicUrl.TrimEnd('/')}/mentors
+            """);
+    }
+
+    public async Task CancelledAsync(Guid sessionId, Guid cancelledBy, string? reason, CancellationToken cancellationToken)
+    {
+        var (session, mentor, mentee) = await LoadAsync(sessionId, cancellationToken);
+        var (by, to) = cancelledBy == mentor.Id ? (mentor, mentee) : (mentee, mentor);
+        Send(to, $"{by.Name} cancelled your session", $"""
+            {by.Name} cancelled the session on {When(session, to)}.{Reason(reason)}
+
+            Details: {Link(session)}
+            """);
+    }
+
+    public async Task ReminderAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        var (session, mentor, mentee) = await LoadAsync(sessionId, cancellationToken);
+        foreach (var (to, other) in new[] { (mentor, mentee), (mentee, mentor) })
+        {
+            var link = session.MeetingLink is null ? "" : $"\n\nJoin here: {session.MeetingLink}";
+            Send(to, $"Tomorrow: your session with {other.Name}", $"""
+                A reminder: your session with {other.Name} is on {When(session, to)}.{link}
+
+                Details: {Link(session)}
+                """);
+        }
+    }
+
+    private void Send(Person to, string subject, string text, params EmailAttachment[] attachments) =>
+        outbox.Enqueue(to.Email, subject, $"Hi {to.FirstName},\n\n{text}\n\n— The Mentori team", attachments);
+
+    private async Task<Facts> LoadAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        var session = await queries.Project(db.Sessions.Where(s => s.Id == sessionId)).SingleAsync(cancellationToken);
+        var people = await db.Users.AsNoTracking()
+            .Where(u => u.Id == session.Mentor.Id || u.Id == session.Mentee.Id)
+            .Select(u => new Person(u.Id, u.Email, u.Profile!.FirstName, u.Profile.LastName, u.Profile.Timezone))
+            .ToListAsync(cancellationToken);
+        return new Facts(session, people.Single(p => p.Id == session.Mentor.Id), people.Single(p => p.Id == session.Mentee.Id));
+    }
+
+    /// <summary>"Tuesday 1 December 2026, 16:00 (Europe/Berlin; 15:00 UTC)".</summary>
+    private static string When(SessionResponse session, Person reader)
+    {
+        var zone = WeeklyAvailability.ZoneOf(reader.Timezone);
+        var local = TimeZoneInfo.ConvertTimeFromUtc(session.ScheduledAt, zone);
+        var utc = zone == TimeZoneInfo.Utc ? "UTC" : $"{zone.Id}; {session.ScheduledAt.ToString("HH:mm", CultureInfo.InvariantCulture)} UTC";
+        return $"{local.ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture)} ({utc})";
+    }
+
+    private static string Reason(string? reason) => reason is null ? "" : $"\n\nReason given: {reason}";
+
+    private string Link(SessionResponse session) => $"{options.Value.PublicUrl.TrimEnd('/')}/sessions/{session.Id}";
+}

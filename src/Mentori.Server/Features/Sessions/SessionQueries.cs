@@ -1,0 +1,103 @@
+using System.Security.Claims;
+using Mentori.Data;
+using Mentori.Data.Entities;
+using Mentori.Server.Infrastructure.Auth;
+using Mentori.Server.Infrastructure.Pagination;
+using Mentori.Server.Infrastructure.Problems;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Mentori.Server.Features.Sessions;
+
+/// <summary>Reading sessions: a participant's list (every session for an admin who asks), and one session.</summary>
+public sealed class SessionQueries(MentoriDb db)
+{
+    /// <summary>
+    /// The caller's sessions, newest start first, paged by <c>(scheduled_at, id)</c>. Filters: <paramref name="status"/>,
+    /// and a start within <c>[from, to)</c>. <paramref name="all"/> is for admins only.
+    /// </summary>
+    public async Task<Page<SessionResponse>> ListAsync(ClaimsPrincipal caller, string? status, DateTimeOffset? from, DateTimeOffset? to,
+        bool? all, int? limit, string? cursor, CancellationToken cancellationToken)
+    {
+        var role = caller.GetRole();
+        var errors = new ValidationErrors();
+        SessionStatus? wanted = null;
+        if (status is not null)
+        {
+            wanted = Enum.GetValues<SessionStatus>().Cast<SessionStatus?>()
+                .FirstOrDefault(s => s.ToString()!.Equals(status.Trim(), StringComparison.OrdinalIgnoreCase));
+            errors.AddIf(wanted is null, "status", "The status is pending, accepted, declined, completed or cancelled.");
+        }
+
+        errors.AddIf(from is not null && to is not null && to <= from, "to", "The end must be after the start.");
+        var page = PageRequest.From(errors, limit, cursor, SessionKey.Parse);
+        errors.ThrowIfAny();
+        if (all == true && role != UserRole.Admin)
+        {
+            throw ProblemException.Forbidden(ProblemTypes.WrongRole, "Only admins see every session", "Leave out all=true to see your own sessions.");
+        }
+
+        var sessions = page.After is { } after ? After(after) : db.Sessions;
+        var me = caller.GetUserId();
+        if (all != true)
+        {
+            sessions = role == UserRole.Mentor ? sessions.Where(s => s.MentorId == me) : sessions.Where(s => s.MenteeId == me);
+        }
+
+        if (wanted is { } only)
+        {
+            sessions = sessions.Where(s => s.Status == only);
+        }
+
+        if (from is { } start)
+        {
+            sessions = sessions.Where(s => s.ScheduledAt >= start.UtcDateTime);
+        }
+
+        if (to is { } end)
+        {
+            sessions = sessions.Where(s => s.ScheduledAt < end.UtcDateTime);
+        }
+
+        var rows = await Project(sessions.OrderByDescending(s => s.ScheduledAt).ThenByDescending(s => s.Id).Take(page.FetchCount))
+            .ToListAsync(cancellationToken);
+        return page.ToPage(rows, row => row, row => new SessionKey(row.ScheduledAt, row.Id).ToParts());
+    }
+
+    /// <summary>One session for a participant or an admin; 404 for anyone else, as for an unknown id.</summary>
+    public async Task<SessionResponse> GetAsync(ClaimsPrincipal caller, Guid id, CancellationToken cancellationToken)
+    {
+        var me = caller.GetUserId();
+        var admin = caller.GetRole() == UserRole.Admin;
+        return await Project(db.Sessions.Where(s => s.Id == id && (admin || s.MentorId == me || s.MenteeId == me)))
+            .SingleOrDefaultAsync(cancellationToken) ?? throw NotFound();
+    }
+
+    public static ProblemException NotFound() =>
+        new(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found", "There is no session with this id that you take part in.");
+
+    public IQueryable<SessionResponse> Project(IQueryable<Session> sessions) =>
+        sessions.AsNoTracking().Select(s => new SessionResponse(
+            s.Id, s.Status, s.ScheduledAt, s.Duration, s.MeetingLink, s.Notes, s.MenteeNotes, s.MentorNotes,
+            new Participant(s.MentorId, s.Mentor.Profile!.FirstName, s.Mentor.Profile.LastName, s.Mentor.Profile.ProfileImage),
+            new Participant(s.MenteeId, s.Mentee.Profile!.FirstName, s.Mentee.Profile.LastName, s.Mentee.Profile.ProfileImage),
+            s.CreatedAt, s.UpdatedAt));
+
+    /// <summary>Sessions after the cursor's key in (scheduled_at DESC, id DESC) order: one range of the schedule index.</summary>
+    private IQueryable<Session> After(SessionKey key)
+    {
+        if (db.Provider == DatabaseProvider.Postgres)
+        {
+            // The column is timestamp without time zone; a parameter of that type keeps the comparison on the index.
+            var scheduledAt = new NpgsqlParameter("after_scheduled_at", NpgsqlDbType.Timestamp)
+            {
+                Value = DateTime.SpecifyKind(key.ScheduledAt, DateTimeKind.Unspecified),
+            };
+            return db.Sessions.FromSql($"SELECT * FROM sessions WHERE (scheduled_at, id) < ({scheduledAt}, {key.Id})");
+        }
+
+        // SQLite keeps both as text: the time as EF writes it, the id in upper case.
+        return db.Sessions.FromSql($"SELECT * FROM sessions WHERE (scheduled_at, id) < ({key.ScheduledAt}, {key.Id.ToString().ToUpperInvariant()})");
+    }
+}

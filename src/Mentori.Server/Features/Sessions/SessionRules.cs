@@ -1,0 +1,39 @@
+using Mentori.Data.Entities;
+
+namespace Mentori.Server.Features.Sessions;
+
+/// <summary>The limits of a session's fields and decision 5's transitions, in one place.</summary>
+public static class SessionRules
+{
+    public const int MinDuration = 30;
+    public const int MaxDuration = 180;
+    public const int DefaultDuration = 60;
+    public const int MaxNotesLength = 5000;
+    public const int MaxReasonLength = 1000;
+    public const int MaxMeetingLinkLength = 500;
+
+    public static DateTime EndOf(DateTime start, int duration) => start.AddMinutes(duration);
+
+    public static bool Overlaps(DateTime start, DateTime end, DateTime otherStart, DateTime otherEnd) => start < otherEnd && otherStart < end;
+}
+
+/// <summary>One of decision 5's transitions: who may make it, from which states, to which.</summary>
+public sealed record SessionTransition(string Name, SessionStatus To, IReadOnlyDictionary<UserRole, SessionStatus[]> From)
+{
+    public static readonly SessionTransition Accept = new("accept", SessionStatus.Accepted,
+        new Dictionary<UserRole, SessionStatus[]> { [UserRole.Mentor] = [SessionStatus.Pending] });
+
+    public static readonly SessionTransition Decline = new("decline", SessionStatus.Declined,
+        new Dictionary<UserRole, SessionStatus[]> { [UserRole.Mentor] = [SessionStatus.Pending] });
+
+    /// <summary>Both sides cancel an accepted session; a mentee may also withdraw its own pending request.</summary>
+    public static readonly SessionTransition Cancel = new("cancel", SessionStatus.Cancelled,
+        new Dictionary<UserRole, SessionStatus[]>
+        {
+            [UserRole.Mentor] = [SessionStatus.Accepted],
+            [UserRole.Mentee] = [SessionStatus.Accepted, SessionStatus.Pending],
+        });
+
+    public static readonly SessionTransition Complete = new("complete", SessionStatus.Completed,
+        new Dictionary<UserRole, SessionStatus[]> { [UserRole.Mentor] = [SessionStatus.Accepted] });
+}

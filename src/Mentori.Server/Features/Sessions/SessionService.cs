@@ -1,0 +1,258 @@
+using System.Security.Claims;
+using Mentori.Data;
+using Mentori.Data.Entities;
+using Mentori.Server.Features.Mentors;
+using Mentori.Server.Infrastructure.Auth;
+using Mentori.Server.Infrastructure.Problems;
+using Mentori.Server.Infrastructure.Validation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
+
+namespace Mentori.Server.Features.Sessions;
+
+/// <summary>
+/// A session's life (decision 5): a mentee requests it; its mentor accepts or declines; either side cancels an
+/// accepted session, a mentee withdraws a pending one; the mentor completes it once it has started. Every status
+/// change is one conditional UPDATE, so of two changes that arrive together one wins and the other gets 409; an
+/// accept also passes the database's own guard against overlapping accepted sessions (decision 6).
+/// </summary>
+public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEmailRule verified, SessionQueries queries, SessionEmails emails)
+{
+    public async Task<SessionResponse> RequestAsync(ClaimsPrincipal caller, RequestSessionRequest request, CancellationToken cancellationToken)
+    {
+        var me = caller.GetUserId();
+        if (caller.GetRole() != UserRole.Mentee)
+        {
+            throw ProblemException.Forbidden(ProblemTypes.WrongRole, "Only mentees request sessions", "Mentors accept or decline the requests they receive.");
+        }
+
+        await verified.EnsureAsync(me, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var errors = new ValidationErrors();
+        errors.AddIf(request.MentorId is null, "mentorId", "This field is required.");
+        var start = request.ScheduledAt?.UtcDateTime;
+        errors.AddIf(start is null, "scheduledAt", "This field is required.");
+        errors.AddIf(start <= now, "scheduledAt", "The start must be in the future.");
+        errors.AddIf(start?.Year > 9000, "scheduledAt", "The start is too far in the future.");
+        var duration = request.Duration ?? SessionRules.DefaultDuration;
+        errors.AddIf(duration is < SessionRules.MinDuration or > SessionRules.MaxDuration, "duration",
+            $"The duration is {SessionRules.MinDuration} to {SessionRules.MaxDuration} minutes.");
+        var notes = FreeText.Optional(errors, "menteeNotes", request.MenteeNotes, SessionRules.MaxNotesLength);
+        errors.ThrowIfAny();
+
+        var mentorId = request.MentorId!.Value;
+        var end = SessionRules.EndOf(start!.Value, duration);
+        var mentor = await db.Profiles.AsNoTracking()
+            .Where(p => p.UserId == mentorId && p.User.Role == UserRole.Mentor && p.User.IsActive)
+            .Select(p => new { p.Availability, p.Timezone })
+            .SingleOrDefaultAsync(cancellationToken) ?? throw MentorDirectory.NotAMentor();
+        var week = new WeeklyAvailability(mentor.Availability ?? [], WeeklyAvailability.ZoneOf(mentor.Timezone));
+        if (!week.IsEmpty && !week.Covers(start.Value, end))
+        {
+            throw ProblemException.Validation("scheduledAt",
+                "The session must lie wholly inside the mentor's weekly availability (GET /mentors/{id}/slots lists free times).");
+        }
+
+        var session = new Session
+        {
+            MentorId = mentorId, MenteeId = me, Status = SessionStatus.Pending, ScheduledAt = start.Value, Duration = duration, MenteeNotes = notes,
+        };
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            // The mentee's own requests must not overlap: two sent at once queue here, and the second sees the first.
+            await db.LockMenteeScheduleAsync(me, cancellationToken);
+            var earliest = start.Value.AddMinutes(-SessionRules.MaxDuration);
+            var nearby = await db.Sessions.AsNoTracking()
+                .Where(s => s.ScheduledAt < end && s.ScheduledAt > earliest
+                    && ((s.MentorId == mentorId && s.Status == SessionStatus.Accepted)
+                        || (s.MenteeId == me && (s.Status == SessionStatus.Pending || s.Status == SessionStatus.Accepted))))
+                .Select(s => new { s.MenteeId, s.ScheduledAt, s.Duration })
+                .ToListAsync(cancellationToken);
+            var clash = nearby.FirstOrDefault(s => SessionRules.Overlaps(start.Value, end, s.ScheduledAt, SessionRules.EndOf(s.ScheduledAt, s.Duration)));
+            if (clash is not null)
+            {
+                throw Overlap(clash.MenteeId == me
+                    ? "You already have a pending or accepted session at that time."
+                    : "The mentor already has an accepted session at that time.");
+            }
+
+            db.Sessions.Add(session);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        await emails.RequestedAsync(session.Id, cancellationToken);
+        return await queries.GetAsync(caller, session.Id, cancellationToken);
+    }
+
+    public async Task<SessionResponse> AcceptAsync(ClaimsPrincipal caller, Guid id, AcceptSessionRequest? request, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var link = FreeText.Optional(errors, "meetingLink", request?.MeetingLink, SessionRules.MaxMeetingLinkLength);
+        errors.AddIf(link is not null && !FreeText.IsHttpUrl(link), "meetingLink", "The meeting link must be an http or https URL.");
+        errors.ThrowIfAny();
+        await verified.EnsureAsync(caller.GetUserId(), cancellationToken);
+        var session = await ChangeAsync(caller, id, SessionTransition.Accept, set => set.SetProperty(s => s.MeetingLink, link), cancellationToken);
+        await emails.AcceptedAsync(id, cancellationToken);
+        return session;
+    }
+
+    public async Task<SessionResponse> DeclineAsync(ClaimsPrincipal caller, Guid id, SessionReasonRequest? request, CancellationToken cancellationToken)
+    {
+        var reason = Reason(request);
+        var session = await ChangeAsync(caller, id, SessionTransition.Decline, AppendToNotes("Declined by the mentor", reason), cancellationToken);
+        await emails.DeclinedAsync(id, reason, cancellationToken);
+        return session;
+    }
+
+    public async Task<SessionResponse> CancelAsync(ClaimsPrincipal caller, Guid id, SessionReasonRequest? request, CancellationToken cancellationToken)
+    {
+        var reason = Reason(request);
+        var by = caller.GetRole() == UserRole.Mentor ? "mentor" : "mentee";
+        var session = await ChangeAsync(caller, id, SessionTransition.Cancel, AppendToNotes($"Cancelled by the {by}", reason), cancellationToken);
+        await emails.CancelledAsync(id, caller.GetUserId(), reason, cancellationToken);
+        return session;
+    }
+
+    public async Task<SessionResponse> CompleteAsync(ClaimsPrincipal caller, Guid id, CompleteSessionRequest? request, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var notes = FreeText.Optional(errors, "mentorNotes", request?.MentorNotes, SessionRules.MaxNotesLength);
+        errors.ThrowIfAny();
+        return await ChangeAsync(caller, id, SessionTransition.Complete,
+            notes is null ? null : set => set.SetProperty(s => s.MentorNotes, notes), cancellationToken);
+    }
+
+    /// <summary>Each side writes its own notes and the shared ones; a field left out stays, an empty one is cleared.</summary>
+    public async Task<SessionResponse> UpdateNotesAsync(ClaimsPrincipal caller, Guid id, SessionNotesRequest request, CancellationToken cancellationToken)
+    {
+        var side = await SideOfAsync(caller, id, cancellationToken);
+        var errors = new ValidationErrors();
+        errors.AddIf(request.MenteeNotes is not null && side != UserRole.Mentee, "menteeNotes", "Only the mentee writes the mentee's notes.");
+        errors.AddIf(request.MentorNotes is not null && side != UserRole.Mentor, "mentorNotes", "Only the mentor writes the mentor's notes.");
+        errors.AddIf(request is { Notes: null, MenteeNotes: null, MentorNotes: null }, "notes", "Send notes, or your own menteeNotes or mentorNotes.");
+        var notes = FreeText.Optional(errors, "notes", request.Notes, SessionRules.MaxNotesLength);
+        var menteeNotes = FreeText.Optional(errors, "menteeNotes", request.MenteeNotes, SessionRules.MaxNotesLength);
+        var mentorNotes = FreeText.Optional(errors, "mentorNotes", request.MentorNotes, SessionRules.MaxNotesLength);
+        errors.ThrowIfAny();
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.Sessions.Where(s => s.Id == id).ExecuteUpdateAsync(set =>
+        {
+            set.SetProperty(s => s.UpdatedAt, now);
+            if (request.Notes is not null)
+            {
+                set.SetProperty(s => s.Notes, notes);
+            }
+
+            if (request.MenteeNotes is not null)
+            {
+                set.SetProperty(s => s.MenteeNotes, menteeNotes);
+            }
+
+            if (request.MentorNotes is not null)
+            {
+                set.SetProperty(s => s.MentorNotes, mentorNotes);
+            }
+        }, cancellationToken);
+        return await queries.GetAsync(caller, id, cancellationToken);
+    }
+
+    /// <summary>
+    /// The caller's side of the session: 404 when the caller takes no part (admins included, who may read but not
+    /// act), as for an unknown id.
+    /// </summary>
+    public async Task<UserRole> SideOfAsync(ClaimsPrincipal caller, Guid id, CancellationToken cancellationToken)
+    {
+        var me = caller.GetUserId();
+        var parties = await db.Sessions.AsNoTracking().Where(s => s.Id == id).Select(s => new { s.MentorId, s.MenteeId })
+            .SingleOrDefaultAsync(cancellationToken);
+        return parties?.MentorId == me ? UserRole.Mentor
+            : parties?.MenteeId == me ? UserRole.Mentee
+            : throw SessionQueries.NotFound();
+    }
+
+    private async Task<SessionResponse> ChangeAsync(ClaimsPrincipal caller, Guid id, SessionTransition transition,
+        Action<UpdateSettersBuilder<Session>>? alsoSet, CancellationToken cancellationToken)
+    {
+        var side = await SideOfAsync(caller, id, cancellationToken);
+        if (!transition.From.TryGetValue(side, out var from))
+        {
+            throw ProblemException.Forbidden(ProblemTypes.WrongRole, $"Only the session's mentor can {transition.Name} it",
+                $"A {side.ToString().ToLowerInvariant()} cannot {transition.Name} a session.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        int changed;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var sessions = db.Sessions.Where(s => s.Id == id && from.Contains(s.Status));
+            if (transition == SessionTransition.Accept)
+            {
+                var mentorId = caller.GetUserId();
+                await db.LockMentorScheduleAsync(mentorId, cancellationToken);
+                sessions = sessions.Where(s => s.ScheduledAt > now);
+            }
+            else if (transition == SessionTransition.Complete)
+            {
+                sessions = sessions.Where(s => s.ScheduledAt <= now);
+            }
+
+            try
+            {
+                changed = await sessions.ExecuteUpdateAsync(set =>
+                {
+                    set.SetProperty(s => s.Status, transition.To).SetProperty(s => s.UpdatedAt, now);
+                    alsoSet?.Invoke(set);
+                }, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch (Exception exception) when (DatabaseErrors.IsSessionOverlap(exception))
+            {
+                throw Overlap("You already have an accepted session that overlaps this one.");
+            }
+        }
+
+        if (changed == 0)
+        {
+            throw await RefusalAsync(id, transition, from, cancellationToken);
+        }
+
+        return await queries.GetAsync(caller, id, cancellationToken);
+    }
+
+    /// <summary>Why a transition did not happen: the session is in another state, or its start is on the wrong side of now.</summary>
+    private async Task<ProblemException> RefusalAsync(Guid id, SessionTransition transition, SessionStatus[] from, CancellationToken cancellationToken)
+    {
+        var current = await db.Sessions.AsNoTracking().Where(s => s.Id == id).Select(s => new { s.Status, s.ScheduledAt }).SingleAsync(cancellationToken);
+        var detail = !from.Contains(current.Status)
+            ? $"The session is {current.Status.ToString().ToLowerInvariant()}; it cannot be changed with {transition.Name}."
+            : transition == SessionTransition.Accept
+                ? "The requested start has passed; the request can no longer be accepted."
+                : "A session can be completed once its start has passed.";
+        return ProblemException.Conflict(ProblemTypes.InvalidTransition, "The session cannot make this change", detail);
+    }
+
+    private static ProblemException Overlap(string detail) =>
+        ProblemException.Conflict(ProblemTypes.SessionOverlap, "The time is taken", detail);
+
+    private static string? Reason(SessionReasonRequest? request)
+    {
+        var errors = new ValidationErrors();
+        var reason = FreeText.Optional(errors, "reason", request?.Reason, SessionRules.MaxReasonLength);
+        errors.ThrowIfAny();
+        return reason;
+    }
+
+    /// <summary>A line for the shared notes, so both sides can see later why a session ended.</summary>
+    private static Action<UpdateSettersBuilder<Session>>? AppendToNotes(string what, string? reason)
+    {
+        if (reason is null)
+        {
+            return null;
+        }
+
+        var line = $"{what}: {reason}";
+        return set => set.SetProperty(s => s.Notes, s => s.Notes == null ? line : s.Notes + "\n" + line);
+    }
+}

@@ -1,0 +1,90 @@
+using System.Security.Claims;
+using Mentori.Server.Infrastructure.Pagination;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Mentori.Server.Features.Sessions;
+
+/// <summary>The HTTP surface of sessions: api.md, "Sessions".</summary>
+public static class SessionsEndpoints
+{
+    public static IEndpointRouteBuilder MapSessions(this IEndpointRouteBuilder api)
+    {
+        var sessions = api.MapGroup("/sessions").WithTags("Sessions").RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        sessions.MapPost("/", async Task<Created<SessionResponse>> (RequestSessionRequest request, ClaimsPrincipal user, SessionService service, CancellationToken cancellationToken) =>
+            {
+                var session = await service.RequestAsync(user, request, cancellationToken);
+                return TypedResults.Created($"/api/v1/sessions/{session.Id}", session);
+            })
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Request a session with a mentor (verified mentees).")
+            .WithDescription("""
+                `scheduledAt` must be in the future and, when the mentor has a weekly availability, lie with its whole
+                `duration` (30–180 minutes, default 60) inside it; any minute is allowed. 409 `session-overlap` when it
+                overlaps one of the mentor's accepted sessions or one of the caller's own pending or accepted sessions.
+                """);
+
+        sessions.MapGet("/", async Task<Ok<Page<SessionResponse>>> (ClaimsPrincipal user, SessionQueries queries, string? status,
+                    DateTimeOffset? from, DateTimeOffset? to, bool? all, int? limit, string? cursor, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await queries.ListAsync(user, status, from, to, all, limit, cursor, cancellationToken)))
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithSummary("The caller's sessions, newest start first.")
+            .WithDescription("Filters: `status`, and a start within [`from`, `to`). Admins pass `all=true` for every session. Paginated.");
+
+        sessions.MapGet("/{id:guid}", async Task<Ok<SessionResponse>> (Guid id, ClaimsPrincipal user, SessionQueries queries, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await queries.GetAsync(user, id, cancellationToken)))
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("One session, for its participants and admins.");
+
+        sessions.MapPost("/{id:guid}/accept", async Task<Ok<SessionResponse>> (Guid id, [FromBody] AcceptSessionRequest? request, ClaimsPrincipal user, SessionService service, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await service.AcceptAsync(user, id, request, cancellationToken)))
+            .WithTransitionResponses()
+            .WithSummary("The mentor accepts a pending request whose start is still ahead.");
+
+        sessions.MapPost("/{id:guid}/decline", async Task<Ok<SessionResponse>> (Guid id, [FromBody] SessionReasonRequest? request, ClaimsPrincipal user, SessionService service, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await service.DeclineAsync(user, id, request, cancellationToken)))
+            .WithTransitionResponses()
+            .WithSummary("The mentor declines a pending request.");
+
+        sessions.MapPost("/{id:guid}/cancel", async Task<Ok<SessionResponse>> (Guid id, [FromBody] SessionReasonRequest? request, ClaimsPrincipal user, SessionService service, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await service.CancelAsync(user, id, request, cancellationToken)))
+            .WithTransitionResponses()
+            .WithSummary("Either side cancels an accepted session; the mentee may also withdraw a pending request.");
+
+        sessions.MapPost("/{id:guid}/complete", async Task<Ok<SessionResponse>> (Guid id, [FromBody] CompleteSessionRequest? request, ClaimsPrincipal user, SessionService service, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await service.CompleteAsync(user, id, request, cancellationToken)))
+            .WithTransitionResponses()
+            .WithSummary("The mentor marks an accepted session completed, once its start has passed.");
+
+        sessions.MapPatch("/{id:guid}/notes", async Task<Ok<SessionResponse>> (Guid id, SessionNotesRequest request, ClaimsPrincipal user, SessionService service, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await service.UpdateNotesAsync(user, id, request, cancellationToken)))
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Write the shared notes, or the caller's own (menteeNotes for the mentee, mentorNotes for the mentor).");
+
+        sessions.MapGet("/{id:guid}/calendar.ics", async Task<FileContentHttpResult> (Guid id, ClaimsPrincipal user, SessionService service, SessionQueries queries, CancellationToken cancellationToken) =>
+            {
+                await service.SideOfAsync(user, id, cancellationToken);
+                var session = await queries.GetAsync(user, id, cancellationToken);
+                return TypedResults.File(SessionCalendar.ForAccepted(session), SessionCalendar.ContentType, $"mentori-session-{id}.ics");
+            })
+            .Produces(StatusCodes.Status200OK, contentType: "text/calendar")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("An accepted session as an iCalendar (RFC 5545) event, for the participants.");
+
+        return api;
+    }
+
+    private static RouteHandlerBuilder WithTransitionResponses(this RouteHandlerBuilder builder) => builder
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict);
+}

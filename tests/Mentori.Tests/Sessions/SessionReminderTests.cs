@@ -1,0 +1,49 @@
+using Mentori.Data.Entities;
+using Mentori.Server.Features.Sessions;
+using Mentori.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Mentori.Tests.Sessions;
+
+public abstract class SessionReminderTests(ITestDatabaseServer server) : SessionsTestBase(server)
+{
+    [Fact]
+    public async Task Both_sides_are_reminded_once_a_day_ahead_even_across_a_restart()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2030, 5, 1, 9, 0, 0, TimeSpan.Zero));
+        var mentor = await SeedUserAsync(UserRole.Mentor);
+        var mentee = await SeedUserAsync(UserRole.Mentee);
+        var soon = await SeedSessionAsync(mentor, mentee, new DateTime(2030, 5, 2, 8, 0, 0, DateTimeKind.Utc), SessionStatus.Accepted);
+        await SeedSessionAsync(mentor, mentee, new DateTime(2030, 5, 2, 10, 0, 0, DateTimeKind.Utc), SessionStatus.Accepted);
+        await SeedSessionAsync(mentor, mentee, new DateTime(2030, 5, 1, 12, 0, 0, DateTimeKind.Utc), SessionStatus.Pending);
+
+        await using (var app = new MentoriApp(Database).WithClock(clock))
+        {
+            app.StartServer();
+
+            // The service's first pass runs at start; the session at 08:00 tomorrow is within 24 hours, the one at 10:00 is not.
+            var toMentor = await app.WaitForEmailAsync(mentor.Email, "Tomorrow: your session");
+            await app.WaitForEmailAsync(mentee.Email, "Tomorrow: your session");
+            Assert.Contains(soon.Id.ToString(), toMentor.TextBody);
+            Assert.Equal(0, await app.Services.GetRequiredService<SessionReminders>().SendDueAsync(TestContext.Current.CancellationToken));
+        }
+
+        // A restart: its first pass finds the reminder recorded and sends nothing; an hour later the 10:00 session
+        // comes within a day, and the next pass (the loop runs them one after another) reminds both of it.
+        await using var restarted = new MentoriApp(Database).WithClock(clock);
+        restarted.StartServer();
+        clock.Advance(TimeSpan.FromHours(1));
+        await restarted.WaitForEmailAsync(mentee.Email, "Tomorrow: your session");
+        await restarted.WaitForEmailAsync(mentor.Email, "Tomorrow: your session");
+
+        var sentAfterRestart = Outbox.Read(restarted);
+        Assert.Equal(2, sentAfterRestart.Count);
+        Assert.All(sentAfterRestart, email => Assert.DoesNotContain(soon.Id.ToString(), email.TextBody));
+        Assert.Equal(0, await restarted.Services.GetRequiredService<SessionReminders>().SendDueAsync(TestContext.Current.CancellationToken));
+    }
+}
+
+public sealed class SessionReminderOnPostgres(PostgresServer server) : SessionReminderTests(server);
+
+public sealed class SessionReminderOnSqlite(SqliteFiles server) : SessionReminderTests(server);
