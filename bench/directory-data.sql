@@ -85,6 +85,8 @@ INSERT INTO ratings (id, session_id, rater_id, rated_id, rating, created_at)
 SELECT gen_random_uuid(), s.id, s.mentee_id, s.mentor_id, 1 + (hashint4(m.i) & 2147483647) % 5, now()
 FROM sessions s JOIN bench_mentors m ON m.id = s.mentor_id;
 
+-- Statistics from every row, so the planner (and the plan test) sees the same numbers on every run.
+SET default_statistics_target = 1000;
 ANALYZE users;
 ANALYZE profiles;
 ANALYZE sessions;

@@ -4,17 +4,25 @@ using Npgsql;
 namespace Mentori.Bench;
 
 /// <summary>
-/// <c>dotnet run --project bench/Mentori.Bench -c Release -- directory "&lt;connection string&gt;" [mentors]</c>: on a
-/// migrated PostgreSQL database, loads the benchmark data (when a mentor count is given), then prints each
-/// directory query's plan and median time as Markdown, for docs/performance.md.
+/// The benchmarks of bench/README.md: <c>directory</c> (plans and times of the mentor directory on PostgreSQL) and
+/// <c>chat-latency</c> (message delivery through the hub, on one instance or across two).
 /// </summary>
 public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["chat-latency", var receiver, var sender, ..])
+        {
+            await ChatLatency.RunAsync(new Uri(receiver), new Uri(sender), args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 500);
+            return 0;
+        }
+
         if (args is not ["directory", var connectionString, ..])
         {
-            await Console.Error.WriteLineAsync("usage: Mentori.Bench directory <postgres connection string> [mentors to generate]");
+            await Console.Error.WriteLineAsync("""
+                usage: Mentori.Bench directory <postgres connection string> [mentors to generate]
+                       Mentori.Bench chat-latency <receiver's server url> <sender's server url> [messages]
+                """);
             return 2;
         }
 

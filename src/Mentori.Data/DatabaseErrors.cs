@@ -31,6 +31,14 @@ public static class DatabaseErrors
         _ => false,
     };
 
+    /// <summary>A row refers to one that no longer exists (deleted meanwhile).</summary>
+    public static bool IsForeignKeyViolation(Exception exception) => Cause(exception) switch
+    {
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.ForeignKeyViolation,
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode == 787, // CONSTRAINT_FOREIGNKEY
+        _ => false,
+    };
+
     /// <summary>The provider's own exception, beneath EF's wrappers (DbUpdateException, the execution strategy's).</summary>
     private static Exception Cause(Exception exception)
     {

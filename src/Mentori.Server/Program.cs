@@ -1,6 +1,7 @@
 using Mentori.Server.Commands;
 using Mentori.Server.Features.Accounts;
 using Mentori.Server.Features.Mentors;
+using Mentori.Server.Features.Messages;
 using Mentori.Server.Features.Profiles;
 using Mentori.Server.Features.Sessions;
 using Mentori.Server.Infrastructure.Auth;
@@ -37,6 +38,7 @@ builder.Services.AddScoped<ProfileImages>();
 builder.Services.AddScoped<MentorDirectory>();
 builder.Services.AddScoped<MentorSlots>();
 builder.Services.AddSessions();
+builder.Services.AddMessages(builder.Configuration);
 
 var app = builder.Build();
 
@@ -55,7 +57,8 @@ app.UseRateLimiter();
 app.UseAuthorization();
 app.MapMentoriHealthChecks();
 app.MapOpenApi();
-app.MapGroup("/api/v1").MapAccounts().MapProfiles().MapMentors().MapSessions();
+app.MapGroup("/api/v1").MapAccounts().MapProfiles().MapMentors().MapSessions().MapMessages();
+app.MapChatHub();
 app.MapProfileImageFiles();
 if (app.Environment.IsDevelopment())
 {

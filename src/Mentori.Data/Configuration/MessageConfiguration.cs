@@ -39,5 +39,10 @@ internal sealed class MessageConfiguration(DatabaseProvider provider) : IEntityT
         builder.HasNamedIndex(m => m.ReceiverId, "idx_messages_receiver_id");
         builder.HasNamedIndex(m => m.IsRead, "idx_messages_is_read");
         builder.HasNamedIndex(m => m.CreatedAt, "idx_messages_created_at").IsDescending();
+
+        // Not in the document: a thread is read newest first and paged by (created_at, id), one direction of the
+        // pair each; unread counts look only at unread rows.
+        builder.HasNamedIndex(m => new { m.SenderId, m.ReceiverId, m.CreatedAt, m.Id }, "idx_messages_thread").IsDescending(false, false, true, true);
+        builder.HasNamedIndex(m => new { m.ReceiverId, m.SenderId }, "idx_messages_unread").HasFilter(provider == DatabaseProvider.Postgres ? "NOT is_read" : "is_read = 0");
     }
 }

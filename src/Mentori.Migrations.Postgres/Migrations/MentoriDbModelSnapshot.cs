@@ -139,6 +139,14 @@ namespace Mentori.Migrations.Postgres.Migrations
                     b.HasIndex(new[] { "SessionId" }, "idx_messages_session_id")
                         .HasDatabaseName("idx_messages_session_id");
 
+                    b.HasIndex(new[] { "SenderId", "ReceiverId", "CreatedAt", "Id" }, "idx_messages_thread")
+                        .IsDescending(false, false, true, true)
+                        .HasDatabaseName("idx_messages_thread");
+
+                    b.HasIndex(new[] { "ReceiverId", "SenderId" }, "idx_messages_unread")
+                        .HasDatabaseName("idx_messages_unread")
+                        .HasFilter("NOT is_read");
+
                     b.ToTable("messages", null, t =>
                         {
                             t.HasCheckConstraint("messages_content_check", "char_length(content) <= 2000");

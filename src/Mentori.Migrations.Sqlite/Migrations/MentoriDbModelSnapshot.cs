@@ -131,6 +131,14 @@ namespace Mentori.Migrations.Sqlite.Migrations
                     b.HasIndex(new[] { "SessionId" }, "idx_messages_session_id")
                         .HasDatabaseName("idx_messages_session_id");
 
+                    b.HasIndex(new[] { "SenderId", "ReceiverId", "CreatedAt", "Id" }, "idx_messages_thread")
+                        .IsDescending(false, false, true, true)
+                        .HasDatabaseName("idx_messages_thread");
+
+                    b.HasIndex(new[] { "ReceiverId", "SenderId" }, "idx_messages_unread")
+                        .HasDatabaseName("idx_messages_unread")
+                        .HasFilter("is_read = 0");
+
                     b.ToTable("messages", null, t =>
                         {
                             t.HasCheckConstraint("messages_content_check", "length(content) <= 2000");

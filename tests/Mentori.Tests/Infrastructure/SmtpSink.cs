@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using MimeKit;
 
 namespace Mentori.Tests.Infrastructure;
@@ -39,7 +37,7 @@ public sealed class SmtpSink : IAsyncDisposable
         }
 
         var maildir = Directory.CreateTempSubdirectory("mentori-smtp-");
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{port}", "-c", "aiosmtpd.handlers.Mailbox", Path.Combine(maildir.FullName, "mail") })
         {
@@ -48,7 +46,7 @@ public sealed class SmtpSink : IAsyncDisposable
 
         var server = Process.Start(start)!;
         var sink = new SmtpSink(server, maildir, port);
-        await sink.WaitUntilListeningAsync();
+        await LoopbackPort.WaitUntilListeningAsync(port, server);
         return sink;
     }
 
@@ -78,30 +76,5 @@ public sealed class SmtpSink : IAsyncDisposable
         await _server.WaitForExitAsync();
         _server.Dispose();
         _maildir.Delete(recursive: true);
-    }
-
-    private async Task WaitUntilListeningAsync()
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        while (true)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, Port, timeout.Token);
-                return;
-            }
-            catch (SocketException) when (!_server.HasExited)
-            {
-                await Task.Delay(20, timeout.Token);
-            }
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -62,6 +62,10 @@ public sealed class SchemaMatchesDocumentTests(PostgresServer postgres)
             "a mentor's session list, newest start first, paged by (scheduled_at, id)"),
         ("index sessions.idx_sessions_mentee_schedule CREATE INDEX idx_sessions_mentee_schedule ON public.sessions USING btree (mentee_id, scheduled_at DESC, id DESC)",
             "a mentee's session list, newest start first, paged by (scheduled_at, id)"),
+        ("index messages.idx_messages_thread CREATE INDEX idx_messages_thread ON public.messages USING btree (sender_id, receiver_id, created_at DESC, id DESC)",
+            "a thread, newest first, paged by (created_at, id)"),
+        ("index messages.idx_messages_unread CREATE INDEX idx_messages_unread ON public.messages USING btree (receiver_id, sender_id) WHERE (NOT is_read)",
+            "unread counts read unread rows only"),
         ("constraint messages.messages_content_not_empty_check CHECK ((char_length(content) >= 1))",
             "decision 7: messages are 1-2000 characters"),
     ];

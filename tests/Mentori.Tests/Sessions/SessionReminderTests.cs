@@ -23,8 +23,8 @@ public abstract class SessionReminderTests(ITestDatabaseServer server) : Session
             app.StartServer();
 
             // The service's first pass runs at start; the session at 08:00 tomorrow is within 24 hours, the one at 10:00 is not.
-            var toMentor = await app.WaitForEmailAsync(mentor.Email, "Tomorrow: your session");
-            await app.WaitForEmailAsync(mentee.Email, "Tomorrow: your session");
+            var toMentor = await app.WaitForEmailAsync(mentor.Email, "Coming up: your session");
+            await app.WaitForEmailAsync(mentee.Email, "Coming up: your session");
             Assert.Contains(soon.Id.ToString(), toMentor.TextBody);
             Assert.Equal(0, await app.Services.GetRequiredService<SessionReminders>().SendDueAsync(TestContext.Current.CancellationToken));
         }
@@ -34,8 +34,8 @@ public abstract class SessionReminderTests(ITestDatabaseServer server) : Session
         await using var restarted = new MentoriApp(Database).WithClock(clock);
         restarted.StartServer();
         clock.Advance(TimeSpan.FromHours(1));
-        await restarted.WaitForEmailAsync(mentee.Email, "Tomorrow: your session");
-        await restarted.WaitForEmailAsync(mentor.Email, "Tomorrow: your session");
+        await restarted.WaitForEmailAsync(mentee.Email, "Coming up: your session");
+        await restarted.WaitForEmailAsync(mentor.Email, "Coming up: your session");
 
         var sentAfterRestart = Outbox.Read(restarted);
         Assert.Equal(2, sentAfterRestart.Count);

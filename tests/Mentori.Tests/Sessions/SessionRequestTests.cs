@@ -53,6 +53,8 @@ public abstract class SessionRequestTests(ITestDatabaseServer server) : Sessions
     [InlineData("""{"mentorId": "{mentor}", "scheduledAt": "2099-01-01T10:00:00Z", "duration": 181}""", "duration")]
     [InlineData("""{"mentorId": "{mentor}", "scheduledAt": "2099-01-01T10:00:00Z", "duration": "long"}""", "duration")]
     [InlineData("""{"mentorId": "{mentor}", "scheduledAt": "tomorrow"}""", "scheduledAt")]
+    [InlineData("""{"mentorId": "{mentor}", "scheduledAt": "2099-01-01T10:00:30Z"}""", "scheduledAt")]
+    [InlineData("""{"mentorId": "{mentor}", "scheduledAt": "2099-01-01T10:00:00.9Z"}""", "scheduledAt")]
     [InlineData("""{"mentorId": "not-a-guid", "scheduledAt": "2099-01-01T10:00:00Z"}""", "mentorId")]
     public async Task Bad_requests_are_field_errors_and_store_nothing(string json, string field)
     {

@@ -57,11 +57,12 @@ public abstract class SessionTransitionTests(ITestDatabaseServer server) : Sessi
         await using var app = new MentoriApp(Database);
         var mentorClient = await SignInAsync(app, mentor);
 
+        await mentorClient.PatchAsJsonAsync($"/api/v1/sessions/{pending.Id}/notes", new { notes = "Agenda" });
         var declined = await (await ActAsync(mentorClient, pending.Id, "decline", new { reason = "Travelling" })).JsonAsync();
         var cancelled = await (await ActAsync(mentorClient, accepted.Id, "cancel", new { reason = "Ill" })).JsonAsync();
 
         Assert.Equal("declined", Status(declined));
-        Assert.Equal("Declined by the mentor: Travelling", declined.GetProperty("notes").GetString());
+        Assert.Equal("Agenda\nDeclined by the mentor: Travelling", declined.GetProperty("notes").GetString());
         Assert.Equal("cancelled", Status(cancelled));
         Assert.Contains("Ill", (await app.WaitForEmailAsync(mentee.Email, "cancelled your session")).TextBody);
         Assert.Contains("Travelling", (await app.WaitForEmailAsync(mentee.Email, "declined your session request")).TextBody);

@@ -4,6 +4,8 @@ using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 
+using Mentori.Server.Features.Profiles;
+
 namespace Mentori.Server.Features.Sessions;
 
 /// <summary>An accepted session as an iCalendar (RFC 5545) file with one VEVENT, written by Ical.Net.</summary>
@@ -47,5 +49,5 @@ public static class SessionCalendar
         return Encoding.UTF8.GetBytes(new CalendarSerializer().SerializeToString(calendar)!);
     }
 
-    private static string Name(Participant participant) => $"{participant.FirstName} {participant.LastName}".Trim();
+    private static string Name(UserSummary participant) => $"{participant.FirstName} {participant.LastName}".Trim();
 }

@@ -1,9 +1,12 @@
+using System.Data.Common;
 using System.Globalization;
 using Mentori.Data;
+using Mentori.Data.Entities;
 using Mentori.Server.Features.Mentors;
 using Mentori.Server.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace Mentori.Server.Features.Sessions;
 
@@ -12,7 +15,7 @@ namespace Mentori.Server.Features.Sessions;
 /// declined, cancelled (whoever did not cancel), and a reminder the day before (both). Times are shown in each
 /// reader's own time zone, with UTC.
 /// </summary>
-public sealed class SessionEmails(MentoriDb db, SessionQueries queries, EmailOutbox outbox, IOptions<EmailOptions> options)
+public sealed class SessionEmails(MentoriDb db, SessionQueries queries, EmailOutbox outbox, IOptions<EmailOptions> options, ILogger<SessionEmails> logger)
 {
     private sealed record Person(Guid Id, string Email, string FirstName, string LastName, string? Timezone)
     {
@@ -21,20 +24,18 @@ public sealed class SessionEmails(MentoriDb db, SessionQueries queries, EmailOut
 
     private sealed record Facts(SessionResponse Session, Person Mentor, Person Mentee);
 
-    public async Task RequestedAsync(Guid sessionId, CancellationToken cancellationToken)
+    public Task RequestedAsync(Guid sessionId) => NotifyAsync(sessionId, (session, mentor, mentee) =>
     {
-        var (session, mentor, mentee) = await LoadAsync(sessionId, cancellationToken);
         var notes = session.MenteeNotes is null ? "" : $"\n\nWhat {mentee.FirstName} would like to discuss:\n{session.MenteeNotes}";
         Send(mentor, $"New session request from {mentee.Name}", $"""
             {mentee.Name} asks for a {session.Duration}-minute session with you on {When(session, mentor)}.{notes}
 
             Accept or decline it here: {Link(session)}
             """);
-    }
+    });
 
-    public async Task AcceptedAsync(Guid sessionId, CancellationToken cancellationToken)
+    public Task AcceptedAsync(Guid sessionId) => NotifyAsync(sessionId, (session, mentor, mentee) =>
     {
-        var (session, mentor, mentee) = await LoadAsync(sessionId, cancellationToken);
         var link = session.MeetingLink is null ? $"{mentor.FirstName} will share how you meet." : $"Join here: {session.MeetingLink}";
         Send(mentee, $"{mentor.Name} accepted your session", $"""
             Your session with {mentor.Name} on {When(session, mentee)} is confirmed.
@@ -43,54 +44,83 @@ public sealed class SessionEmails(MentoriDb db, SessionQueries queries, EmailOut
 
             The attached file adds it to your calendar. Details: {Link(session)}
             """, new EmailAttachment("mentori-session.ics", SessionCalendar.ContentType + "; method=PUBLISH", SessionCalendar.For(session)));
-    }
+    });
 
-    public async Task DeclinedAsync(Guid sessionId, string? reason, CancellationToken cancellationToken)
+    public Task DeclinedAsync(Guid sessionId, string? reason) => NotifyAsync(sessionId, (session, mentor, mentee) =>
     {
-        var (session, mentor, mentee) = await LoadAsync(sessionId, cancellationToken);
         Send(mentee, $"{mentor.Name} declined your session request", $"""
             {mentor.Name} cannot take the session you asked for on {When(session, mentee)}.{Reason(reason)}
 
             Other mentors and other times: {options.Value.PublicUrl.TrimEnd('/')}/mentors
             """);
-    }
+    });
 
-    public async Task CancelledAsync(Guid sessionId, Guid cancelledBy, string? reason, CancellationToken cancellationToken)
+    public Task CancelledAsync(Guid sessionId, Guid cancelledBy, string? reason) => NotifyAsync(sessionId, (session, mentor, mentee) =>
     {
-        var (session, mentor, mentee) = await LoadAsync(sessionId, cancellationToken);
         var (by, to) = cancelledBy == mentor.Id ? (mentor, mentee) : (mentee, mentor);
         Send(to, $"{by.Name} cancelled your session", $"""
             {by.Name} cancelled the session on {When(session, to)}.{Reason(reason)}
 
             Details: {Link(session)}
             """);
-    }
+    });
 
-    public async Task ReminderAsync(Guid sessionId, CancellationToken cancellationToken)
+    /// <summary>Both sides, for a session still accepted (one cancelled meanwhile gets no reminder).</summary>
+    public Task ReminderAsync(Guid sessionId) => NotifyAsync(sessionId, (session, mentor, mentee) =>
     {
-        var (session, mentor, mentee) = await LoadAsync(sessionId, cancellationToken);
+        if (session.Status != SessionStatus.Accepted)
+        {
+            return;
+        }
+
         foreach (var (to, other) in new[] { (mentor, mentee), (mentee, mentor) })
         {
             var link = session.MeetingLink is null ? "" : $"\n\nJoin here: {session.MeetingLink}";
-            Send(to, $"Tomorrow: your session with {other.Name}", $"""
+            Send(to, $"Coming up: your session with {other.Name}", $"""
                 A reminder: your session with {other.Name} is on {When(session, to)}.{link}
 
                 Details: {Link(session)}
                 """);
         }
-    }
+    });
 
     private void Send(Person to, string subject, string text, params EmailAttachment[] attachments) =>
         outbox.Enqueue(to.Email, subject, $"Hi {to.FirstName},\n\n{text}\n\n— The Mentori team", attachments);
 
-    private async Task<Facts> LoadAsync(Guid sessionId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs after the change has committed: it must never turn a committed change into an error, nor stop because
+    /// the client went away. A session deleted meanwhile (an account was) is simply not written about.
+    /// </summary>
+    private async Task NotifyAsync(Guid sessionId, Action<SessionResponse, Person, Person> write)
     {
-        var session = await queries.Project(db.Sessions.Where(s => s.Id == sessionId)).SingleAsync(cancellationToken);
+        try
+        {
+            if (await LoadAsync(sessionId) is { } facts)
+            {
+                write(facts.Session, facts.Mentor, facts.Mentee);
+            }
+        }
+        catch (Exception exception) when (exception is DbException or InvalidOperationException or FormatException or ParseException)
+        {
+            logger.LogError(exception, "Could not write the emails about session {SessionId}", sessionId);
+        }
+    }
+
+    private async Task<Facts?> LoadAsync(Guid sessionId)
+    {
+        var session = await queries.Project(db.Sessions.Where(s => s.Id == sessionId)).SingleOrDefaultAsync(CancellationToken.None);
+        if (session is null)
+        {
+            return null;
+        }
+
         var people = await db.Users.AsNoTracking()
             .Where(u => u.Id == session.Mentor.Id || u.Id == session.Mentee.Id)
             .Select(u => new Person(u.Id, u.Email, u.Profile!.FirstName, u.Profile.LastName, u.Profile.Timezone))
-            .ToListAsync(cancellationToken);
-        return new Facts(session, people.Single(p => p.Id == session.Mentor.Id), people.Single(p => p.Id == session.Mentee.Id));
+            .ToListAsync(CancellationToken.None);
+        var mentor = people.SingleOrDefault(p => p.Id == session.Mentor.Id);
+        var mentee = people.SingleOrDefault(p => p.Id == session.Mentee.Id);
+        return mentor is null || mentee is null ? null : new Facts(session, mentor, mentee);
     }
 
     /// <summary>"Tuesday 1 December 2026, 16:00 (Europe/Berlin; 15:00 UTC)".</summary>

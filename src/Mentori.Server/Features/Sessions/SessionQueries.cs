@@ -5,8 +5,9 @@ using Mentori.Server.Infrastructure.Auth;
 using Mentori.Server.Infrastructure.Pagination;
 using Mentori.Server.Infrastructure.Problems;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
-using NpgsqlTypes;
+using Mentori.Server.Infrastructure.Database;
+
+using Mentori.Server.Features.Profiles;
 
 namespace Mentori.Server.Features.Sessions;
 
@@ -42,7 +43,8 @@ public sealed class SessionQueries(MentoriDb db)
         var me = caller.GetUserId();
         if (all != true)
         {
-            sessions = role == UserRole.Mentor ? sessions.Where(s => s.MentorId == me) : sessions.Where(s => s.MenteeId == me);
+            // By participation, not by the token's role: a user whose role changed keeps the sessions they had.
+            sessions = sessions.Where(s => s.MentorId == me || s.MenteeId == me);
         }
 
         if (wanted is { } only)
@@ -80,24 +82,16 @@ public sealed class SessionQueries(MentoriDb db)
     public IQueryable<SessionResponse> Project(IQueryable<Session> sessions) =>
         sessions.AsNoTracking().Select(s => new SessionResponse(
             s.Id, s.Status, s.ScheduledAt, s.Duration, s.MeetingLink, s.Notes, s.MenteeNotes, s.MentorNotes,
-            new Participant(s.MentorId, s.Mentor.Profile!.FirstName, s.Mentor.Profile.LastName, s.Mentor.Profile.ProfileImage),
-            new Participant(s.MenteeId, s.Mentee.Profile!.FirstName, s.Mentee.Profile.LastName, s.Mentee.Profile.ProfileImage),
+            new UserSummary(s.MentorId, s.Mentor.Profile!.FirstName, s.Mentor.Profile.LastName, s.Mentor.Profile.ProfileImage),
+            new UserSummary(s.MenteeId, s.Mentee.Profile!.FirstName, s.Mentee.Profile.LastName, s.Mentee.Profile.ProfileImage),
             s.CreatedAt, s.UpdatedAt));
 
     /// <summary>Sessions after the cursor's key in (scheduled_at DESC, id DESC) order: one range of the schedule index.</summary>
     private IQueryable<Session> After(SessionKey key)
     {
-        if (db.Provider == DatabaseProvider.Postgres)
-        {
-            // The column is timestamp without time zone; a parameter of that type keeps the comparison on the index.
-            var scheduledAt = new NpgsqlParameter("after_scheduled_at", NpgsqlDbType.Timestamp)
-            {
-                Value = DateTime.SpecifyKind(key.ScheduledAt, DateTimeKind.Unspecified),
-            };
-            return db.Sessions.FromSql($"SELECT * FROM sessions WHERE (scheduled_at, id) < ({scheduledAt}, {key.Id})");
-        }
-
-        // SQLite keeps both as text: the time as EF writes it, the id in upper case.
-        return db.Sessions.FromSql($"SELECT * FROM sessions WHERE (scheduled_at, id) < ({key.ScheduledAt}, {key.Id.ToString().ToUpperInvariant()})");
+        var scheduledAt = KeysetValues.Timestamp(db.Provider, "after_scheduled_at", key.ScheduledAt);
+        var id = KeysetValues.Id(db.Provider, key.Id);
+        return db.Sessions.FromSql($"SELECT * FROM sessions WHERE (scheduled_at, id) < ({scheduledAt}, {id})");
     }
+
 }

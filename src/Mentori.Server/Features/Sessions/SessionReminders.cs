@@ -38,13 +38,13 @@ public sealed class SessionReminders(IServiceScopeFactory scopes, TimeProvider c
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateException exception) when (DatabaseErrors.IsUniqueViolation(exception))
+            catch (DbUpdateException exception) when (DatabaseErrors.IsUniqueViolation(exception) || DatabaseErrors.IsForeignKeyViolation(exception))
             {
                 db.ChangeTracker.Clear();
-                continue; // another instance recorded it first
+                continue; // another instance recorded it first, or the session is gone
             }
 
-            await emails.ReminderAsync(sessionId, cancellationToken);
+            await emails.ReminderAsync(sessionId); // skips a session cancelled meanwhile; never throws
             sent++;
         }
 
@@ -60,7 +60,7 @@ public sealed class SessionReminders(IServiceScopeFactory scopes, TimeProvider c
             {
                 await SendDueAsync(stoppingToken);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogError(exception, "Session reminders failed; trying again in {Interval}", Interval);
             }

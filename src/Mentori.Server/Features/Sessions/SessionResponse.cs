@@ -1,9 +1,9 @@
 using Mentori.Data.Entities;
 
+using Mentori.Server.Features.Profiles;
+
 namespace Mentori.Server.Features.Sessions;
 
-/// <summary>Who takes part, as a session shows them.</summary>
-public sealed record Participant(Guid Id, string? FirstName, string? LastName, string? ProfileImage);
 
 /// <summary>A session as its participants (and admins) see it.</summary>
 public sealed record SessionResponse(
@@ -15,8 +15,8 @@ public sealed record SessionResponse(
     string? Notes,
     string? MenteeNotes,
     string? MentorNotes,
-    Participant Mentor,
-    Participant Mentee,
+    UserSummary Mentor,
+    UserSummary Mentee,
     DateTime CreatedAt,
     DateTime UpdatedAt)
 {

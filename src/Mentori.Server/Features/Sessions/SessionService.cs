@@ -27,13 +27,14 @@ public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEma
         }
 
         await verified.EnsureAsync(me, cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = MentoriDb.UtcNow(clock);
         var errors = new ValidationErrors();
         errors.AddIf(request.MentorId is null, "mentorId", "This field is required.");
         var start = request.ScheduledAt?.UtcDateTime;
         errors.AddIf(start is null, "scheduledAt", "This field is required.");
         errors.AddIf(start <= now, "scheduledAt", "The start must be in the future.");
         errors.AddIf(start?.Year > 9000, "scheduledAt", "The start is too far in the future.");
+        errors.AddIf(start?.Ticks % TimeSpan.TicksPerMinute != 0, "scheduledAt", "The start is a whole minute (no seconds).");
         var duration = request.Duration ?? SessionRules.DefaultDuration;
         errors.AddIf(duration is < SessionRules.MinDuration or > SessionRules.MaxDuration, "duration",
             $"The duration is {SessionRules.MinDuration} to {SessionRules.MaxDuration} minutes.");
@@ -59,7 +60,9 @@ public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEma
         };
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            // The mentee's own requests must not overlap: two sent at once queue here, and the second sees the first.
+            // The mentee's own requests must not overlap, and the mentor's accepted sessions must be read as they are:
+            // requests and accepts queue here (always mentor first, then mentee, so they cannot deadlock).
+            await db.LockMentorScheduleAsync(mentorId, cancellationToken);
             await db.LockMenteeScheduleAsync(me, cancellationToken);
             var earliest = start.Value.AddMinutes(-SessionRules.MaxDuration);
             var nearby = await db.Sessions.AsNoTracking()
@@ -77,11 +80,19 @@ public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEma
             }
 
             db.Sessions.Add(session);
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException exception) when (DatabaseErrors.IsForeignKeyViolation(exception))
+            {
+                throw MentorDirectory.NotAMentor(); // the mentor's account was deleted meanwhile
+            }
+
             await transaction.CommitAsync(cancellationToken);
         }
 
-        await emails.RequestedAsync(session.Id, cancellationToken);
+        await emails.RequestedAsync(session.Id);
         return await queries.GetAsync(caller, session.Id, cancellationToken);
     }
 
@@ -93,7 +104,7 @@ public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEma
         errors.ThrowIfAny();
         await verified.EnsureAsync(caller.GetUserId(), cancellationToken);
         var session = await ChangeAsync(caller, id, SessionTransition.Accept, set => set.SetProperty(s => s.MeetingLink, link), cancellationToken);
-        await emails.AcceptedAsync(id, cancellationToken);
+        await emails.AcceptedAsync(id);
         return session;
     }
 
@@ -101,16 +112,16 @@ public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEma
     {
         var reason = Reason(request);
         var session = await ChangeAsync(caller, id, SessionTransition.Decline, AppendToNotes("Declined by the mentor", reason), cancellationToken);
-        await emails.DeclinedAsync(id, reason, cancellationToken);
+        await emails.DeclinedAsync(id, reason);
         return session;
     }
 
     public async Task<SessionResponse> CancelAsync(ClaimsPrincipal caller, Guid id, SessionReasonRequest? request, CancellationToken cancellationToken)
     {
         var reason = Reason(request);
-        var by = caller.GetRole() == UserRole.Mentor ? "mentor" : "mentee";
+        var by = await SideOfAsync(caller, id, cancellationToken) == UserRole.Mentor ? "mentor" : "mentee";
         var session = await ChangeAsync(caller, id, SessionTransition.Cancel, AppendToNotes($"Cancelled by the {by}", reason), cancellationToken);
-        await emails.CancelledAsync(id, caller.GetUserId(), reason, cancellationToken);
+        await emails.CancelledAsync(id, caller.GetUserId(), reason);
         return session;
     }
 
@@ -136,7 +147,7 @@ public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEma
         var mentorNotes = FreeText.Optional(errors, "mentorNotes", request.MentorNotes, SessionRules.MaxNotesLength);
         errors.ThrowIfAny();
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = MentoriDb.UtcNow(clock);
         await db.Sessions.Where(s => s.Id == id).ExecuteUpdateAsync(set =>
         {
             set.SetProperty(s => s.UpdatedAt, now);
@@ -182,7 +193,7 @@ public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEma
                 $"A {side.ToString().ToLowerInvariant()} cannot {transition.Name} a session.");
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = MentoriDb.UtcNow(clock);
         int changed;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
@@ -224,7 +235,8 @@ public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEma
     /// <summary>Why a transition did not happen: the session is in another state, or its start is on the wrong side of now.</summary>
     private async Task<ProblemException> RefusalAsync(Guid id, SessionTransition transition, SessionStatus[] from, CancellationToken cancellationToken)
     {
-        var current = await db.Sessions.AsNoTracking().Where(s => s.Id == id).Select(s => new { s.Status, s.ScheduledAt }).SingleAsync(cancellationToken);
+        var current = await db.Sessions.AsNoTracking().Where(s => s.Id == id).Select(s => new { s.Status, s.ScheduledAt })
+            .SingleOrDefaultAsync(cancellationToken) ?? throw SessionQueries.NotFound(); // deleted meanwhile (an account was)
         var detail = !from.Contains(current.Status)
             ? $"The session is {current.Status.ToString().ToLowerInvariant()}; it cannot be changed with {transition.Name}."
             : transition == SessionTransition.Accept

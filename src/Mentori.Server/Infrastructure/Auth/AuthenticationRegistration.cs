@@ -24,10 +24,24 @@ public static class AuthenticationRegistration
 
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, Scheme, options => options.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.Count > 0
+                context.Request.Headers.Authorization.Count > 0 || HubAccessToken(context.Request) is not null
                     ? JwtBearerDefaults.AuthenticationScheme
                     : CookieAuthenticationDefaults.AuthenticationScheme)
-            .AddJwtBearer(options => options.MapInboundClaims = false)
+            .AddJwtBearer(options =>
+            {
+                options.MapInboundClaims = false;
+
+                // Browsers cannot set headers on a WebSocket, so the chat hub takes the token from the query string
+                // (api.md); only there, so tokens do not end up in other URLs and their logs.
+                options.Events = new JwtBearerEvents
+                {
+                    OnMessageReceived = context =>
+                    {
+                        context.Token ??= HubAccessToken(context.Request);
+                        return Task.CompletedTask;
+                    },
+                };
+            })
             .AddCookie(options =>
             {
                 options.Cookie.Name = "mentori.auth";
@@ -60,6 +74,13 @@ public static class AuthenticationRegistration
         services.AddAuthorization();
         return services;
     }
+
+    public const string HubsPath = "/hubs";
+
+    private static string? HubAccessToken(HttpRequest request) =>
+        request.Path.StartsWithSegments(HubsPath) && request.Query.TryGetValue("access_token", out var token) && !string.IsNullOrEmpty(token)
+            ? token.ToString()
+            : null;
 
     private static Task WriteStatus(RedirectContext<CookieAuthenticationOptions> context, int status)
     {

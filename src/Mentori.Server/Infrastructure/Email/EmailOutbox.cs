@@ -44,16 +44,24 @@ public sealed class EmailOutbox(IOptions<EmailOptions> options, IServiceProvider
         _queue.Writer.TryWrite(message);
     }
 
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        _queue.Writer.TryComplete();
+        return base.StopAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var sender = string.IsNullOrWhiteSpace(options.Value.Smtp.Host)
             ? (IEmailSender)ActivatorUtilities.CreateInstance<PickupDirectoryEmailSender>(services)
             : ActivatorUtilities.CreateInstance<SmtpEmailSender>(services);
-        await foreach (var message in _queue.Reader.ReadAllAsync(stoppingToken))
+        // Not stopped by stoppingToken: on a graceful stop the queue is closed (StopAsync) and drained, so emails
+        // queued just before a restart still go out within the host's shutdown timeout.
+        await foreach (var message in _queue.Reader.ReadAllAsync(CancellationToken.None))
         {
             try
             {
-                await sender.SendAsync(message, stoppingToken);
+                await sender.SendAsync(message, CancellationToken.None);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

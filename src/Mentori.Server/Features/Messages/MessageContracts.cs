@@ -1,0 +1,37 @@
+using Mentori.Data.Entities;
+using Mentori.Server.Features.Profiles;
+
+namespace Mentori.Server.Features.Messages;
+
+/// <summary><c>POST /messages</c>. Nullable, so a missing field is a field error.</summary>
+public sealed record SendMessageRequest(Guid? ReceiverId, string? Content, Guid? SessionId);
+
+/// <summary>A message as sender and receiver see it, and as the hub pushes it (<c>messageReceived</c>).</summary>
+public sealed record MessageResponse(
+    Guid Id, Guid SenderId, Guid ReceiverId, Guid? SessionId, string Content, bool IsRead, DateTime? ReadAt, DateTime CreatedAt)
+{
+    public static MessageResponse From(Message message) => new(message.Id, message.SenderId, message.ReceiverId, message.SessionId,
+        message.Content, message.IsRead, message.ReadAt, message.CreatedAt);
+}
+
+/// <summary>One counterpart in <c>GET /conversations</c>.</summary>
+public sealed record ConversationResponse(UserSummary User, MessageResponse LastMessage, int UnreadCount);
+
+/// <summary>What the hub pushes to a sender (<c>messagesRead</c>) when the receiver has read up to a message's time.</summary>
+public sealed record MessagesRead(Guid ReaderId, DateTime UpTo);
+
+public sealed record UnreadCount(int Count);
+
+/// <summary>The position of a message (or a conversation's last message) in newest-first order: a cursor's content.</summary>
+public sealed record MessageKey(DateTime CreatedAt, Guid Id)
+{
+    public IEnumerable<string> ToParts(string list) =>
+        [list, CreatedAt.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture), Id.ToString()];
+
+    public static Func<IReadOnlyList<string>, MessageKey?> Parser(string list) => parts =>
+        parts.Count == 3 && parts[0] == list
+        && long.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ticks)
+        && ticks <= DateTime.MaxValue.Ticks && Guid.TryParseExact(parts[2], "D", out var id)
+            ? new MessageKey(new DateTime(ticks, DateTimeKind.Utc), id)
+            : null;
+}

@@ -1,0 +1,158 @@
+using System.Runtime.CompilerServices;
+using System.Security.Claims;
+using Mentori.Data;
+using Mentori.Data.Entities;
+using Mentori.Server.Features.Profiles;
+using Mentori.Server.Infrastructure.Auth;
+using Mentori.Server.Infrastructure.Database;
+using Mentori.Server.Infrastructure.Pagination;
+using Mentori.Server.Infrastructure.Problems;
+using Mentori.Server.Infrastructure.Validation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mentori.Server.Features.Messages;
+
+/// <summary>
+/// Messages between people who share a session (decision 7). A message is answered 201 only once it is committed;
+/// the push that follows is best effort.
+/// </summary>
+public sealed class MessageService(MentoriDb db, TimeProvider clock, VerifiedEmailRule verified, ChatNotifier notifier)
+{
+    private const string ThreadList = "thread";
+    private const string ConversationList = "conversations";
+
+    public async Task<MessageResponse> SendAsync(ClaimsPrincipal caller, SendMessageRequest request, CancellationToken cancellationToken)
+    {
+        var me = caller.GetUserId();
+        await verified.EnsureAsync(me, cancellationToken);
+        var errors = new ValidationErrors();
+        errors.AddIf(request.ReceiverId is null, "receiverId", "This field is required.");
+        errors.AddIf(request.ReceiverId == me, "receiverId", "You cannot send a message to yourself.");
+        var content = FreeText.Optional(errors, "content", request.Content, Message.MaxContentLength);
+        errors.AddIf(content is null, "content", "A message has 1 to 2000 characters.");
+        errors.ThrowIfAny();
+
+        var receiver = request.ReceiverId!.Value;
+        var shared = db.Sessions.Where(s => (s.MentorId == me && s.MenteeId == receiver) || (s.MentorId == receiver && s.MenteeId == me));
+        if (request.SessionId is { } sessionId)
+        {
+            shared = shared.Where(s => s.Id == sessionId);
+        }
+
+        if (!await shared.AnyAsync(cancellationToken))
+        {
+            throw ProblemException.Forbidden(ProblemTypes.NoSharedSession, "You can only message people you share a session with",
+                request.SessionId is null
+                    ? "Request a session with this person first."
+                    : "Both of you must take part in the session named by sessionId.");
+        }
+
+        var message = new Message { SenderId = me, ReceiverId = receiver, SessionId = request.SessionId, Content = content! };
+        db.Messages.Add(message);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var response = MessageResponse.From(message);
+        await notifier.MessageReceivedAsync(response);
+        return response;
+    }
+
+    /// <summary>The thread with one other user, newest first, paged by <c>(created_at, id)</c>.</summary>
+    public async Task<Page<MessageResponse>> ThreadAsync(ClaimsPrincipal caller, Guid otherId, int? limit, string? cursor, CancellationToken cancellationToken)
+    {
+        var me = caller.GetUserId();
+        var errors = new ValidationErrors();
+        var page = PageRequest.From(errors, limit, cursor, MessageKey.Parser(ThreadList));
+        errors.ThrowIfAny();
+
+        var messages = page.After is { } after ? After(after) : db.Messages;
+        var rows = await messages.AsNoTracking()
+            .Where(m => (m.SenderId == me && m.ReceiverId == otherId) || (m.SenderId == otherId && m.ReceiverId == me))
+            .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
+            .Take(page.FetchCount)
+            .ToListAsync(cancellationToken);
+        return page.ToPage(rows, MessageResponse.From, m => new MessageKey(m.CreatedAt, m.Id).ToParts(ThreadList));
+    }
+
+    /// <summary>One item per counterpart with the last message either way and the caller's unread count, most recent first.</summary>
+    public async Task<Page<ConversationResponse>> ConversationsAsync(ClaimsPrincipal caller, int? limit, string? cursor, CancellationToken cancellationToken)
+    {
+        var me = caller.GetUserId();
+        var errors = new ValidationErrors();
+        var page = PageRequest.From(errors, limit, cursor, MessageKey.Parser(ConversationList));
+        errors.ThrowIfAny();
+
+        // The newest message with each counterpart, either way (a window function: both databases have one).
+        var sql = """
+            SELECT m.* FROM messages m JOIN (
+                SELECT id, row_number() OVER (
+                    PARTITION BY CASE WHEN sender_id = {0} THEN receiver_id ELSE sender_id END
+                    ORDER BY created_at DESC, id DESC) AS position
+                FROM messages WHERE sender_id = {0} OR receiver_id = {0}) latest
+              ON latest.id = m.id AND latest.position = 1
+            """;
+        List<object> values = [KeysetValues.Id(db.Provider, me)];
+        if (page.After is { } after)
+        {
+            sql += "\nWHERE (m.created_at, m.id) < ({1}, {2})";
+            values.Add(KeysetValues.Timestamp(db.Provider, "after_created_at", after.CreatedAt));
+            values.Add(KeysetValues.Id(db.Provider, after.Id));
+        }
+
+        var last = db.Messages.FromSql(FormattableStringFactory.Create(sql, [.. values]));
+        var rows = await last.AsNoTracking()
+            .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
+            .Take(page.FetchCount)
+            .ToListAsync(cancellationToken);
+
+        // The page's counterparts and unread counts, in two more queries (at most a page's worth each).
+        var others = rows.Select(m => m.SenderId == me ? m.ReceiverId : m.SenderId).ToList();
+        var people = await db.Profiles.AsNoTracking().Where(p => others.Contains(p.UserId))
+            .Select(p => new UserSummary(p.UserId, p.FirstName, p.LastName, p.ProfileImage))
+            .ToDictionaryAsync(p => p.Id, cancellationToken);
+        var unread = await db.Messages.Where(m => m.ReceiverId == me && !m.IsRead && others.Contains(m.SenderId))
+            .GroupBy(m => m.SenderId).Select(g => new { Sender = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Sender, g => g.Count, cancellationToken);
+        return page.ToPage(rows,
+            m =>
+            {
+                var other = m.SenderId == me ? m.ReceiverId : m.SenderId;
+                return new ConversationResponse(people.GetValueOrDefault(other) ?? new UserSummary(other, null, null, null),
+                    MessageResponse.From(m), unread.GetValueOrDefault(other));
+            },
+            m => new MessageKey(m.CreatedAt, m.Id).ToParts(ConversationList));
+    }
+
+    /// <summary>
+    /// Marks every unread message from <paramref name="otherId"/> to the caller read, and tells the sender up to which
+    /// time (the newest message marked); a message that arrives meanwhile stays unread.
+    /// </summary>
+    public async Task MarkReadAsync(ClaimsPrincipal caller, Guid otherId, CancellationToken cancellationToken)
+    {
+        var me = caller.GetUserId();
+        var unread = db.Messages.Where(m => m.ReceiverId == me && m.SenderId == otherId && !m.IsRead);
+        var upTo = await unread.MaxAsync(m => (DateTime?)m.CreatedAt, cancellationToken);
+        if (upTo is null)
+        {
+            return;
+        }
+
+        var now = MentoriDb.UtcNow(clock);
+        await unread.Where(m => m.CreatedAt <= upTo).ExecuteUpdateAsync(set => set
+            .SetProperty(m => m.IsRead, true)
+            .SetProperty(m => m.ReadAt, now), cancellationToken);
+        await notifier.MessagesReadAsync(otherId, new MessagesRead(me, upTo.Value));
+    }
+
+    public async Task<UnreadCount> UnreadCountAsync(ClaimsPrincipal caller, CancellationToken cancellationToken)
+    {
+        var me = caller.GetUserId();
+        return new UnreadCount(await db.Messages.CountAsync(m => m.ReceiverId == me && !m.IsRead, cancellationToken));
+    }
+
+    private IQueryable<Message> After(MessageKey key)
+    {
+        var createdAt = KeysetValues.Timestamp(db.Provider, "after_created_at", key.CreatedAt);
+        var id = KeysetValues.Id(db.Provider, key.Id);
+        return db.Messages.FromSql($"SELECT * FROM messages WHERE (created_at, id) < ({createdAt}, {id})");
+    }
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Text.Json;
+using Mentori.Data.Entities;
+using Mentori.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Mentori.Tests.Messages;
+
+/// <summary>Real time over a real WebSocket to a real Kestrel server, authenticated by the access token in the query string.</summary>
+public abstract class ChatHubTests(ITestDatabaseServer server) : MessagesTestBase(server)
+{
+    /// <summary>What a client receives: the next call of <paramref name="method"/>, as JSON.</summary>
+    protected static TaskCompletionSource<JsonElement> Expect(HubConnection connection, string method)
+    {
+        var received = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.On<JsonElement>(method, payload => received.TrySetResult(payload));
+        return received;
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task The_receiver_is_pushed_the_message_and_the_sender_the_read_receipt()
+    {
+        var (mentor, mentee, _) = await PairAsync();
+        await using var app = new MentoriApp(Database);
+        app.UseKestrel(0);
+        app.StartServer();
+        await using var mentorHub = await ConnectAsync(app, await TokenAsync(app, mentor));
+        await using var menteeHub = await ConnectAsync(app, await TokenAsync(app, mentee));
+        var received = Expect(mentorHub, "messageReceived");
+        var readReceipt = Expect(menteeHub, "messagesRead");
+
+        var sent = await (await SendAsync(await SignInAsync(app, mentee), mentor.Id, "Ping")).JsonAsync();
+        var message = await received.Task.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        await (await SignInAsync(app, mentor)).PostAsync($"/api/v1/conversations/{mentee.Id}/read", null);
+        var receipt = await readReceipt.Task.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+
+        Assert.Equal(sent.GetProperty("id").GetGuid(), message.GetProperty("id").GetGuid());
+        Assert.Equal("Ping", message.GetProperty("content").GetString());
+        Assert.Equal(mentor.Id, receipt.GetProperty("readerId").GetGuid());
+        Assert.Equal(sent.GetProperty("createdAt").GetDateTime(), receipt.GetProperty("upTo").GetDateTime());
+    }
+
+    [Fact]
+    public async Task The_hub_refuses_a_connection_without_a_valid_token()
+    {
+        await using var app = new MentoriApp(Database);
+        app.UseKestrel(0);
+        app.StartServer();
+
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => ConnectAsync(app, "not-a-token"));
+
+        Assert.Contains("401", refused.Message, StringComparison.Ordinal);
+    }
+}
+
+public sealed class ChatHubOnPostgres(PostgresServer server) : ChatHubTests(server)
+{
+    /// <summary>
+    /// Two server instances on one database and one Redis: a client on instance A gets, within a second, a message
+    /// posted through instance B, and the read receipt sent through A reaches the sender connected to B.
+    /// </summary>
+    [Fact(Timeout = 120_000)]
+    public async Task Messages_and_read_receipts_cross_instances_through_redis()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var (mentor, mentee, _) = await PairAsync();
+        await using var a = new MentoriApp(Database).WithSetting("Redis:ConnectionString", redis.ConnectionString);
+        await using var b = new MentoriApp(Database).WithSetting("Redis:ConnectionString", redis.ConnectionString);
+        foreach (var instance in new[] { a, b })
+        {
+            instance.UseKestrel(0);
+            instance.StartServer();
+        }
+
+        Assert.NotEqual(Address(a), Address(b));
+        await using var mentorOnA = await ConnectAsync(a, await TokenAsync(a, mentor));
+        await using var menteeOnB = await ConnectAsync(b, await TokenAsync(b, mentee));
+        var received = Expect(mentorOnA, "messageReceived");
+        var readReceipt = Expect(menteeOnB, "messagesRead");
+
+        var posted = await SendAsync(await SignInAsync(b, mentee), mentor.Id, "Across");
+        var message = await received.Task.WaitAsync(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NoContent, (await (await SignInAsync(a, mentor)).PostAsync($"/api/v1/conversations/{mentee.Id}/read", null)).StatusCode);
+        var receipt = await readReceipt.Task.WaitAsync(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+        Assert.Equal("Across", message.GetProperty("content").GetString());
+        Assert.Equal(mentor.Id, receipt.GetProperty("readerId").GetGuid());
+    }
+}
+
+public sealed class ChatHubOnSqlite(SqliteFiles server) : ChatHubTests(server);
