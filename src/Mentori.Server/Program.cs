@@ -3,6 +3,7 @@ using Mentori.Server.Features.Accounts;
 using Mentori.Server.Features.Mentors;
 using Mentori.Server.Features.Messages;
 using Mentori.Server.Features.Profiles;
+using Mentori.Server.Features.Ratings;
 using Mentori.Server.Features.Sessions;
 using Mentori.Server.Infrastructure.Auth;
 using Mentori.Server.Infrastructure.Configuration;
@@ -39,6 +40,7 @@ builder.Services.AddScoped<MentorDirectory>();
 builder.Services.AddScoped<MentorSlots>();
 builder.Services.AddSessions();
 builder.Services.AddMessages(builder.Configuration);
+builder.Services.AddScoped<RatingService>();
 
 var app = builder.Build();
 
@@ -57,7 +59,7 @@ app.UseRateLimiter();
 app.UseAuthorization();
 app.MapMentoriHealthChecks();
 app.MapOpenApi();
-app.MapGroup("/api/v1").MapAccounts().MapProfiles().MapMentors().MapSessions().MapMessages();
+app.MapGroup("/api/v1").MapAccounts().MapProfiles().MapMentors().MapSessions().MapMessages().MapRatings();
 app.MapChatHub();
 app.MapProfileImageFiles();
 if (app.Environment.IsDevelopment())

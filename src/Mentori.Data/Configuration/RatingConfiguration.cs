@@ -33,5 +33,7 @@ internal sealed class RatingConfiguration(DatabaseProvider provider) : IEntityTy
         builder.HasNamedIndex(r => r.RatedId, "idx_ratings_rated_id");
         // Not in the document: serves "ratings given" and the cascade when a rater is deleted.
         builder.HasNamedIndex(r => r.RaterId, "idx_ratings_rater_id");
+        // Not in the document: ratings received, newest first, paged by (created_at, id).
+        builder.HasNamedIndex(r => new { r.RatedId, r.CreatedAt, r.Id }, "idx_ratings_received").IsDescending(false, true, true);
     }
 }

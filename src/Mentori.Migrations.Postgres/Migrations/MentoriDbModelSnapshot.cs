@@ -308,6 +308,10 @@ namespace Mentori.Migrations.Postgres.Migrations
                     b.HasIndex(new[] { "RaterId" }, "idx_ratings_rater_id")
                         .HasDatabaseName("idx_ratings_rater_id");
 
+                    b.HasIndex(new[] { "RatedId", "CreatedAt", "Id" }, "idx_ratings_received")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("idx_ratings_received");
+
                     b.HasIndex(new[] { "SessionId" }, "idx_ratings_session_id")
                         .HasDatabaseName("idx_ratings_session_id");
 

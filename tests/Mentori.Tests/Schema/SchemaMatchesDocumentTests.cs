@@ -66,6 +66,8 @@ public sealed class SchemaMatchesDocumentTests(PostgresServer postgres)
             "a thread, newest first, paged by (created_at, id)"),
         ("index messages.idx_messages_unread CREATE INDEX idx_messages_unread ON public.messages USING btree (receiver_id, sender_id) WHERE (NOT is_read)",
             "unread counts read unread rows only"),
+        ("index ratings.idx_ratings_received CREATE INDEX idx_ratings_received ON public.ratings USING btree (rated_id, created_at DESC, id DESC)",
+            "ratings received, newest first, paged by (created_at, id)"),
         ("constraint messages.messages_content_not_empty_check CHECK ((char_length(content) >= 1))",
             "decision 7: messages are 1-2000 characters"),
     ];

@@ -19,6 +19,7 @@ public static class ProblemTypes
     public const string SessionOverlap = Prefix + "session-overlap";
     public const string InvalidTransition = Prefix + "invalid-transition";
     public const string NoSharedSession = Prefix + "no-shared-session";
+    public const string AlreadyRated = Prefix + "already-rated";
     public const string DatabaseUnavailable = Prefix + "database-unavailable";
     public const string Unexpected = Prefix + "unexpected";
 }

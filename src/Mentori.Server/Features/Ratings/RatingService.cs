@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Security.Claims;
+using Mentori.Data;
+using Mentori.Data.Entities;
+using Mentori.Server.Features.Mentors;
+using Mentori.Server.Features.Profiles;
+using Mentori.Server.Features.Sessions;
+using Mentori.Server.Infrastructure.Auth;
+using Mentori.Server.Infrastructure.Database;
+using Mentori.Server.Infrastructure.Pagination;
+using Mentori.Server.Infrastructure.Problems;
+using Mentori.Server.Infrastructure.Validation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mentori.Server.Features.Ratings;
+
+/// <summary>
+/// Ratings (decision 4, rules 5 and 6): each participant of a completed session rates the other once, 1–5 with
+/// optional feedback. The key (session_id, rater_id) refuses a second rating, however many arrive at once; the
+/// summary the directory shows is kept by the database's triggers.
+/// </summary>
+public sealed class RatingService(MentoriDb db, VerifiedEmailRule verified)
+{
+    public const int MaxFeedbackLength = 2000;
+    private const string ListName = "ratings";
+
+    public async Task<RatingResponse> RateAsync(ClaimsPrincipal caller, Guid sessionId, RateSessionRequest request, CancellationToken cancellationToken)
+    {
+        var me = caller.GetUserId();
+        var session = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId && (s.MentorId == me || s.MenteeId == me))
+            .Select(s => new { s.MentorId, s.MenteeId, s.Status })
+            .SingleOrDefaultAsync(cancellationToken) ?? throw SessionQueries.NotFound();
+        await verified.EnsureAsync(me, cancellationToken);
+
+        var errors = new ValidationErrors();
+        errors.AddIf(request.Rating is null, "rating", "This field is required.");
+        errors.AddIf(request.Rating is < 1 or > 5, "rating", "A rating is 1 to 5.");
+        var feedback = FreeText.Optional(errors, "feedback", request.Feedback, MaxFeedbackLength);
+        errors.ThrowIfAny();
+
+        // Completed is final (decision 5), so this check cannot go stale before the insert.
+        if (session.Status != SessionStatus.Completed)
+        {
+            throw ProblemException.Conflict(ProblemTypes.InvalidTransition, "Only completed sessions are rated",
+                $"The session is {session.Status.ToString().ToLowerInvariant()}.");
+        }
+
+        var rating = new Rating
+        {
+            SessionId = sessionId, RaterId = me, RatedId = session.MentorId == me ? session.MenteeId : session.MentorId,
+            Score = request.Rating!.Value, Feedback = feedback,
+        };
+        db.Ratings.Add(rating);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (DatabaseErrors.IsUniqueViolation(exception))
+        {
+            throw ProblemException.Conflict(ProblemTypes.AlreadyRated, "You have rated this session", "Each participant rates a session once.");
+        }
+
+        var rater = await db.Profiles.AsNoTracking().Where(p => p.UserId == me)
+            .Select(p => new UserSummary(p.UserId, p.FirstName, p.LastName, p.ProfileImage)).SingleOrDefaultAsync(cancellationToken);
+        return RatingResponse.From(rating, rater ?? new UserSummary(me, null, null, null));
+    }
+
+    /// <summary>Ratings a user has received, newest first; the average and count come from the maintained summary.</summary>
+    public async Task<ReceivedRatings> ReceivedAsync(Guid userId, int? limit, string? cursor, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var page = PageRequest.From(errors, limit, cursor, Parse);
+        errors.ThrowIfAny();
+        var summary = await db.RatingSummaries.AsNoTracking().Where(s => s.UserId == userId)
+            .Select(s => new { s.RatingAverage, s.RatingCount }).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new ProblemException(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found", "There is no user with this id.");
+
+        var ratings = page.After is { } after
+            ? db.Ratings.FromSql($"SELECT * FROM ratings WHERE (created_at, id) < ({KeysetValues.Timestamp(db.Provider, "after_created_at", after.CreatedAt)}, {KeysetValues.Id(db.Provider, after.Id)})")
+            : db.Ratings;
+        var rows = await ratings.AsNoTracking().Where(r => r.RatedId == userId)
+            .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
+            .Take(page.FetchCount)
+            .Select(r => new
+            {
+                Rating = r,
+                Rater = new UserSummary(r.RaterId, r.Rater.Profile!.FirstName, r.Rater.Profile.LastName, r.Rater.Profile.ProfileImage),
+            })
+            .ToListAsync(cancellationToken);
+        var items = page.ToPage(rows, row => RatingResponse.From(row.Rating, row.Rater),
+            row => [ListName, row.Rating.CreatedAt.Ticks.ToString(CultureInfo.InvariantCulture), row.Rating.Id.ToString()]);
+        return new ReceivedRatings(MentorSummary.ShownAverage(summary.RatingAverage, summary.RatingCount), summary.RatingCount, items.Items, items.NextCursor);
+    }
+
+    private sealed record Key(DateTime CreatedAt, Guid Id);
+
+    private static Key? Parse(IReadOnlyList<string> parts) =>
+        parts is [ListName, var ticks, var id]
+        && long.TryParse(ticks, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value <= DateTime.MaxValue.Ticks
+        && Guid.TryParseExact(id, "D", out var guid)
+            ? new Key(new DateTime(value, DateTimeKind.Utc), guid)
+            : null;
+}
