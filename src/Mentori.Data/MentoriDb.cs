@@ -14,6 +14,7 @@ public class MentoriDb(DbContextOptions<MentoriDb> options, TimeProvider clock) 
     public DbSet<Rating> Ratings => Set<Rating>();
     public DbSet<RatingSummary> RatingSummaries => Set<RatingSummary>();
     public DbSet<SessionReminder> SessionReminders => Set<SessionReminder>();
+    public DbSet<AdminAuditEntry> AdminAudit => Set<AdminAuditEntry>();
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<EmailToken> EmailTokens => Set<EmailToken>();
 
@@ -49,6 +50,7 @@ public class MentoriDb(DbContextOptions<MentoriDb> options, TimeProvider clock) 
         modelBuilder.ApplyConfiguration(new EmailTokenConfiguration(provider));
         modelBuilder.ApplyConfiguration(new RatingSummaryConfiguration());
         modelBuilder.ApplyConfiguration(new SessionReminderConfiguration());
+        modelBuilder.ApplyConfiguration(new AdminAuditConfiguration(provider));
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -1,5 +1,6 @@
 using Mentori.Server.Commands;
 using Mentori.Server.Features.Accounts;
+using Mentori.Server.Features.Admin;
 using Mentori.Server.Features.Mentors;
 using Mentori.Server.Features.Messages;
 using Mentori.Server.Features.Profiles;
@@ -41,6 +42,7 @@ builder.Services.AddScoped<MentorSlots>();
 builder.Services.AddSessions();
 builder.Services.AddMessages(builder.Configuration);
 builder.Services.AddScoped<RatingService>();
+builder.Services.AddScoped<AdminService>();
 
 var app = builder.Build();
 
@@ -59,7 +61,7 @@ app.UseRateLimiter();
 app.UseAuthorization();
 app.MapMentoriHealthChecks();
 app.MapOpenApi();
-app.MapGroup("/api/v1").MapAccounts().MapProfiles().MapMentors().MapSessions().MapMessages().MapRatings();
+app.MapGroup("/api/v1").MapAccounts().MapProfiles().MapMentors().MapSessions().MapMessages().MapRatings().MapAdmin();
 app.MapChatHub();
 app.MapProfileImageFiles();
 if (app.Environment.IsDevelopment())

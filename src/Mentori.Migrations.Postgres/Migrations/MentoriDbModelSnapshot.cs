@@ -23,6 +23,56 @@ namespace Mentori.Migrations.Postgres.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "btree_gist");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Mentori.Data.Entities.AdminAuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasDefaultValueSql("gen_random_uuid()");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("action");
+
+                    b.Property<Guid?>("AdminId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("admin_id");
+
+                    b.Property<string>("After")
+                        .HasColumnType("text")
+                        .HasColumnName("after");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("text")
+                        .HasColumnName("before");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("CURRENT_TIMESTAMP");
+
+                    b.Property<Guid?>("TargetUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("target_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("admin_audit_pkey");
+
+                    b.HasIndex(new[] { "AdminId" }, "idx_admin_audit_admin_id")
+                        .HasDatabaseName("idx_admin_audit_admin_id");
+
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "idx_admin_audit_newest")
+                        .IsDescending()
+                        .HasDatabaseName("idx_admin_audit_newest");
+
+                    b.HasIndex(new[] { "TargetUserId" }, "idx_admin_audit_target_user_id")
+                        .HasDatabaseName("idx_admin_audit_target_user_id");
+
+                    b.ToTable("admin_audit", (string)null);
+                });
+
             modelBuilder.Entity("Mentori.Data.Entities.EmailToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -591,6 +641,21 @@ namespace Mentori.Migrations.Postgres.Migrations
                         {
                             t.HasCheckConstraint("users_role_check", "role IN ('mentor', 'mentee', 'admin')");
                         });
+                });
+
+            modelBuilder.Entity("Mentori.Data.Entities.AdminAuditEntry", b =>
+                {
+                    b.HasOne("Mentori.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("AdminId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("admin_audit_admin_id_fkey");
+
+                    b.HasOne("Mentori.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("TargetUserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("admin_audit_target_user_id_fkey");
                 });
 
             modelBuilder.Entity("Mentori.Data.Entities.EmailToken", b =>

@@ -17,6 +17,55 @@ namespace Mentori.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Mentori.Data.Entities.AdminAuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<Guid?>("AdminId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("admin_id");
+
+                    b.Property<string>("After")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("after");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("before");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("CURRENT_TIMESTAMP");
+
+                    b.Property<Guid?>("TargetUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("admin_audit_pkey");
+
+                    b.HasIndex(new[] { "AdminId" }, "idx_admin_audit_admin_id")
+                        .HasDatabaseName("idx_admin_audit_admin_id");
+
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "idx_admin_audit_newest")
+                        .IsDescending()
+                        .HasDatabaseName("idx_admin_audit_newest");
+
+                    b.HasIndex(new[] { "TargetUserId" }, "idx_admin_audit_target_user_id")
+                        .HasDatabaseName("idx_admin_audit_target_user_id");
+
+                    b.ToTable("admin_audit", (string)null);
+                });
+
             modelBuilder.Entity("Mentori.Data.Entities.EmailToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -568,6 +617,21 @@ namespace Mentori.Migrations.Sqlite.Migrations
                         {
                             t.HasCheckConstraint("users_role_check", "role IN ('mentor', 'mentee', 'admin')");
                         });
+                });
+
+            modelBuilder.Entity("Mentori.Data.Entities.AdminAuditEntry", b =>
+                {
+                    b.HasOne("Mentori.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("AdminId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("admin_audit_admin_id_fkey");
+
+                    b.HasOne("Mentori.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("TargetUserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("admin_audit_target_user_id_fkey");
                 });
 
             modelBuilder.Entity("Mentori.Data.Entities.EmailToken", b =>

@@ -21,17 +21,3 @@ public sealed record ConversationResponse(UserSummary User, MessageResponse Last
 public sealed record MessagesRead(Guid ReaderId, DateTime UpTo);
 
 public sealed record UnreadCount(int Count);
-
-/// <summary>The position of a message (or a conversation's last message) in newest-first order: a cursor's content.</summary>
-public sealed record MessageKey(DateTime CreatedAt, Guid Id)
-{
-    public IEnumerable<string> ToParts(string list) =>
-        [list, CreatedAt.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture), Id.ToString()];
-
-    public static Func<IReadOnlyList<string>, MessageKey?> Parser(string list) => parts =>
-        parts.Count == 3 && parts[0] == list
-        && long.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ticks)
-        && ticks <= DateTime.MaxValue.Ticks && Guid.TryParseExact(parts[2], "D", out var id)
-            ? new MessageKey(new DateTime(ticks, DateTimeKind.Utc), id)
-            : null;
-}

@@ -61,7 +61,7 @@ public sealed class MessageService(MentoriDb db, TimeProvider clock, VerifiedEma
     {
         var me = caller.GetUserId();
         var errors = new ValidationErrors();
-        var page = PageRequest.From(errors, limit, cursor, MessageKey.Parser(ThreadList));
+        var page = PageRequest.From(errors, limit, cursor, TimeKey.Parser(ThreadList));
         errors.ThrowIfAny();
 
         var messages = page.After is { } after ? After(after) : db.Messages;
@@ -70,7 +70,7 @@ public sealed class MessageService(MentoriDb db, TimeProvider clock, VerifiedEma
             .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
             .Take(page.FetchCount)
             .ToListAsync(cancellationToken);
-        return page.ToPage(rows, MessageResponse.From, m => new MessageKey(m.CreatedAt, m.Id).ToParts(ThreadList));
+        return page.ToPage(rows, MessageResponse.From, m => new TimeKey(m.CreatedAt, m.Id).ToParts(ThreadList));
     }
 
     /// <summary>One item per counterpart with the last message either way and the caller's unread count, most recent first.</summary>
@@ -78,7 +78,7 @@ public sealed class MessageService(MentoriDb db, TimeProvider clock, VerifiedEma
     {
         var me = caller.GetUserId();
         var errors = new ValidationErrors();
-        var page = PageRequest.From(errors, limit, cursor, MessageKey.Parser(ConversationList));
+        var page = PageRequest.From(errors, limit, cursor, TimeKey.Parser(ConversationList));
         errors.ThrowIfAny();
 
         // The newest message with each counterpart, either way (a window function: both databases have one).
@@ -94,7 +94,7 @@ public sealed class MessageService(MentoriDb db, TimeProvider clock, VerifiedEma
         if (page.After is { } after)
         {
             sql += "\nWHERE (m.created_at, m.id) < ({1}, {2})";
-            values.Add(KeysetValues.Timestamp(db.Provider, "after_created_at", after.CreatedAt));
+            values.Add(KeysetValues.Timestamp(db.Provider, "after_created_at", after.At));
             values.Add(KeysetValues.Id(db.Provider, after.Id));
         }
 
@@ -119,7 +119,7 @@ public sealed class MessageService(MentoriDb db, TimeProvider clock, VerifiedEma
                 return new ConversationResponse(people.GetValueOrDefault(other) ?? new UserSummary(other, null, null, null),
                     MessageResponse.From(m), unread.GetValueOrDefault(other));
             },
-            m => new MessageKey(m.CreatedAt, m.Id).ToParts(ConversationList));
+            m => new TimeKey(m.CreatedAt, m.Id).ToParts(ConversationList));
     }
 
     /// <summary>
@@ -149,9 +149,9 @@ public sealed class MessageService(MentoriDb db, TimeProvider clock, VerifiedEma
         return new UnreadCount(await db.Messages.CountAsync(m => m.ReceiverId == me && !m.IsRead, cancellationToken));
     }
 
-    private IQueryable<Message> After(MessageKey key)
+    private IQueryable<Message> After(TimeKey key)
     {
-        var createdAt = KeysetValues.Timestamp(db.Provider, "after_created_at", key.CreatedAt);
+        var createdAt = KeysetValues.Timestamp(db.Provider, "after_created_at", key.At);
         var id = KeysetValues.Id(db.Provider, key.Id);
         return db.Messages.FromSql($"SELECT * FROM messages WHERE (created_at, id) < ({createdAt}, {id})");
     }

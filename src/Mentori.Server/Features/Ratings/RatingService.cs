@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Mentori.Data;
 using Mentori.Data.Entities;
@@ -69,14 +68,14 @@ public sealed class RatingService(MentoriDb db, VerifiedEmailRule verified)
     public async Task<ReceivedRatings> ReceivedAsync(Guid userId, int? limit, string? cursor, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        var page = PageRequest.From(errors, limit, cursor, Parse);
+        var page = PageRequest.From(errors, limit, cursor, TimeKey.Parser(ListName));
         errors.ThrowIfAny();
         var summary = await db.RatingSummaries.AsNoTracking().Where(s => s.UserId == userId)
             .Select(s => new { s.RatingAverage, s.RatingCount }).SingleOrDefaultAsync(cancellationToken)
             ?? throw new ProblemException(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found", "There is no user with this id.");
 
         var ratings = page.After is { } after
-            ? db.Ratings.FromSql($"SELECT * FROM ratings WHERE (created_at, id) < ({KeysetValues.Timestamp(db.Provider, "after_created_at", after.CreatedAt)}, {KeysetValues.Id(db.Provider, after.Id)})")
+            ? db.Ratings.FromSql($"SELECT * FROM ratings WHERE (created_at, id) < ({KeysetValues.Timestamp(db.Provider, "after_created_at", after.At)}, {KeysetValues.Id(db.Provider, after.Id)})")
             : db.Ratings;
         var rows = await ratings.AsNoTracking().Where(r => r.RatedId == userId)
             .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
@@ -88,16 +87,7 @@ public sealed class RatingService(MentoriDb db, VerifiedEmailRule verified)
             })
             .ToListAsync(cancellationToken);
         var items = page.ToPage(rows, row => RatingResponse.From(row.Rating, row.Rater),
-            row => [ListName, row.Rating.CreatedAt.Ticks.ToString(CultureInfo.InvariantCulture), row.Rating.Id.ToString()]);
+            row => new TimeKey(row.Rating.CreatedAt, row.Rating.Id).ToParts(ListName));
         return new ReceivedRatings(MentorSummary.ShownAverage(summary.RatingAverage, summary.RatingCount), summary.RatingCount, items.Items, items.NextCursor);
     }
-
-    private sealed record Key(DateTime CreatedAt, Guid Id);
-
-    private static Key? Parse(IReadOnlyList<string> parts) =>
-        parts is [ListName, var ticks, var id]
-        && long.TryParse(ticks, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value <= DateTime.MaxValue.Ticks
-        && Guid.TryParseExact(id, "D", out var guid)
-            ? new Key(new DateTime(value, DateTimeKind.Utc), guid)
-            : null;
 }

@@ -32,7 +32,7 @@ public sealed class SessionQueries(MentoriDb db)
         }
 
         errors.AddIf(from is not null && to is not null && to <= from, "to", "The end must be after the start.");
-        var page = PageRequest.From(errors, limit, cursor, SessionKey.Parse);
+        var page = PageRequest.From(errors, limit, cursor, TimeKey.Parser("sessions"));
         errors.ThrowIfAny();
         if (all == true && role != UserRole.Admin)
         {
@@ -64,7 +64,7 @@ public sealed class SessionQueries(MentoriDb db)
 
         var rows = await Project(sessions.OrderByDescending(s => s.ScheduledAt).ThenByDescending(s => s.Id).Take(page.FetchCount))
             .ToListAsync(cancellationToken);
-        return page.ToPage(rows, row => row, row => new SessionKey(row.ScheduledAt, row.Id).ToParts());
+        return page.ToPage(rows, row => row, row => new TimeKey(row.ScheduledAt, row.Id).ToParts("sessions"));
     }
 
     /// <summary>One session for a participant or an admin; 404 for anyone else, as for an unknown id.</summary>
@@ -87,9 +87,9 @@ public sealed class SessionQueries(MentoriDb db)
             s.CreatedAt, s.UpdatedAt));
 
     /// <summary>Sessions after the cursor's key in (scheduled_at DESC, id DESC) order: one range of the schedule index.</summary>
-    private IQueryable<Session> After(SessionKey key)
+    private IQueryable<Session> After(TimeKey key)
     {
-        var scheduledAt = KeysetValues.Timestamp(db.Provider, "after_scheduled_at", key.ScheduledAt);
+        var scheduledAt = KeysetValues.Timestamp(db.Provider, "after_scheduled_at", key.At);
         var id = KeysetValues.Id(db.Provider, key.Id);
         return db.Sessions.FromSql($"SELECT * FROM sessions WHERE (scheduled_at, id) < ({scheduledAt}, {id})");
     }

@@ -20,6 +20,8 @@ public static class ProblemTypes
     public const string InvalidTransition = Prefix + "invalid-transition";
     public const string NoSharedSession = Prefix + "no-shared-session";
     public const string AlreadyRated = Prefix + "already-rated";
+    public const string SelfChange = Prefix + "self-change";
+    public const string LastAdmin = Prefix + "last-admin";
     public const string DatabaseUnavailable = Prefix + "database-unavailable";
     public const string Unexpected = Prefix + "unexpected";
 }

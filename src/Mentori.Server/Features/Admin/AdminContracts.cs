@@ -1,0 +1,24 @@
+using Mentori.Data.Entities;
+
+namespace Mentori.Server.Features.Admin;
+
+/// <summary>A user as admins see them: the account and the profile's name.</summary>
+public sealed record AdminUserResponse(
+    Guid Id, string Email, UserRole Role, bool IsActive, bool IsVerified, DateTime? LastLogin, DateTime CreatedAt, string? FirstName, string? LastName);
+
+/// <summary><c>PATCH /admin/users/{id}</c>: only the fields sent change.</summary>
+public sealed record UpdateUserRequest(bool? IsActive, bool? IsVerified, string? Role);
+
+public sealed record AuditEntryResponse(Guid Id, Guid? AdminId, string Action, Guid? TargetUserId, string? Before, string? After, DateTime CreatedAt);
+
+public sealed record WeekCount(DateOnly WeekStarting, int Count);
+
+/// <summary><c>GET /admin/stats</c>.</summary>
+public sealed record PlatformStats(
+    IReadOnlyDictionary<string, int> UsersByRole,
+    int ActiveUsers,
+    int VerifiedUsers,
+    IReadOnlyDictionary<string, int> SessionsByStatus,
+    int MessagesLast7Days,
+    double? AverageRating,
+    IReadOnlyList<WeekCount> SignUpsPerWeek);

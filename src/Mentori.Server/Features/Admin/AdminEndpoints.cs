@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using Mentori.Data.Entities;
+using Mentori.Server.Infrastructure.Auth;
+using Mentori.Server.Infrastructure.Pagination;
+using Mentori.Server.Infrastructure.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Mentori.Server.Features.Admin;
+
+/// <summary>The HTTP surface of administration: api.md, "Administration". Every route is for role admin only.</summary>
+public static class AdminEndpoints
+{
+    public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder api)
+    {
+        var admin = api.MapGroup("/admin").WithTags("Administration").RequireAuthorization()
+            .AddEndpointFilter(async (context, next) => context.HttpContext.User.GetRole() == UserRole.Admin
+                ? await next(context)
+                : throw ProblemException.Forbidden(ProblemTypes.WrongRole, "Only admins may do this", "Administration is for role admin."))
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        admin.MapGet("/users", async Task<Ok<Page<AdminUserResponse>>> (string? q, string? role, bool? isActive, int? limit, string? cursor, AdminService service, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await service.UsersAsync(q, role, isActive, limit, cursor, cancellationToken)))
+            .ProducesValidationProblem()
+            .WithSummary("Users with their profile names, newest first; q searches email and names.");
+
+        admin.MapPatch("/users/{id:guid}", async Task<Ok<AdminUserResponse>> (Guid id, UpdateUserRequest request, ClaimsPrincipal user, AdminService service, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await service.UpdateUserAsync(user, id, request, cancellationToken)))
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Deactivate or reactivate, verify, or change the role of a user; audited.");
+
+        admin.MapGet("/stats", async Task<Ok<PlatformStats>> (AdminService service, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await service.StatsAsync(cancellationToken)))
+            .WithSummary("Users by role, active and verified, sessions by status, messages in 7 days, average rating, sign-ups per week (12 weeks).");
+
+        admin.MapGet("/audit", async Task<Ok<Page<AuditEntryResponse>>> (int? limit, string? cursor, AdminService service, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await service.AuditAsync(limit, cursor, cancellationToken)))
+            .ProducesValidationProblem()
+            .WithSummary("Every admin action, newest first.");
+
+        return api;
+    }
+}

@@ -1,0 +1,165 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Mentori.Data;
+using Mentori.Data.Entities;
+using Mentori.Server.Features.Accounts;
+using Mentori.Server.Infrastructure.Auth;
+using Mentori.Server.Infrastructure.Database;
+using Mentori.Server.Infrastructure.Pagination;
+using Mentori.Server.Infrastructure.Problems;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mentori.Server.Features.Admin;
+
+/// <summary>
+/// Running the platform (api.md, "Administration"): finding users, deactivating, verifying and changing roles, the
+/// statistics, and the audit log every change writes in the same transaction.
+/// </summary>
+public sealed class AdminService(MentoriDb db, TimeProvider clock, SignInService signIn, UserStatusCache statuses)
+{
+    public async Task<Page<AdminUserResponse>> UsersAsync(string? q, string? role, bool? isActive, int? limit, string? cursor, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var wantedRole = role is null ? null : ParseRole(errors, role);
+        var text = string.IsNullOrWhiteSpace(q) ? null : q.Trim().ToLowerInvariant();
+        errors.AddIf(text?.Length > 200, "q", "At most 200 characters.");
+        var page = PageRequest.From(errors, limit, cursor, TimeKey.Parser("users"));
+        errors.ThrowIfAny();
+
+        var users = page.After is { } after
+            ? db.Users.FromSql($"SELECT * FROM users WHERE (created_at, id) < ({KeysetValues.Timestamp(db.Provider, "after_created_at", after.At)}, {KeysetValues.Id(db.Provider, after.Id)})")
+            : db.Users;
+        if (wantedRole is { } r)
+        {
+            users = users.Where(u => u.Role == r);
+        }
+
+        if (isActive is { } active)
+        {
+            users = users.Where(u => u.IsActive == active);
+        }
+
+        if (text is not null)
+        {
+            // An expression for the database, where ToLower is SQL's lower(); emails are stored lower-case.
+#pragma warning disable CA1304, CA1311, CA1862
+            users = users.Where(u => u.Email.Contains(text)
+                || (u.Profile != null && (u.Profile.FirstName.ToLower().Contains(text) || u.Profile.LastName.ToLower().Contains(text))));
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+
+        var rows = await users.AsNoTracking().OrderByDescending(u => u.CreatedAt).ThenByDescending(u => u.Id).Take(page.FetchCount)
+            .Select(u => new AdminUserResponse(u.Id, u.Email, u.Role, u.IsActive, u.IsVerified, u.LastLogin, u.CreatedAt,
+                u.Profile == null ? null : u.Profile.FirstName, u.Profile == null ? null : u.Profile.LastName))
+            .ToListAsync(cancellationToken);
+        return page.ToPage(rows, row => row, row => new TimeKey(row.CreatedAt, row.Id).ToParts("users"));
+    }
+
+    /// <summary>
+    /// Changes what was sent. An admin cannot deactivate or demote itself, and the last active admin cannot be
+    /// demoted (both 409). Deactivation and role changes end the user's sign-ins at once (refresh tokens revoked; access
+    /// tokens fail within <see cref="UserStatusCache.MaxAge"/> on other instances, at once on this one).
+    /// </summary>
+    public async Task<AdminUserResponse> UpdateUserAsync(ClaimsPrincipal caller, Guid id, UpdateUserRequest request, CancellationToken cancellationToken)
+    {
+        var me = caller.GetUserId();
+        var errors = new ValidationErrors();
+        var newRole = request.Role is null ? (UserRole?)null : ParseRole(errors, request.Role);
+        errors.AddIf(request is { IsActive: null, IsVerified: null, Role: null }, "body", "Send isActive, isVerified or role.");
+        errors.ThrowIfAny();
+        if (id == me && (request.IsActive == false || (newRole is { } demoted && demoted != UserRole.Admin)))
+        {
+            throw ProblemException.Conflict(ProblemTypes.SelfChange, "You cannot deactivate or demote yourself", "Ask another admin.");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (db.Provider == DatabaseProvider.Postgres)
+        {
+            // Two admins demoting each other at once must not both see "another admin is left".
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended('mentori:admins', 0))", cancellationToken);
+        }
+
+        var user = await db.Users.Include(u => u.Profile).SingleOrDefaultAsync(u => u.Id == id, cancellationToken)
+            ?? throw new ProblemException(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found", "There is no user with this id.");
+        var before = Snapshot(user);
+        if (user.Role == UserRole.Admin && newRole is { } role && role != UserRole.Admin
+            && await db.Users.CountAsync(u => u.Role == UserRole.Admin && u.IsActive && u.Id != id, cancellationToken) == 0)
+        {
+            throw ProblemException.Conflict(ProblemTypes.LastAdmin, "The last admin cannot be demoted", "Make another user an admin first.");
+        }
+
+        var endSignIns = (request.IsActive == false && user.IsActive) || (newRole is { } changed && changed != user.Role);
+        user.IsActive = request.IsActive ?? user.IsActive;
+        user.IsVerified = request.IsVerified ?? user.IsVerified;
+        user.Role = newRole ?? user.Role;
+        db.AdminAudit.Add(new AdminAuditEntry
+        {
+            AdminId = me, Action = "user.update", TargetUserId = id, Before = before, After = Snapshot(user),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        if (endSignIns)
+        {
+            await signIn.RevokeAllAsync(id, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        statuses.Forget(id);
+        return new AdminUserResponse(user.Id, user.Email, user.Role, user.IsActive, user.IsVerified, user.LastLogin, user.CreatedAt,
+            user.Profile?.FirstName, user.Profile?.LastName);
+    }
+
+    public async Task<PlatformStats> StatsAsync(CancellationToken cancellationToken)
+    {
+        var now = MentoriDb.UtcNow(clock);
+        var byRole = await db.Users.GroupBy(u => u.Role).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var active = await db.Users.CountAsync(u => u.IsActive, cancellationToken);
+        var verified = await db.Users.CountAsync(u => u.IsVerified, cancellationToken);
+        var byStatus = await db.Sessions.GroupBy(s => s.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var weekAgo = now.AddDays(-7);
+        var messages = await db.Messages.CountAsync(m => m.CreatedAt >= weekAgo, cancellationToken);
+        var ratings = await db.RatingSummaries.GroupBy(_ => 1)
+            .Select(g => new { Sum = g.Sum(s => s.RatingSum), Count = g.Sum(s => s.RatingCount) }).SingleOrDefaultAsync(cancellationToken);
+
+        // Weeks start on Monday (UTC); the current week is the last of the twelve.
+        var thisWeek = DateOnly.FromDateTime(now).AddDays(-(((int)now.DayOfWeek + 6) % 7));
+        var firstWeek = thisWeek.AddDays(-7 * 11);
+        var since = firstWeek.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var signUps = await db.Users.Where(u => u.CreatedAt >= since).Select(u => u.CreatedAt).ToListAsync(cancellationToken);
+        var weeks = Enumerable.Range(0, 12).Select(i => firstWeek.AddDays(7 * i))
+            .Select(week => new WeekCount(week, signUps.Count(t => DateOnly.FromDateTime(t) >= week && DateOnly.FromDateTime(t) < week.AddDays(7))))
+            .ToList();
+
+        return new PlatformStats(
+            Enum.GetValues<UserRole>().ToDictionary(r => MentoriClaims.RoleName(r), r => byRole.FirstOrDefault(x => x.Key == r)?.Count ?? 0),
+            active, verified,
+            Enum.GetValues<SessionStatus>().ToDictionary(s => s.ToString().ToLowerInvariant(), s => byStatus.FirstOrDefault(x => x.Key == s)?.Count ?? 0),
+            messages,
+            ratings is { Count: > 0 } ? Math.Round((double)ratings.Sum / ratings.Count, 2, MidpointRounding.AwayFromZero) : null,
+            weeks);
+    }
+
+    public async Task<Page<AuditEntryResponse>> AuditAsync(int? limit, string? cursor, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var page = PageRequest.From(errors, limit, cursor, TimeKey.Parser("audit"));
+        errors.ThrowIfAny();
+        var entries = page.After is { } after
+            ? db.AdminAudit.FromSql($"SELECT * FROM admin_audit WHERE (created_at, id) < ({KeysetValues.Timestamp(db.Provider, "after_created_at", after.At)}, {KeysetValues.Id(db.Provider, after.Id)})")
+            : db.AdminAudit;
+        var rows = await entries.AsNoTracking().OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id).Take(page.FetchCount)
+            .Select(a => new AuditEntryResponse(a.Id, a.AdminId, a.Action, a.TargetUserId, a.Before, a.After, a.CreatedAt))
+            .ToListAsync(cancellationToken);
+        return page.ToPage(rows, row => row, row => new TimeKey(row.CreatedAt, row.Id).ToParts("audit"));
+    }
+
+    private static UserRole? ParseRole(ValidationErrors errors, string role)
+    {
+        var parsed = Enum.GetValues<UserRole>().Cast<UserRole?>()
+            .FirstOrDefault(r => MentoriClaims.RoleName(r!.Value).Equals(role.Trim(), StringComparison.OrdinalIgnoreCase));
+        errors.AddIf(parsed is null, "role", "The role is mentee, mentor or admin.");
+        return parsed;
+    }
+
+    private static string Snapshot(User user) =>
+        JsonSerializer.Serialize(new { isActive = user.IsActive, isVerified = user.IsVerified, role = MentoriClaims.RoleName(user.Role) });
+}
