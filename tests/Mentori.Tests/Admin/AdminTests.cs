@@ -77,14 +77,15 @@ public abstract class AdminTests(ITestDatabaseServer server) : SessionsTestBase(
     }
 
     [Fact(Timeout = 120_000)]
-    public async Task Two_admins_demoting_each_other_at_once_leave_an_admin()
+    public async Task Two_admins_demoting_or_deactivating_each_other_at_once_leave_an_active_admin()
     {
         for (var round = 0; round < 5; round++)
         {
             TestContext.Current.CancellationToken.ThrowIfCancellationRequested();
             await using (var db = Database.NewContext())
             {
-                await db.Users.Where(u => u.Role == UserRole.Admin).ExecuteUpdateAsync(set => set.SetProperty(u => u.Role, UserRole.Mentee));
+                await db.Users.Where(u => u.Role == UserRole.Admin).ExecuteUpdateAsync(set => set.SetProperty(u => u.Role, UserRole.Mentee)
+                .SetProperty(u => u.IsActive, true));
             }
 
             var a = await SeedUserAsync(UserRole.Admin);
@@ -94,18 +95,31 @@ public abstract class AdminTests(ITestDatabaseServer server) : SessionsTestBase(
             var clientB = await SignInAsync(app, b);
             using var go = new ManualResetEventSlim();
 
+            // Even rounds demote, odd rounds deactivate: either way one active admin must remain.
+            object change = round % 2 == 0 ? new { role = "mentee" } : new { isActive = false };
             var demotions = new[] { (clientA, b.Id), (clientB, a.Id) }.Select(pair => Task.Run(async () =>
             {
                 go.Wait(TestContext.Current.CancellationToken);
-                return (await PatchAsync(pair.Item1, pair.Item2, new { role = "mentee" })).StatusCode;
+                return (await PatchAsync(pair.Item1, pair.Item2, change)).StatusCode;
             })).ToList();
             go.Set();
             var statuses = await Task.WhenAll(demotions);
 
             Assert.Contains(HttpStatusCode.OK, statuses);
             await using var check = Database.NewContext();
-            Assert.Equal(1, await check.Users.CountAsync(u => u.Role == UserRole.Admin, TestContext.Current.CancellationToken));
+            Assert.Equal(1, await check.Users.CountAsync(u => u.Role == UserRole.Admin && u.IsActive, TestContext.Current.CancellationToken));
         }
+    }
+
+    [Fact]
+    public async Task A_search_with_control_characters_is_a_field_error()
+    {
+        var admin = await SeedUserAsync(UserRole.Admin);
+        await using var app = new MentoriApp(Database);
+
+        var response = await (await SignInAsync(app, admin)).GetAsync("/api/v1/admin/users?q=a%00b");
+
+        Assert.True((await HostTests.AssertProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("q", out _));
     }
 
     [Theory]
@@ -162,6 +176,9 @@ public abstract class AdminTests(ITestDatabaseServer server) : SessionsTestBase(
         await using var app = new MentoriApp(Database);
         var client = await SignInAsync(app, mentor);
 
+        var malformed = await client.PatchAsync($"/api/v1/admin/users/{mentor.Id}", new StringContent("{oops", System.Text.Encoding.UTF8, "application/json"));
+        Assert.EndsWith(":wrong-role", (await HostTests.AssertProblemAsync(malformed, HttpStatusCode.Forbidden)).GetProperty("type").GetString());
+        await HostTests.AssertProblemAsync(await client.GetAsync("/api/v1/admin/users?limit=x"), HttpStatusCode.Forbidden);
         foreach (var path in new[] { "/api/v1/admin/users", "/api/v1/admin/stats", "/api/v1/admin/audit" })
         {
             Assert.EndsWith(":wrong-role", (await HostTests.AssertProblemAsync(await client.GetAsync(path), HttpStatusCode.Forbidden)).GetProperty("type").GetString());

@@ -23,6 +23,7 @@ public sealed class AdminService(MentoriDb db, TimeProvider clock, SignInService
         var wantedRole = role is null ? null : ParseRole(errors, role);
         var text = string.IsNullOrWhiteSpace(q) ? null : q.Trim().ToLowerInvariant();
         errors.AddIf(text?.Length > 200, "q", "At most 200 characters.");
+        errors.AddIf(text is not null && text.Any(char.IsControl), "q", "Control characters are not allowed.");
         var page = PageRequest.From(errors, limit, cursor, TimeKey.Parser("users"));
         errors.ThrowIfAny();
 
@@ -57,7 +58,7 @@ public sealed class AdminService(MentoriDb db, TimeProvider clock, SignInService
 
     /// <summary>
     /// Changes what was sent. An admin cannot deactivate or demote itself, and the last active admin cannot be
-    /// demoted (both 409). Deactivation and role changes end the user's sign-ins at once (refresh tokens revoked; access
+    /// demoted or deactivated (both 409). Deactivation and role changes end the user's sign-ins at once (refresh tokens revoked; access
     /// tokens fail within <see cref="UserStatusCache.MaxAge"/> on other instances, at once on this one).
     /// </summary>
     public async Task<AdminUserResponse> UpdateUserAsync(ClaimsPrincipal caller, Guid id, UpdateUserRequest request, CancellationToken cancellationToken)
@@ -79,13 +80,22 @@ public sealed class AdminService(MentoriDb db, TimeProvider clock, SignInService
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended('mentori:admins', 0))", cancellationToken);
         }
 
+        // Under the lock, the caller must still be an active admin: another admin may have just demoted or
+        // deactivated them, and their token is only re-checked within UserStatusCache.MaxAge.
+        if (!await db.Users.AnyAsync(u => u.Id == me && u.Role == UserRole.Admin && u.IsActive, cancellationToken))
+        {
+            throw ProblemException.Forbidden(ProblemTypes.WrongRole, "Only admins may do this", "You are no longer an active admin.");
+        }
+
         var user = await db.Users.Include(u => u.Profile).SingleOrDefaultAsync(u => u.Id == id, cancellationToken)
             ?? throw new ProblemException(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found", "There is no user with this id.");
         var before = Snapshot(user);
-        if (user.Role == UserRole.Admin && newRole is { } role && role != UserRole.Admin
-            && await db.Users.CountAsync(u => u.Role == UserRole.Admin && u.IsActive && u.Id != id, cancellationToken) == 0)
+        var losesAdmin = user.Role == UserRole.Admin && user.IsActive
+            && ((newRole is { } role && role != UserRole.Admin) || request.IsActive == false);
+        if (losesAdmin && await db.Users.CountAsync(u => u.Role == UserRole.Admin && u.IsActive && u.Id != id, cancellationToken) == 0)
         {
-            throw ProblemException.Conflict(ProblemTypes.LastAdmin, "The last admin cannot be demoted", "Make another user an admin first.");
+            throw ProblemException.Conflict(ProblemTypes.LastAdmin, "The last active admin must stay",
+                "Make another user an admin first.");
         }
 
         var endSignIns = (request.IsActive == false && user.IsActive) || (newRole is { } changed && changed != user.Role);

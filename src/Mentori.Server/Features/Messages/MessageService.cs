@@ -49,7 +49,16 @@ public sealed class MessageService(MentoriDb db, TimeProvider clock, VerifiedEma
 
         var message = new Message { SenderId = me, ReceiverId = receiver, SessionId = request.SessionId, Content = content! };
         db.Messages.Add(message);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (DatabaseErrors.IsForeignKeyViolation(exception))
+        {
+            // The receiver's account (and with it the shared session) was deleted meanwhile.
+            throw ProblemException.Forbidden(ProblemTypes.NoSharedSession, "You can only message people you share a session with",
+                "This person no longer shares a session with you.");
+        }
 
         var response = MessageResponse.From(message);
         await notifier.MessageReceivedAsync(response);

@@ -30,7 +30,8 @@ public static class MessagesRegistration
 
     public static IEndpointRouteBuilder MapChatHub(this IEndpointRouteBuilder app)
     {
-        app.MapHub<ChatHub>(ChatHub.Path);
+        // A connection ends when its access token expires, so a revoked sign-in stops receiving within its lifetime.
+        app.MapHub<ChatHub>(ChatHub.Path, options => options.CloseOnAuthenticationExpiration = true);
         return app;
     }
 }

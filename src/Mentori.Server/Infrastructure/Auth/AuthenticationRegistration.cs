@@ -72,6 +72,7 @@ public static class AuthenticationRegistration
                 RoleClaimType = MentoriClaims.Role,
             });
         services.AddAuthorization();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ForbiddenAsProblem>();
         return services;
     }
 
