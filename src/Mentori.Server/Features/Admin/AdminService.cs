@@ -88,7 +88,7 @@ public sealed class AdminService(MentoriDb db, TimeProvider clock, SignInService
         }
 
         var user = await db.Users.Include(u => u.Profile).SingleOrDefaultAsync(u => u.Id == id, cancellationToken)
-            ?? throw new ProblemException(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found", "There is no user with this id.");
+            ?? throw ProblemException.NotFound("There is no user with this id.");
         var before = Snapshot(user);
         var losesAdmin = user.Role == UserRole.Admin && user.IsActive
             && ((newRole is { } role && role != UserRole.Admin) || request.IsActive == false);

@@ -54,9 +54,9 @@ public sealed class MentorDirectory(MentoriDb db)
     public async Task<MentorDetail> GetAsync(Guid id, CancellationToken cancellationToken)
     {
         var mentor = await (
-            from p in db.Profiles.AsNoTracking()
+            from p in ListedMentorProfiles(db)
             join r in db.RatingSummaries on p.UserId equals r.UserId
-            where p.UserId == id && p.User.Role == UserRole.Mentor && p.User.IsActive
+            where p.UserId == id
             select new { Profile = p, r.RatingAverage, r.RatingCount }).SingleOrDefaultAsync(cancellationToken)
             ?? throw NotAMentor();
         var profile = mentor.Profile;
@@ -66,8 +66,12 @@ public sealed class MentorDirectory(MentoriDb db)
         return new MentorDetail(summary, profile.Availability ?? []);
     }
 
+    /// <summary>The profiles of listed mentors: active users with role mentor (the one definition of "listed").</summary>
+    public static IQueryable<Profile> ListedMentorProfiles(MentoriDb db) =>
+        db.Profiles.AsNoTracking().Where(p => p.User.Role == UserRole.Mentor && p.User.IsActive);
+
     public static ProblemException NotAMentor() =>
-        new(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found", "There is no active mentor with this id.");
+        ProblemException.NotFound("There is no active mentor with this id.");
 
     private const string RecommendedKey = "recommended";
     private static readonly Type[] RecommendedKeyTypes = [typeof(int), typeof(double), typeof(int), typeof(Guid)];

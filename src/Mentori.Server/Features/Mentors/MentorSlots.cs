@@ -39,8 +39,8 @@ public sealed class MentorSlots(MentoriDb db, TimeProvider clock)
         errors.AddIf(end - start > MaxWindow, "to", $"At most {MaxWindow.TotalDays} days per request.");
         errors.ThrowIfAny();
 
-        var mentor = await db.Profiles.AsNoTracking()
-            .Where(p => p.UserId == mentorId && p.User.Role == UserRole.Mentor && p.User.IsActive)
+        var mentor = await MentorDirectory.ListedMentorProfiles(db)
+            .Where(p => p.UserId == mentorId)
             .Select(p => new { p.Timezone, p.Availability })
             .SingleOrDefaultAsync(cancellationToken) ?? throw MentorDirectory.NotAMentor();
         var week = new WeeklyAvailability(mentor.Availability ?? [], WeeklyAvailability.ZoneOf(mentor.Timezone));

@@ -36,5 +36,5 @@ public sealed record ProfileResponse(
 
     /// <summary>The 404 for an account without a profile (an admin made from the command line).</summary>
     public static ProblemException NoProfile() =>
-        new(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found", "This account has no profile yet; PUT one first.");
+        ProblemException.NotFound("This account has no profile yet; PUT one first.");
 }

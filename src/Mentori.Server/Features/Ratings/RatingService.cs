@@ -72,7 +72,7 @@ public sealed class RatingService(MentoriDb db, VerifiedEmailRule verified)
         errors.ThrowIfAny();
         var summary = await db.RatingSummaries.AsNoTracking().Where(s => s.UserId == userId)
             .Select(s => new { s.RatingAverage, s.RatingCount }).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new ProblemException(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found", "There is no user with this id.");
+            ?? throw ProblemException.NotFound("There is no user with this id.");
 
         var ratings = page.After is { } after
             ? db.Ratings.FromSql($"SELECT * FROM ratings WHERE (created_at, id) < ({KeysetValues.Timestamp(db.Provider, "after_created_at", after.At)}, {KeysetValues.Id(db.Provider, after.Id)})")

@@ -77,7 +77,7 @@ public sealed class SessionQueries(MentoriDb db)
     }
 
     public static ProblemException NotFound() =>
-        new(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found", "There is no session with this id that you take part in.");
+        ProblemException.NotFound("There is no session with this id that you take part in.");
 
     public IQueryable<SessionResponse> Project(IQueryable<Session> sessions) =>
         sessions.AsNoTracking().Select(s => new SessionResponse(

@@ -43,8 +43,8 @@ public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEma
 
         var mentorId = request.MentorId!.Value;
         var end = SessionRules.EndOf(start!.Value, duration);
-        var mentor = await db.Profiles.AsNoTracking()
-            .Where(p => p.UserId == mentorId && p.User.Role == UserRole.Mentor && p.User.IsActive)
+        var mentor = await MentorDirectory.ListedMentorProfiles(db)
+            .Where(p => p.UserId == mentorId)
             .Select(p => new { p.Availability, p.Timezone })
             .SingleOrDefaultAsync(cancellationToken) ?? throw MentorDirectory.NotAMentor();
         var week = new WeeklyAvailability(mentor.Availability ?? [], WeeklyAvailability.ZoneOf(mentor.Timezone));

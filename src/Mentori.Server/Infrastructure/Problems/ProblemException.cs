@@ -32,6 +32,10 @@ public sealed class ProblemException(int status, string type, string title, stri
     public static ProblemException Forbidden(string type, string title, string detail) =>
         new(StatusCodes.Status403Forbidden, type, title, detail);
 
+    /// <summary>An unknown id, or one the caller may not see (api.md: the two look the same).</summary>
+    public static ProblemException NotFound(string detail) =>
+        new(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found", detail);
+
     public static ProblemException Conflict(string type, string title, string detail) =>
         new(StatusCodes.Status409Conflict, type, title, detail);
 
