@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Mentori.Data;
@@ -18,7 +20,17 @@ public static class MentoriDbOptions
             DatabaseProvider.Sqlite => builder.UseSqlite(connectionString,
                 sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly)).AddInterceptors(SqliteUnicodeLower.Instance),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
-        }).UseSnakeCaseNamingConvention();
+        }).UseSnakeCaseNamingConvention().ConfigureWarnings(QuietFailures);
+
+    /// <summary>
+    /// EF Core logs every failed command and save as an error with a stack trace, before the application has had
+    /// a chance to look at it. Many are refusals the application expects and answers with a 4xx (a second rating
+    /// hits a unique key); the application's exception handler logs the failures that really are errors, once.
+    /// </summary>
+    private static void QuietFailures(WarningsConfigurationBuilder warnings) => warnings.Log(
+        (RelationalEventId.CommandError, LogLevel.Debug),
+        (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+        (CoreEventId.QueryIterationFailed, LogLevel.Debug));
 
     /// <summary>
     /// The schema's <c>timestamp</c> columns hold UTC; a UTC session makes the database's own

@@ -15,6 +15,12 @@ using Mentori.Server.Infrastructure.Problems;
 using Mentori.Server.Infrastructure.RateLimiting;
 using Scalar.AspNetCore;
 
+if (AdminCommandLine.UnknownCommand(args) is { } unknown)
+{
+    await Console.Error.WriteLineAsync(unknown);
+    return 1;
+}
+
 var command = AdminCommandLine.Parse(args);
 var builder = WebApplication.CreateBuilder(command?.HostArgs ?? args);
 
@@ -25,6 +31,8 @@ builder.Services.AddMentoriProblemDetails();
 builder.Services.AddMentoriJson();
 builder.Services.AddMentoriOpenApi();
 builder.Services.AddMentoriHealthChecks();
+builder.Services.AddMentoriForwardedHeaders(builder.Configuration);
+builder.Services.AddSecurityHeaders();
 builder.WebHost.LimitRequestBodies();
 builder.Services.AddMentoriAuthentication();
 builder.Services.AddCookieAntiforgery();
@@ -53,6 +61,8 @@ if (command is not null)
 
 await app.PrepareDatabaseAsync();
 
+app.UseMentoriForwardedHeaders();
+app.UseSecurityHeaders();
 app.UseMentoriProblemDetails();
 app.UseAuthentication();
 app.UseSignedInUserCheck();

@@ -13,6 +13,15 @@ public sealed record AdminCommandLine(string Name, IReadOnlyDictionary<string, s
     };
 
     /// <summary>
+    /// The line to print when the first argument names no command: a word that is neither an option (<c>--urls</c>)
+    /// nor a setting (<c>Database:Provider=postgres</c>) must be a mistyped command, not a reason to start serving.
+    /// </summary>
+    public static string? UnknownCommand(string[] args) =>
+        args.Length > 0 && !OptionsByCommand.ContainsKey(args[0]) && !args[0].StartsWith('-') && !args[0].StartsWith('/') && !args[0].Contains('=')
+            ? $"unknown command \"{args[0]}\". Commands: {string.Join(", ", OptionsByCommand.Keys)}; without one, the server starts."
+            : null;
+
+    /// <summary>
     /// Null when the arguments ask to serve. The command's own options are taken out; the rest
     /// (<c>--Database:Provider=postgres</c>, <c>--environment Production</c>) go to the host's configuration.
     /// </summary>

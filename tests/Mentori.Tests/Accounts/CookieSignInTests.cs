@@ -28,8 +28,11 @@ public abstract class CookieSignInTests(ITestDatabaseServer server) : AccountsTe
         Assert.Equal(email, me.GetProperty("user").GetProperty("email").GetString());
     }
 
-    [Fact]
-    public async Task A_cookie_authenticated_change_needs_the_antiforgery_token()
+    [Theory]
+    [InlineData("/api/v1/me/password")]
+    [InlineData("/API/v1/me/password")]
+    [InlineData("/Api/V1/Me/Password")]
+    public async Task A_cookie_authenticated_change_needs_the_antiforgery_token(string path)
     {
         await using var app = new MentoriApp(Database);
         var email = NewEmail();
@@ -38,12 +41,12 @@ public abstract class CookieSignInTests(ITestDatabaseServer server) : AccountsTe
         await browser.PostAsJsonAsync("/api/v1/auth/login?useCookies=true", new { email, password = Password });
         var change = new { currentPassword = Password, newPassword = "N3w-password" };
 
-        var forged = await browser.PutAsJsonAsync("/api/v1/me/password", change);
+        var forged = await browser.PutAsJsonAsync(path, change);
         var problem = await HostTests.AssertProblemAsync(forged, HttpStatusCode.BadRequest);
         Assert.EndsWith("antiforgery", problem.GetProperty("type").GetString());
 
         var antiforgery = await (await browser.GetAsync("/api/v1/auth/antiforgery")).JsonAsync();
-        var request = new HttpRequestMessage(HttpMethod.Put, "/api/v1/me/password") { Content = JsonContent.Create(change) };
+        var request = new HttpRequestMessage(HttpMethod.Put, path) { Content = JsonContent.Create(change) };
         request.Headers.Add(antiforgery.GetProperty("headerName").GetString()!, antiforgery.GetProperty("token").GetString());
         Assert.Equal(HttpStatusCode.NoContent, (await browser.SendAsync(request)).StatusCode);
     }

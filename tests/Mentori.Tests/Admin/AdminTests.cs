@@ -56,6 +56,24 @@ public abstract class AdminTests(ITestDatabaseServer server) : SessionsTestBase(
     }
 
     [Fact]
+    public async Task The_last_active_admin_cannot_delete_its_own_account_but_one_of_two_can()
+    {
+        var admin = await SeedUserAsync(UserRole.Admin);
+        await using var app = new MentoriApp(Database);
+        var client = await SignInAsync(app, admin);
+
+        var refused = await client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/v1/me") { Content = JsonContent.Create(new { password = Password }) });
+
+        var problem = await HostTests.AssertProblemAsync(refused, HttpStatusCode.Conflict);
+        Assert.EndsWith("last-admin", problem.GetProperty("type").GetString());
+        await SeedUserAsync(UserRole.Admin);
+        var allowed = await client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/v1/me") { Content = JsonContent.Create(new { password = Password }) });
+        Assert.Equal(HttpStatusCode.NoContent, allowed.StatusCode);
+        await using var db = Database.NewContext();
+        Assert.False(await db.Users.AnyAsync(u => u.Id == admin.Id, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Verifying_promoting_and_searching_users()
     {
         var admin = await SeedUserAsync(UserRole.Admin);

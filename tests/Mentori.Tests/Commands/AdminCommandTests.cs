@@ -81,6 +81,21 @@ public abstract class AdminCommandTests(ITestDatabaseServer server) : IAsyncLife
         Assert.Equal(before, await db.Database.GetAppliedMigrationsAsync());
     }
 
+    [Theory]
+    [InlineData("migrat")]
+    [InlineData("create_admin")]
+    [InlineData("serve")]
+    public async Task An_unknown_command_fails_with_the_list_of_commands_instead_of_serving(string word)
+    {
+        var result = await RunAsync(word);
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains($"unknown command \"{word}\"", line);
+        Assert.Contains("migrate, create-admin", line);
+        Assert.Equal("", result.Output);
+    }
+
     private Task<ServerCommand.Result> RunAsync(params string[] arguments) =>
         ServerCommand.RunAsync(arguments, ServerCommand.DatabaseEnvironment(_database));
 }

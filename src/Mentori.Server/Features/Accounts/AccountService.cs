@@ -1,5 +1,6 @@
 using Mentori.Data;
 using Mentori.Data.Entities;
+using Mentori.Server.Features.Admin;
 using Mentori.Server.Features.Profiles;
 using Mentori.Server.Infrastructure.Auth;
 using Mentori.Server.Infrastructure.Problems;
@@ -162,14 +163,25 @@ public sealed class AccountService(
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Deletes the account and, by the schema's cascades, everything that belongs to it.</summary>
+    /// <summary>
+    /// Deletes the account and, by the schema's cascades, everything that belongs to it. The last active admin
+    /// cannot delete itself (409), as it cannot be demoted: someone must be left to administer.
+    /// </summary>
     public async Task DeleteAsync(Guid userId, DeleteAccountRequest request, CancellationToken cancellationToken)
     {
         var user = await db.Users.SingleAsync(u => u.Id == userId, cancellationToken);
         CheckPassword(user, request.Password ?? "", "password");
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (user is { Role: UserRole.Admin, IsActive: true })
+        {
+            await db.LockAdminsAsync(cancellationToken);
+            await AdminService.ThrowIfLastAdminAsync(db, userId, cancellationToken);
+        }
+
         var photo = await db.Profiles.Where(p => p.UserId == userId).Select(p => p.ProfileImage).SingleOrDefaultAsync(cancellationToken);
         await db.Users.Where(u => u.Id == userId).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         statuses.Forget(userId);
         images.DeleteStored(photo);
     }

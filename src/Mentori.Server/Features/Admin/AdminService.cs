@@ -74,11 +74,7 @@ public sealed class AdminService(MentoriDb db, TimeProvider clock, SignInService
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (db.Provider == DatabaseProvider.Postgres)
-        {
-            // Two admins demoting each other at once must not both see "another admin is left".
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended('mentori:admins', 0))", cancellationToken);
-        }
+        await db.LockAdminsAsync(cancellationToken);
 
         // Under the lock, the caller must still be an active admin: another admin may have just demoted or
         // deactivated them, and their token is only re-checked within UserStatusCache.MaxAge.
@@ -92,10 +88,9 @@ public sealed class AdminService(MentoriDb db, TimeProvider clock, SignInService
         var before = Snapshot(user);
         var losesAdmin = user.Role == UserRole.Admin && user.IsActive
             && ((newRole is { } role && role != UserRole.Admin) || request.IsActive == false);
-        if (losesAdmin && await db.Users.CountAsync(u => u.Role == UserRole.Admin && u.IsActive && u.Id != id, cancellationToken) == 0)
+        if (losesAdmin)
         {
-            throw ProblemException.Conflict(ProblemTypes.LastAdmin, "The last active admin must stay",
-                "Make another user an admin first.");
+            await ThrowIfLastAdminAsync(db, id, cancellationToken);
         }
 
         var endSignIns = (request.IsActive == false && user.IsActive) || (newRole is { } changed && changed != user.Role);
@@ -116,6 +111,16 @@ public sealed class AdminService(MentoriDb db, TimeProvider clock, SignInService
         statuses.Forget(id);
         return new AdminUserResponse(user.Id, user.Email, user.Role, user.IsActive, user.IsVerified, user.LastLogin, user.CreatedAt,
             user.Profile?.FirstName, user.Profile?.LastName);
+    }
+
+    /// <summary>409 when <paramref name="adminId"/> is the only active admin; call it under <see cref="AdminRoleLock"/>.</summary>
+    public static async Task ThrowIfLastAdminAsync(MentoriDb db, Guid adminId, CancellationToken cancellationToken)
+    {
+        if (!await db.Users.AnyAsync(u => u.Role == UserRole.Admin && u.IsActive && u.Id != adminId, cancellationToken))
+        {
+            throw ProblemException.Conflict(ProblemTypes.LastAdmin, "The last active admin must stay",
+                "Make another user an admin first.");
+        }
     }
 
     public async Task<PlatformStats> StatsAsync(CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Mentori.Server.Infrastructure.Pagination;
+using Mentori.Server.Infrastructure.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Mentori.Server.Features.Mentors;
@@ -41,8 +42,8 @@ public static class MentorsEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("One mentor, with weekly availability and rating. 404 for any id that is not an active mentor.");
 
-        mentors.MapGet("/{id:guid}/slots", async Task<Ok<FreeSlots>> (Guid id, DateTimeOffset? from, DateTimeOffset? to, int? duration, MentorSlots slots, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await slots.FindAsync(id, from, to, duration, cancellationToken)))
+        mentors.MapGet("/{id:guid}/slots", async Task<Ok<FreeSlots>> (Guid id, UtcTimestamp? from, UtcTimestamp? to, int? duration, MentorSlots slots, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await slots.FindAsync(id, from?.Value, to?.Value, duration, cancellationToken)))
             .RequireAuthorization()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Mentori.Server.Infrastructure.Pagination;
+using Mentori.Server.Infrastructure.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -30,8 +31,8 @@ public static class SessionsEndpoints
                 """);
 
         sessions.MapGet("/", async Task<Ok<Page<SessionResponse>>> (ClaimsPrincipal user, SessionQueries queries, string? status,
-                    DateTimeOffset? from, DateTimeOffset? to, bool? all, int? limit, string? cursor, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await queries.ListAsync(user, status, from, to, all, limit, cursor, cancellationToken)))
+                    UtcTimestamp? from, UtcTimestamp? to, bool? all, int? limit, string? cursor, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await queries.ListAsync(user, status, from?.Value, to?.Value, all, limit, cursor, cancellationToken)))
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("The caller's sessions, newest start first.")

@@ -35,7 +35,8 @@ public static class CookieAntiforgery
         context.User.Identity is { IsAuthenticated: true, AuthenticationType: CookieAuthenticationDefaults.AuthenticationScheme };
 
     private static bool IsCookieAuthenticatedChange(HttpContext context) =>
-        context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
+        // Routing matches paths case-insensitively, so this test must too, or /API/... would skip it.
+        context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
         && !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method))
         && context.IsCookieAuthenticated();
 }

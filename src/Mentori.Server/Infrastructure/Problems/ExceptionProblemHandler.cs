@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Mentori.Server.Infrastructure.Validation;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Mentori.Server.Infrastructure.Problems;
@@ -24,13 +25,13 @@ public sealed partial class ExceptionProblemHandler(IProblemDetailsService probl
                 Title = "The antiforgery token is missing or invalid",
                 Detail = "Requests that sign in with the cookie must send the token from GET /api/v1/auth/antiforgery in the X-CSRF-TOKEN header.",
             },
-            BadHttpRequestException bad when UnboundParameter(bad) is { } parameter => new HttpValidationProblemDetails(
-                new Dictionary<string, string[]> { [parameter] = ["The value has the wrong type or format."] })
+            BadHttpRequestException bad when UnboundParameter(bad) is { } unbound => new HttpValidationProblemDetails(
+                new Dictionary<string, string[]> { [unbound.Name] = [unbound.Message] })
             {
                 Status = StatusCodes.Status400BadRequest,
                 Type = ProblemTypes.Validation,
                 Title = "One or more fields are invalid",
-                Detail = $"The value of {parameter} has the wrong type or format.",
+                Detail = $"{unbound.Name}: {unbound.Message}",
             },
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Detail = bad.Message },
             Npgsql.PostgresException { SqlState: "22021" or "22P05" } => new ProblemDetails
@@ -66,6 +67,11 @@ public sealed partial class ExceptionProblemHandler(IProblemDetailsService probl
         {
             logger.LogWarning(exception, "{Title} for {Method} {Path}", problem.Title, httpContext.Request.Method, httpContext.Request.Path);
         }
+        else
+        {
+            // A refusal of what the client sent is the code working, not failing: no error, no stack trace.
+            logger.LogDebug("{Status} {Type} for {Method} {Path}", problem.Status, problem.Type, httpContext.Request.Method, httpContext.Request.Path);
+        }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext
@@ -99,7 +105,7 @@ public sealed partial class ExceptionProblemHandler(IProblemDetailsService probl
         var field = JsonPathToField(json.Path);
         var message = json.Path is null or "$"
             ? "The request body is not valid JSON."
-            : "The value has the wrong type or format.";
+            : json.Message.StartsWith(UtcTimestamp.Problem, StringComparison.Ordinal) ? UtcTimestamp.Problem : "The value has the wrong type or format.";
         return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
         {
             Status = StatusCodes.Status400BadRequest,
@@ -113,13 +119,21 @@ public sealed partial class ExceptionProblemHandler(IProblemDetailsService probl
     /// The parameter a route or query value could not be bound to (<c>?limit=abc</c>): the framework names it only in
     /// its message, <c>Failed to bind parameter "int? limit" from "abc".</c>
     /// </summary>
-    private static string? UnboundParameter(BadHttpRequestException exception)
+    private static (string Name, string Message)? UnboundParameter(BadHttpRequestException exception)
     {
         var match = UnboundParameterPattern().Match(exception.Message);
-        return match.Success ? JsonNamingPolicy.CamelCase.ConvertName(match.Groups["name"].Value) : null;
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var message = match.Groups["type"].Value.StartsWith(nameof(UtcTimestamp), StringComparison.Ordinal)
+            ? UtcTimestamp.Problem
+            : "The value has the wrong type or format.";
+        return (JsonNamingPolicy.CamelCase.ConvertName(match.Groups["name"].Value), message);
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex("^Failed to bind parameter \"[^\"]* (?<name>[A-Za-z0-9_]+)\" from ")]
+    [System.Text.RegularExpressions.GeneratedRegex("^Failed to bind parameter \"(?<type>[^\"]*) (?<name>[A-Za-z0-9_]+)\" from ")]
     private static partial System.Text.RegularExpressions.Regex UnboundParameterPattern();
 
     /// <summary><c>$.availability.monday[0]</c> becomes <c>availability.monday[0]</c>; the whole body is <c>body</c>.</summary>
