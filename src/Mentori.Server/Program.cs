@@ -36,7 +36,7 @@ builder.Services.AddSecurityHeaders();
 builder.WebHost.LimitRequestBodies();
 builder.Services.AddMentoriAuthentication();
 builder.Services.AddCookieAntiforgery();
-builder.Services.AddMentoriRateLimiting();
+builder.Services.AddMentoriRateLimiting(builder.Configuration[$"{RedisOptions.Section}:ConnectionString"]);
 builder.Services.AddMentoriEmail();
 
 builder.Services.AddSingleton<PasswordHasher>();

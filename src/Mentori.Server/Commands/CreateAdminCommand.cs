@@ -31,7 +31,7 @@ public sealed class CreateAdminCommand(MentoriDb db, PasswordHasher hasher)
             db.Users.Add(new User
             {
                 Email = normalized,
-                PasswordHash = hasher.Hash(password!),
+                PasswordHash = await hasher.HashAsync(password!),
                 Role = UserRole.Admin,
                 IsVerified = true,
             });

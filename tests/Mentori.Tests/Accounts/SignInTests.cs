@@ -170,49 +170,6 @@ public abstract class SignInTests(ITestDatabaseServer server) : AccountsTestBase
     }
 
     [Fact]
-    public async Task Repeated_failed_sign_ins_for_one_account_are_rate_limited_with_retry_after()
-    {
-        await using var app = new MentoriApp(Database)
-            .WithSetting("RateLimiting:Enabled", "true")
-            .WithSetting("RateLimiting:SignInFailuresPerAccount:PermitLimit", "3")
-            .WithSetting("RateLimiting:SignInFailuresPerAccount:Window", "00:10:00");
-        var client = app.CreateClient();
-        var email = NewEmail();
-        await RegisterAsync(client, email);
-
-        for (var attempt = 0; attempt < 3; attempt++)
-        {
-            Assert.Equal(HttpStatusCode.Unauthorized, (await LoginAsync(client, email, "Wrong-passw0rd")).StatusCode);
-        }
-
-        var limited = await LoginAsync(client, email);
-        await HostTests.AssertProblemAsync(limited, HttpStatusCode.TooManyRequests);
-        Assert.InRange(limited.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 1, 600);
-
-        // Another account is not affected.
-        var other = NewEmail();
-        await RegisterAsync(client, other);
-        Assert.Equal(HttpStatusCode.OK, (await LoginAsync(client, other)).StatusCode);
-    }
-
-    [Fact]
-    public async Task Sign_ins_from_one_address_are_rate_limited()
-    {
-        await using var app = new MentoriApp(Database)
-            .WithSetting("RateLimiting:Enabled", "true")
-            .WithSetting("RateLimiting:SignInPerIp:PermitLimit", "2")
-            .WithSetting("RateLimiting:SignInPerIp:Window", "00:10:00");
-        var client = app.CreateClient();
-
-        Assert.Equal(HttpStatusCode.Unauthorized, (await LoginAsync(client, NewEmail())).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await LoginAsync(client, NewEmail())).StatusCode);
-        var limited = await LoginAsync(client, NewEmail());
-
-        await HostTests.AssertProblemAsync(limited, HttpStatusCode.TooManyRequests);
-        Assert.NotNull(limited.Headers.RetryAfter);
-    }
-
-    [Fact]
     public async Task A_nul_character_in_the_email_is_a_client_error_not_a_server_error()
     {
         await using var app = new MentoriApp(Database);

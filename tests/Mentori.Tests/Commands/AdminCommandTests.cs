@@ -27,7 +27,8 @@ public abstract class AdminCommandTests(ITestDatabaseServer server) : IAsyncLife
         Assert.Equal(UserRole.Admin, admin.Role);
         Assert.True(admin.IsVerified);
         Assert.True(admin.IsActive);
-        Assert.True(new PasswordHasher(Options.Create(new AuthOptions())).Verify(Password, admin.PasswordHash));
+        using var hasher = new PasswordHasher(Options.Create(new AuthOptions()));
+        Assert.True(await hasher.VerifyAsync(Password, admin.PasswordHash));
     }
 
     [Fact]

@@ -1,9 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Mentori.Tests.Infrastructure;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Mentori.Tests.Host;
 
@@ -50,8 +47,9 @@ public abstract class SecurityHeadersTests(ITestDatabaseServer server) : IAsyncL
     [InlineData("http://localhost:5080", false)]
     public async Task The_sign_in_and_antiforgery_cookies_are_secure_when_the_public_url_is_https(string publicUrl, bool secure)
     {
+        // A deployment with an https public URL is reached over https, directly or through a trusted TLS proxy.
         await using var app = new MentoriApp(_database).WithSetting("Email:PublicUrl", publicUrl);
-        var client = app.CreateClient();
+        var client = app.CreateClient(new() { BaseAddress = new Uri(publicUrl) });
         var email = $"user-{Guid.NewGuid():N}@example.com";
         await client.PostAsJsonAsync("/api/v1/auth/register", new { email, password = "Corr3ct-horse", role = "mentee", firstName = "A", lastName = "B" });
 
@@ -83,7 +81,7 @@ public abstract class SecurityHeadersTests(ITestDatabaseServer server) : IAsyncL
         var statuses = await SignInFromAsync(app, "203.0.113.1", "203.0.113.2", "203.0.113.3");
         var forwardedHttps = new HttpRequestMessage(HttpMethod.Get, "/health/live");
         forwardedHttps.Headers.Add("X-Forwarded-Proto", "https");
-        var response = await app.CreateClient(new() { BaseAddress = new Uri("http://mentori.example") }).SendAsync(forwardedHttps);
+        var response = await app.CreateClient(new() { BaseAddress = new Uri("http://mentori.example") }).From(ProxyAddress).SendAsync(forwardedHttps);
 
         Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses);
         Assert.StartsWith("max-age=", Header(response, "Strict-Transport-Security"));
@@ -104,7 +102,7 @@ public abstract class SecurityHeadersTests(ITestDatabaseServer server) : IAsyncL
         .WithSetting("RateLimiting:Enabled", "true")
         .WithSetting("RateLimiting:SignInPerIp:PermitLimit", "2")
         .WithSetting("RateLimiting:SignInPerIp:Window", "00:10:00")
-        .WithServices(services => services.AddSingleton<IStartupFilter>(new PeerAddress(IPAddress.Parse(ProxyAddress))));
+        .WithPeerAddresses();
 
     private static async Task<List<HttpStatusCode>> SignInFromAsync(MentoriApp app, params string[] clients)
     {
@@ -116,7 +114,7 @@ public abstract class SecurityHeadersTests(ITestDatabaseServer server) : IAsyncL
                 Content = JsonContent.Create(new { email = "nobody@example.com", password = "Wrong-passw0rd" }),
             };
             request.Headers.Add("X-Forwarded-For", address);
-            statuses.Add((await app.CreateClient().SendAsync(request)).StatusCode);
+            statuses.Add((await app.CreateClient().From(ProxyAddress).SendAsync(request)).StatusCode);
         }
 
         return statuses;
@@ -126,20 +124,6 @@ public abstract class SecurityHeadersTests(ITestDatabaseServer server) : IAsyncL
         response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values)
             ? string.Join(", ", values)
             : $"(no {name} header)";
-
-    /// <summary>The test server has no socket; this gives every request the peer address a proxy would have.</summary>
-    private sealed class PeerAddress(IPAddress address) : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, nextMiddleware) =>
-            {
-                context.Connection.RemoteIpAddress = address;
-                return nextMiddleware(context);
-            });
-            next(app);
-        };
-    }
 }
 
 public sealed class SecurityHeadersOnPostgres(PostgresServer server) : SecurityHeadersTests(server);

@@ -66,7 +66,8 @@ public abstract class TimestampOffsetTests(ITestDatabaseServer server) : Session
             .Replace("{mentor}", mentor.Id.ToString(), StringComparison.Ordinal));
 
         var problem = await HostTests.AssertProblemAsync(response, HttpStatusCode.BadRequest);
-        Assert.Contains("offset", problem.GetProperty("errors").GetProperty(field)[0].GetString());
+        Assert.Contains("offset", problem.GetProperty("errors").GetProperty(field)[0].GetString()!, StringComparison.Ordinal);
+
     }
 
     [Fact]

@@ -20,8 +20,6 @@ public sealed class AccountService(
     UserStatusCache statuses,
     ProfileImages images)
 {
-    public const int MaxNameLength = 100;
-
     public async Task<AuthResponse> RegisterAsync(RegisterRequest request, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
@@ -38,12 +36,12 @@ public sealed class AccountService(
                 : "Role must be \"mentor\" or \"mentee\".");
         }
 
-        ValidateName(errors, "firstName", request.FirstName);
-        ValidateName(errors, "lastName", request.LastName);
+        var firstName = PersonName.Validate(errors, "firstName", request.FirstName);
+        var lastName = PersonName.Validate(errors, "lastName", request.LastName);
         errors.ThrowIfAny();
 
         var email = EmailAddress.Normalize(request.Email!);
-        limits.ThrowIfRegisterExceeded(email);
+        await limits.ThrowIfRegisterExceededAsync(email);
         if (await db.Users.AnyAsync(u => u.Email == email, cancellationToken))
         {
             throw EmailTaken();
@@ -52,9 +50,9 @@ public sealed class AccountService(
         var user = new User
         {
             Email = email,
-            PasswordHash = passwords.Hash(request.Password!),
+            PasswordHash = await passwords.HashAsync(request.Password!, cancellationToken),
             Role = request.Role == "mentor" ? UserRole.Mentor : UserRole.Mentee,
-            Profile = new Profile { FirstName = request.FirstName!.Trim(), LastName = request.LastName!.Trim() },
+            Profile = new Profile { FirstName = firstName!, LastName = lastName! },
         };
         db.Users.Add(user);
         var token = emailTokens.Issue(user.Id, EmailTokenPurpose.VerifyEmail);
@@ -85,7 +83,7 @@ public sealed class AccountService(
 
     public async Task ResendVerificationAsync(Guid userId, CancellationToken cancellationToken)
     {
-        limits.ThrowIfResendVerificationExceeded(userId);
+        await limits.ThrowIfResendVerificationExceededAsync(userId);
         var user = await db.Users.Include(u => u.Profile).SingleAsync(u => u.Id == userId, cancellationToken);
         if (user.IsVerified)
         {
@@ -109,7 +107,7 @@ public sealed class AccountService(
         }
 
         var email = EmailAddress.Normalize(request.Email!);
-        limits.ThrowIfForgotPasswordExceeded(email);
+        await limits.ThrowIfForgotPasswordExceededAsync(email);
         var user = await db.Users.SingleOrDefaultAsync(u => u.Email == email && u.IsActive, cancellationToken);
         if (user is null)
         {
@@ -130,8 +128,14 @@ public sealed class AccountService(
     /// </summary>
     public async Task ResetPasswordAsync(ResetPasswordRequest request, CancellationToken cancellationToken)
     {
-        new ValidationErrors().AddAll("newPassword", PasswordPolicy.Problems(request.NewPassword)).ThrowIfAny();
-        var hash = passwords.Hash(request.NewPassword!);
+        var errors = new ValidationErrors().AddAll("newPassword", PasswordPolicy.Problems(request.NewPassword));
+        if (SecureToken.Problem(request.Token) is { } tokenProblem)
+        {
+            errors.Add("token", tokenProblem);
+        }
+
+        errors.ThrowIfAny();
+        var hash = await passwords.HashAsync(request.NewPassword!, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var userId = await ConsumeAsync(request.Token, EmailTokenPurpose.ResetPassword, cancellationToken);
         var user = await db.Users.SingleAsync(u => u.Id == userId, cancellationToken);
@@ -148,14 +152,17 @@ public sealed class AccountService(
     /// </summary>
     public async Task ChangePasswordAsync(Guid userId, ChangePasswordRequest request, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors()
-            .AddIf(string.IsNullOrEmpty(request.CurrentPassword), "currentPassword", "Current password is required.")
-            .AddAll("newPassword", PasswordPolicy.Problems(request.NewPassword));
+        var errors = new ValidationErrors().AddAll("newPassword", PasswordPolicy.Problems(request.NewPassword));
+        if (PasswordPolicy.CheckableProblem(request.CurrentPassword) is { } problem)
+        {
+            errors.Add("currentPassword", problem);
+        }
+
         errors.ThrowIfAny();
 
         var user = await db.Users.SingleAsync(u => u.Id == userId, cancellationToken);
-        CheckPassword(user, request.CurrentPassword!, "currentPassword");
-        var hash = passwords.Hash(request.NewPassword!);
+        await CheckPasswordAsync(user, request.CurrentPassword!, "currentPassword");
+        var hash = await passwords.HashAsync(request.NewPassword!, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         user.PasswordHash = hash;
         await db.SaveChangesAsync(cancellationToken);
@@ -169,8 +176,13 @@ public sealed class AccountService(
     /// </summary>
     public async Task DeleteAsync(Guid userId, DeleteAccountRequest request, CancellationToken cancellationToken)
     {
+        if (PasswordPolicy.CheckableProblem(request.Password) is { } problem)
+        {
+            throw ProblemException.Validation("password", problem);
+        }
+
         var user = await db.Users.SingleAsync(u => u.Id == userId, cancellationToken);
-        CheckPassword(user, request.Password ?? "", "password");
+        await CheckPasswordAsync(user, request.Password!, "password");
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (user is { Role: UserRole.Admin, IsActive: true })
@@ -196,41 +208,25 @@ public sealed class AccountService(
     /// Confirms a signed-in user's password. Failures count against the same per-account limit as failed sign-ins,
     /// so a stolen session cannot be used to guess the password.
     /// </summary>
-    private void CheckPassword(User user, string password, string field)
+    private async Task CheckPasswordAsync(User user, string password, string field)
     {
-        limits.ThrowIfSignInLocked(user.Email);
-        if (password.Length == 0 || !passwords.Verify(password, user.PasswordHash))
+        await limits.ThrowIfSignInLockedAsync(user.Email);
+        if (!await passwords.VerifyAsync(password, user.PasswordHash))
         {
-            limits.RecordSignInFailure(user.Email);
+            await limits.RecordSignInFailureAsync(user.Email);
             throw ProblemException.Validation(field, "The password is incorrect.");
         }
     }
 
     private async Task<Guid> ConsumeAsync(string? token, EmailTokenPurpose purpose, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(token))
+        if (SecureToken.Problem(token) is { } problem)
         {
-            throw ProblemException.Validation("token", "Token is required.");
+            throw ProblemException.Validation("token", problem);
         }
 
-        return await emailTokens.ConsumeAsync(token.Trim(), purpose, cancellationToken)
+        return await emailTokens.ConsumeAsync(token!.Trim(), purpose, cancellationToken)
             ?? throw ProblemException.Validation("token", "The token is not valid: it may have expired or been used already.");
-    }
-
-    private static void ValidateName(ValidationErrors errors, string field, string? name)
-    {
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            errors.Add(field, "Name is required.");
-        }
-        else if (name.Trim().Length > MaxNameLength)
-        {
-            errors.Add(field, $"Name must be at most {MaxNameLength} characters.");
-        }
-        else if (name.Any(char.IsControl))
-        {
-            errors.Add(field, "Name must not contain control characters.");
-        }
     }
 
     private static ProblemException EmailTaken() =>

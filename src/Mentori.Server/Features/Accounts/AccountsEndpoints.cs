@@ -72,6 +72,7 @@ public static class AccountsEndpoints
                 await accounts.VerifyEmailAsync(request, cancellationToken);
                 return TypedResults.NoContent();
             })
+            .RequireRateLimiting(RateLimitingRegistration.VerifyEmail)
             .WithSummary("Confirm the email address with the emailed token.");
         auth.MapPost("/resend-verification", async Task<Accepted> (ClaimsPrincipal user, AccountService accounts, CancellationToken cancellationToken) =>
             {

@@ -8,12 +8,26 @@ public static class PasswordPolicy
     public const int MinLength = 8;
     public const int MaxBytes = 72;
 
+    /// <summary>
+    /// A password given to be checked (sign-in, confirmation): present and within bcrypt's 72 bytes, which no password
+    /// Mentori accepted can exceed. Checked before any hashing, so a huge text costs nothing.
+    /// </summary>
+    public static string? CheckableProblem(string? password) =>
+        string.IsNullOrEmpty(password) ? "Password is required."
+        : password.Length > MaxBytes || Encoding.UTF8.GetByteCount(password) > MaxBytes ? $"Password must be at most {MaxBytes} bytes in UTF-8."
+        : null;
+
     /// <summary>Every rule <paramref name="password"/> breaks; empty when it is acceptable.</summary>
     public static IReadOnlyList<string> Problems(string? password)
     {
         if (string.IsNullOrEmpty(password))
         {
             return ["Password is required."];
+        }
+
+        if (password.Length > MaxBytes)
+        {
+            return [$"Password must be at most {MaxBytes} bytes in UTF-8."];
         }
 
         var problems = new List<string>();

@@ -27,22 +27,30 @@ public sealed class SignInService(
     /// <summary>Checks the email and password and records the sign-in; the caller then issues tokens or a cookie.</summary>
     public async Task<User> AuthenticateAsync(LoginRequest request, CancellationToken cancellationToken)
     {
-        new ValidationErrors()
-            .AddIf(string.IsNullOrWhiteSpace(request.Email), "email", "Email is required.")
-            .AddIf(string.IsNullOrEmpty(request.Password), "password", "Password is required.")
-            .ThrowIfAny();
+        var errors = new ValidationErrors();
+        if (EmailAddress.Problem(request.Email) is { } emailProblem)
+        {
+            errors.Add("email", emailProblem);
+        }
+
+        if (PasswordPolicy.CheckableProblem(request.Password) is { } passwordProblem)
+        {
+            errors.Add("password", passwordProblem);
+        }
+
+        errors.ThrowIfAny();
 
         var email = EmailAddress.Normalize(request.Email!);
-        limits.ThrowIfSignInLocked(email);
+        await limits.ThrowIfSignInLockedAsync(email);
         var user = await db.Users.SingleOrDefaultAsync(u => u.Email == email, cancellationToken);
 
         // An unknown email costs the same bcrypt work as a wrong password, so timing tells nothing.
         var passwordMatches = user is null
-            ? passwords.VerifyAgainstNothing(request.Password!)
-            : passwords.Verify(request.Password!, user.PasswordHash);
+            ? await passwords.VerifyAgainstNothingAsync(request.Password!, cancellationToken)
+            : await passwords.VerifyAsync(request.Password!, user.PasswordHash, cancellationToken);
         if (user is null || !passwordMatches)
         {
-            limits.RecordSignInFailure(email);
+            await limits.RecordSignInFailureAsync(email);
             throw ProblemException.Unauthorized(BadCredentials);
         }
 
@@ -58,7 +66,7 @@ public sealed class SignInService(
     /// </summary>
     public async Task<AuthResponse> RefreshAsync(RefreshRequest request, CancellationToken cancellationToken)
     {
-        new ValidationErrors().AddIf(string.IsNullOrWhiteSpace(request.RefreshToken), "refreshToken", "Refresh token is required.").ThrowIfAny();
+        ThrowIfNotAToken(request.RefreshToken);
         var hash = SecureToken.Hash(request.RefreshToken!);
         var now = Now;
 
@@ -100,7 +108,7 @@ public sealed class SignInService(
     /// <summary>Revokes the family of the caller's refresh token; an unknown token or someone else's changes nothing.</summary>
     public async Task LogoutAsync(Guid userId, RefreshRequest request, CancellationToken cancellationToken)
     {
-        new ValidationErrors().AddIf(string.IsNullOrWhiteSpace(request.RefreshToken), "refreshToken", "Refresh token is required.").ThrowIfAny();
+        ThrowIfNotAToken(request.RefreshToken);
         var hash = SecureToken.Hash(request.RefreshToken!);
         var familyId = await db.RefreshTokens
             .Where(t => t.TokenHash == hash && t.UserId == userId)
@@ -166,6 +174,14 @@ public sealed class SignInService(
         });
         await db.SaveChangesAsync(cancellationToken);
         return new AuthResponse(UserResponse.From(user), accessTokens.Issue(user, family), refreshToken, (int)AccessTokenIssuer.Lifetime.TotalSeconds);
+    }
+
+    private static void ThrowIfNotAToken(string? refreshToken)
+    {
+        if (SecureToken.Problem(refreshToken) is { } problem)
+        {
+            throw ProblemException.Validation("refreshToken", problem);
+        }
     }
 
     public static void ThrowIfDeactivated(User user)

@@ -1,3 +1,4 @@
+using Mentori.Server.Infrastructure.RateLimiting;
 using System.Security.Claims;
 using Mentori.Server.Infrastructure.Pagination;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,8 +18,10 @@ public static class MessagesEndpoints
                 var message = await service.SendAsync(user, request, cancellationToken);
                 return TypedResults.Created($"/api/v1/conversations/{message.ReceiverId}/messages", message);
             })
+            .RequireRateLimiting(RateLimitingRegistration.Messages)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Send a text message to someone you share a session with (verified users).")
             .WithDescription("201 once the message is stored; the receiver's connected clients then get `messageReceived` on /hubs/chat.");
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Mentori.Server.Infrastructure.Problems;
+using Mentori.Server.Infrastructure.Validation;
 
 namespace Mentori.Server.Features.Profiles;
 
@@ -9,7 +10,6 @@ namespace Mentori.Server.Features.Profiles;
 /// </summary>
 public static class ProfileRules
 {
-    public const int MaxNameLength = 100;
     public const int MaxBioLength = 1000;
     public const int MaxGoalsLength = 1000;
     public const int MaxTopics = 10;
@@ -53,6 +53,10 @@ public static class ProfileRules
             else if (topic.Length > MaxTopicLength)
             {
                 errors.Add($"{field}[{i}]", $"A topic must be at most {MaxTopicLength} characters.");
+            }
+            else if (!FreeText.IsSingleLine(topic))
+            {
+                errors.Add($"{field}[{i}]", "Line breaks and other control characters are not allowed.");
             }
             else if (!cleaned.Contains(topic, StringComparer.OrdinalIgnoreCase))
             {

@@ -24,19 +24,18 @@ public sealed class ProfileService(MentoriDb db, ProfileImages images)
     {
         var user = await db.Users.Include(u => u.Profile).SingleAsync(u => u.Id == userId, cancellationToken);
         var errors = new ValidationErrors();
-        var names = (First: RequiredText(errors, "firstName", request.FirstName, ProfileRules.MaxNameLength),
-            Last: RequiredText(errors, "lastName", request.LastName, ProfileRules.MaxNameLength));
+        var names = (First: PersonName.Validate(errors, "firstName", request.FirstName),
+            Last: PersonName.Validate(errors, "lastName", request.LastName));
         var bio = FreeText.Optional(errors, "bio", request.Bio, ProfileRules.MaxBioLength);
-        var phone = FreeText.Optional(errors, "phone", request.Phone, ProfileRules.MaxPhoneLength);
-        var location = FreeText.Optional(errors, "location", request.Location, ProfileRules.MaxLocationLength);
-        var image = FreeText.Optional(errors, "profileImage", request.ProfileImage, ProfileRules.MaxImageUrlLength);
-        var keepsStoredImage = image is not null && image == user.Profile?.ProfileImage;
-        if (image is not null && !keepsStoredImage && !FreeText.IsHttpUrl(image))
-        {
-            errors.Add("profileImage", "The image must be an http or https URL.");
-        }
+        var phone = FreeText.SingleLine(errors, "phone", request.Phone, ProfileRules.MaxPhoneLength);
+        var location = FreeText.SingleLine(errors, "location", request.Location, ProfileRules.MaxLocationLength);
 
-        var timezone = FreeText.Optional(errors, "timezone", request.Timezone, ProfileRules.MaxTimezoneLength);
+        // A photo uploaded to Mentori has a path of its own, not a URL; sending it back unchanged keeps it.
+        var keepsStoredImage = request.ProfileImage?.Trim() is { Length: > 0 } sent && sent == user.Profile?.ProfileImage;
+        var image = keepsStoredImage
+            ? user.Profile!.ProfileImage
+            : FreeText.HttpUrl(errors, "profileImage", request.ProfileImage, ProfileRules.MaxImageUrlLength);
+        var timezone = FreeText.SingleLine(errors, "timezone", request.Timezone, ProfileRules.MaxTimezoneLength);
         if (timezone is not null && !ProfileRules.IsIanaTimezone(timezone))
         {
             errors.Add("timezone", "The time zone must be an IANA zone id such as Europe/Berlin.");
@@ -123,16 +122,5 @@ public sealed class ProfileService(MentoriDb db, ProfileImages images)
         {
             errors.Add(field, $"Only a {owner.ToString().ToLowerInvariant()} has this field.");
         }
-    }
-
-    private static string? RequiredText(ValidationErrors errors, string field, string? value, int maxLength)
-    {
-        var text = FreeText.Optional(errors, field, value, maxLength);
-        if (text is null)
-        {
-            errors.Add(field, "This field is required.");
-        }
-
-        return text;
     }
 }

@@ -1,3 +1,4 @@
+using Mentori.Server.Infrastructure.RateLimiting;
 using System.Security.Claims;
 using Mentori.Server.Infrastructure.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,6 +27,8 @@ public static class ProfilesEndpoints
         profile.MapPut("/image", async Task<Ok<ProfileResponse>> (IFormFile? file, ClaimsPrincipal user, ProfileImages images, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await images.ReplaceAsync(user.GetUserId(), file, cancellationToken)))
             .DisableAntiforgery()
+            .RequireRateLimiting(RateLimitingRegistration.PhotoUploads)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithMetadata(new RequestSizeLimitAttribute(ProfileImages.MaxBytes + (64 * 1024)))
             .Accepts<IFormFile>("multipart/form-data")
             .ProducesValidationProblem()

@@ -5,6 +5,7 @@ using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 
 using Mentori.Server.Features.Profiles;
+using Mentori.Server.Infrastructure.Validation;
 
 namespace Mentori.Server.Features.Sessions;
 
@@ -23,9 +24,12 @@ public static class SessionCalendar
     {
         var summary = $"Mentoring: {Name(session.Mentor)} and {Name(session.Mentee)}";
         var description = new StringBuilder($"Mentoring session on Mentori ({session.Duration} minutes).");
-        if (session.MeetingLink is not null)
+
+        // Ical.Net writes a URL as it is: a link stored before links were checked must not add lines to the file.
+        var link = session.MeetingLink is { } stored && FreeText.IsHttpUrl(stored) ? stored : null;
+        if (link is not null)
         {
-            description.Append("\nJoin: ").Append(session.MeetingLink);
+            description.Append("\nJoin: ").Append(link);
         }
 
         if (session.MenteeNotes is not null)
@@ -40,8 +44,8 @@ public static class SessionCalendar
             Description = description.ToString(),
             Start = new CalDateTime(session.ScheduledAt, CalDateTime.UtcTzId),
             End = new CalDateTime(session.EndsAt, CalDateTime.UtcTzId),
-            Location = session.MeetingLink,
-            Url = session.MeetingLink is null ? null : new Uri(session.MeetingLink),
+            Location = link,
+            Url = link is null ? null : new Uri(link),
             Status = EventStatus.Confirmed,
         };
         var calendar = new Calendar { Method = "PUBLISH", ProductId = "-//Mentori//Sessions//EN" };

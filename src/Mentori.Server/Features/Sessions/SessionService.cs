@@ -99,8 +99,7 @@ public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEma
     public async Task<SessionResponse> AcceptAsync(ClaimsPrincipal caller, Guid id, AcceptSessionRequest? request, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        var link = FreeText.Optional(errors, "meetingLink", request?.MeetingLink, SessionRules.MaxMeetingLinkLength);
-        errors.AddIf(link is not null && !FreeText.IsHttpUrl(link), "meetingLink", "The meeting link must be an http or https URL.");
+        var link = FreeText.HttpUrl(errors, "meetingLink", request?.MeetingLink, SessionRules.MaxMeetingLinkLength);
         errors.ThrowIfAny();
         await verified.EnsureAsync(caller.GetUserId(), cancellationToken);
         var session = await ChangeAsync(caller, id, SessionTransition.Accept, set => set.SetProperty(s => s.MeetingLink, link), cancellationToken);

@@ -1,3 +1,4 @@
+using Mentori.Server.Infrastructure.RateLimiting;
 using System.Security.Claims;
 using Mentori.Server.Infrastructure.Pagination;
 using Mentori.Server.Infrastructure.Validation;
@@ -19,10 +20,12 @@ public static class SessionsEndpoints
                 var session = await service.RequestAsync(user, request, cancellationToken);
                 return TypedResults.Created($"/api/v1/sessions/{session.Id}", session);
             })
+            .RequireRateLimiting(RateLimitingRegistration.SessionRequests)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Request a session with a mentor (verified mentees).")
             .WithDescription("""
                 `scheduledAt` must be in the future and, when the mentor has a weekly availability, lie with its whole

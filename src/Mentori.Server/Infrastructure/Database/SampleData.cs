@@ -21,7 +21,7 @@ public sealed class SampleData(MentoriDb db, PasswordHasher hasher, ILogger<Samp
         }
 
         // One hash for all: every sample user has the same password, and bcrypt is slow on purpose.
-        var hash = hasher.Hash(Password);
+        var hash = await hasher.HashAsync(Password, cancellationToken);
         db.Users.AddRange(
             Mentor(Guid.Parse("550e8400-e29b-41d4-a716-446655440000"), "jane.mentor@example.com", hash, new Profile
             {

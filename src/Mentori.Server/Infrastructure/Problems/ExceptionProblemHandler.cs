@@ -127,7 +127,7 @@ public sealed partial class ExceptionProblemHandler(IProblemDetailsService probl
             return null;
         }
 
-        var message = match.Groups["type"].Value.StartsWith(nameof(UtcTimestamp), StringComparison.Ordinal)
+        var message = match.Groups["type"].Value.Contains(nameof(UtcTimestamp), StringComparison.Ordinal)
             ? UtcTimestamp.Problem
             : "The value has the wrong type or format.";
         return (JsonNamingPolicy.CamelCase.ConvertName(match.Groups["name"].Value), message);

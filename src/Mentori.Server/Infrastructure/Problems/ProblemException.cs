@@ -14,7 +14,7 @@ public sealed class ProblemException(int status, string type, string title, stri
     /// <summary>Field errors, keyed by the camelCase field name; only for 400.</summary>
     public IReadOnlyDictionary<string, string[]>? Errors { get; private init; }
 
-    /// <summary>Seconds until a rate-limited client may try again; only for 429.</summary>
+    /// <summary>Seconds until a rate-limited or turned-away client may try again; for 429 and 503.</summary>
     public int? RetryAfterSeconds { get; private init; }
 
     public static ProblemException Validation(IReadOnlyDictionary<string, string[]> errors) =>
@@ -41,6 +41,13 @@ public sealed class ProblemException(int status, string type, string title, stri
 
     public static ProblemException TooManyRequests(TimeSpan retryAfter) =>
         new(StatusCodes.Status429TooManyRequests, ProblemTypes.RateLimited, "Too many requests", "Wait before trying again.")
+        {
+            RetryAfterSeconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)),
+        };
+
+    /// <summary>The server is too busy for this now, not broken: the client tries again after <paramref name="retryAfter"/>.</summary>
+    public static ProblemException ServiceUnavailable(string type, string title, string detail, TimeSpan retryAfter) =>
+        new(StatusCodes.Status503ServiceUnavailable, type, title, detail)
         {
             RetryAfterSeconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)),
         };

@@ -23,5 +23,6 @@ public static class ProblemTypes
     public const string SelfChange = Prefix + "self-change";
     public const string LastAdmin = Prefix + "last-admin";
     public const string DatabaseUnavailable = Prefix + "database-unavailable";
+    public const string Busy = Prefix + "busy";
     public const string Unexpected = Prefix + "unexpected";
 }

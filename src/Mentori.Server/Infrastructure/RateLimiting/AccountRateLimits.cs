@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Mentori.Server.Infrastructure.Problems;
 using Microsoft.Extensions.Options;
 
@@ -6,53 +5,48 @@ namespace Mentori.Server.Infrastructure.RateLimiting;
 
 /// <summary>
 /// Limits per account (an email address or a user id), which the per-IP limiter cannot see because the
-/// account is in the request body. An attacker spreading guesses over many addresses still hits these.
+/// account is in the request body. An attacker spreading guesses over many addresses still hits these. Keys are
+/// bounded: emails are checked to be at most 255 characters before they get here, addresses are one IPv4 or an
+/// IPv6 /64.
 /// </summary>
-public sealed class AccountRateLimits(IOptions<RateLimitingOptions> options) : IDisposable
+public sealed class AccountRateLimits(IRateCounters counters, IOptions<RateLimitingOptions> options, IHttpContextAccessor http)
 {
-    private readonly PartitionedRateLimiter<string> _signInFailures = Create(options, o => o.SignInFailuresPerAccount);
-    private readonly PartitionedRateLimiter<string> _register = Create(options, o => o.RegisterPerAccount);
-    private readonly PartitionedRateLimiter<string> _forgotPassword = Create(options, o => o.ForgotPasswordPerAccount);
-    private readonly PartitionedRateLimiter<string> _resendVerification = Create(options, o => o.ResendVerificationPerAccount);
-
-    /// <summary>429 once an address has used up its failed sign-ins; a correct password does not spend a permit.</summary>
-    public void ThrowIfSignInLocked(string email) => Check(_signInFailures, email, permits: 0);
-
-    public void RecordSignInFailure(string email) => _signInFailures.AttemptAcquire(email).Dispose();
-
-    public void ThrowIfRegisterExceeded(string email) => Check(_register, email, permits: 1);
-
-    public void ThrowIfForgotPasswordExceeded(string email) => Check(_forgotPassword, email, permits: 1);
-
-    public void ThrowIfResendVerificationExceeded(Guid userId) => Check(_resendVerification, userId.ToString(), permits: 1);
-
-    public void Dispose()
+    /// <summary>
+    /// 429 once this account has used up its failed sign-ins from the caller's address, or from everywhere; a
+    /// correct password does not spend a permit. Failures from one address lock out that address, not the owner.
+    /// </summary>
+    public async Task ThrowIfSignInLockedAsync(string email)
     {
-        _signInFailures.Dispose();
-        _register.Dispose();
-        _forgotPassword.Dispose();
-        _resendVerification.Dispose();
+        await CheckAsync(nameof(RateLimitingOptions.SignInFailuresPerAccountAndIp), o => o.SignInFailuresPerAccountAndIp, PerAddress(email), 0);
+        await CheckAsync(nameof(RateLimitingOptions.SignInFailuresPerAccount), o => o.SignInFailuresPerAccount, email, 0);
     }
 
-    internal static FixedWindowRateLimiterOptions FixedWindow(RateLimitRule rule) => new()
+    public async Task RecordSignInFailureAsync(string email)
     {
-        PermitLimit = rule.PermitLimit,
-        Window = rule.Window,
-        QueueLimit = 0,
-        AutoReplenishment = true,
-    };
+        await TakeAsync(nameof(RateLimitingOptions.SignInFailuresPerAccountAndIp), o => o.SignInFailuresPerAccountAndIp, PerAddress(email), 1);
+        await TakeAsync(nameof(RateLimitingOptions.SignInFailuresPerAccount), o => o.SignInFailuresPerAccount, email, 1);
+    }
 
-    private static void Check(PartitionedRateLimiter<string> limiter, string key, int permits)
+    public Task ThrowIfRegisterExceededAsync(string email) =>
+        CheckAsync(nameof(RateLimitingOptions.RegisterPerAccount), o => o.RegisterPerAccount, email, 1);
+
+    public Task ThrowIfForgotPasswordExceededAsync(string email) =>
+        CheckAsync(nameof(RateLimitingOptions.ForgotPasswordPerAccount), o => o.ForgotPasswordPerAccount, email, 1);
+
+    public Task ThrowIfResendVerificationExceededAsync(Guid userId) =>
+        CheckAsync(nameof(RateLimitingOptions.ResendVerificationPerAccount), o => o.ResendVerificationPerAccount, userId.ToString(), 1);
+
+    private string PerAddress(string email) =>
+        $"{email}|{(http.HttpContext is { } context ? ClientAddress.KeyOf(context) : "unknown")}";
+
+    private async Task CheckAsync(string name, Func<RateLimitingOptions, RateLimitRule> rule, string key, int permits)
     {
-        using var lease = limiter.AttemptAcquire(key, permits);
-        if (!lease.IsAcquired)
+        if (await TakeAsync(name, rule, key, permits) is { } retryAfter)
         {
-            throw ProblemException.TooManyRequests(lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1));
+            throw ProblemException.TooManyRequests(retryAfter);
         }
     }
 
-    private static PartitionedRateLimiter<string> Create(IOptions<RateLimitingOptions> options, Func<RateLimitingOptions, RateLimitRule> rule) =>
-        PartitionedRateLimiter.Create<string, string>(key => options.Value.Enabled
-            ? RateLimitPartition.GetFixedWindowLimiter(key, _ => FixedWindow(rule(options.Value)))
-            : RateLimitPartition.GetNoLimiter(key));
+    private async Task<TimeSpan?> TakeAsync(string name, Func<RateLimitingOptions, RateLimitRule> rule, string key, int permits) =>
+        options.Value.Enabled ? await counters.TryTakeAsync(name, rule(options.Value), key, permits) : null;
 }

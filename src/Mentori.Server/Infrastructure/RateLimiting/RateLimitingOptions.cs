@@ -4,7 +4,8 @@ namespace Mentori.Server.Infrastructure.RateLimiting;
 
 /// <summary>
 /// The <c>RateLimiting</c> section. <c>Enabled</c> turns every limit on or off (for operators with their own
-/// limiter in front, and for load tests); each rule is a number of permits per fixed window.
+/// limiter in front, and for load tests); each rule is a number of permits per fixed window. The defaults leave
+/// room for a person and stop a script.
 /// </summary>
 public sealed class RateLimitingOptions : IValidatableObject
 {
@@ -18,8 +19,11 @@ public sealed class RateLimitingOptions : IValidatableObject
     /// <summary>Token refreshes from one IP address (apps refresh every 15 minutes per signed-in user).</summary>
     public RateLimitRule RefreshPerIp { get; set; } = new(120, TimeSpan.FromMinutes(1));
 
-    /// <summary>Failed sign-ins for one email address, wherever they come from.</summary>
-    public RateLimitRule SignInFailuresPerAccount { get; set; } = new(5, TimeSpan.FromMinutes(15));
+    /// <summary>Failed sign-ins for one email address from one client address: that address is locked out, no other.</summary>
+    public RateLimitRule SignInFailuresPerAccountAndIp { get; set; } = new(5, TimeSpan.FromMinutes(15));
+
+    /// <summary>Failed sign-ins for one email address from anywhere: the slower ceiling on guesses spread over many addresses.</summary>
+    public RateLimitRule SignInFailuresPerAccount { get; set; } = new(50, TimeSpan.FromHours(1));
 
     public RateLimitRule RegisterPerIp { get; set; } = new(10, TimeSpan.FromHours(1));
 
@@ -34,23 +38,31 @@ public sealed class RateLimitingOptions : IValidatableObject
 
     public RateLimitRule ResendVerificationPerIp { get; set; } = new(10, TimeSpan.FromHours(1));
 
+    /// <summary>Email verifications from one IP address.</summary>
+    public RateLimitRule VerifyEmailPerIp { get; set; } = new(20, TimeSpan.FromHours(1));
+
+    /// <summary>Session requests by one user: each one emails a mentor the mentee's text.</summary>
+    public RateLimitRule SessionRequestsPerUser { get; set; } = new(20, TimeSpan.FromHours(1));
+
+    /// <summary>Chat messages sent by one user.</summary>
+    public RateLimitRule MessagesPerUser { get; set; } = new(30, TimeSpan.FromMinutes(1));
+
+    /// <summary>Profile photo uploads by one user.</summary>
+    public RateLimitRule PhotoUploadsPerUser { get; set; } = new(10, TimeSpan.FromHours(1));
+
+    /// <summary>Every request that changes something (POST, PUT, PATCH, DELETE), by one user or, signed out, one address.</summary>
+    public RateLimitRule WritesPerUser { get; set; } = new(60, TimeSpan.FromMinutes(1));
+
     /// <summary>Data annotations do not reach into nested objects, so each rule is checked here.</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        (string Name, RateLimitRule Rule)[] rules =
-        [
-            (nameof(SignInPerIp), SignInPerIp), (nameof(RefreshPerIp), RefreshPerIp),
-            (nameof(SignInFailuresPerAccount), SignInFailuresPerAccount), (nameof(RegisterPerIp), RegisterPerIp),
-            (nameof(RegisterPerAccount), RegisterPerAccount), (nameof(ResendVerificationPerIp), ResendVerificationPerIp),
-            (nameof(ForgotPasswordPerIp), ForgotPasswordPerIp), (nameof(ForgotPasswordPerAccount), ForgotPasswordPerAccount),
-            (nameof(ResendVerificationPerAccount), ResendVerificationPerAccount),
-        ];
-        foreach (var (name, rule) in rules)
+        var rules = typeof(RateLimitingOptions).GetProperties().Where(p => p.PropertyType == typeof(RateLimitRule));
+        foreach (var property in rules)
         {
-            if (rule.PermitLimit < 1 || rule.Window <= TimeSpan.Zero)
+            if (property.GetValue(this) is not RateLimitRule { PermitLimit: >= 1 } rule || rule.Window <= TimeSpan.Zero)
             {
                 yield return new ValidationResult(
-                    $"RateLimiting:{name} needs a PermitLimit of at least 1 and a positive Window.", [name]);
+                    $"RateLimiting:{property.Name} needs a PermitLimit of at least 1 and a positive Window.", [property.Name]);
             }
         }
     }

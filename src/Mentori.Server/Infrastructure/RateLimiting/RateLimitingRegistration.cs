@@ -1,15 +1,19 @@
 using System.Globalization;
+using System.Security.Claims;
 using System.Threading.RateLimiting;
+using Mentori.Server.Infrastructure.Auth;
 using Mentori.Server.Infrastructure.Problems;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace Mentori.Server.Infrastructure.RateLimiting;
 
 /// <summary>
-/// Per-IP limits on the endpoints attackers hammer, with ASP.NET Core's limiter; 429 with Retry-After. Behind a
-/// reverse proxy, set ASPNETCORE_FORWARDEDHEADERS_ENABLED=true so the client's address, not the proxy's, counts.
+/// Per-IP limits on the endpoints attackers hammer, per-user limits on the writes that cost others (emails, stored
+/// files), and one limit on every write, with ASP.NET Core's limiter; 429 with Retry-After. Behind a reverse
+/// proxy, set ForwardedHeaders:KnownProxies so the client's address, not the proxy's, counts.
 /// </summary>
 public static class RateLimitingRegistration
 {
@@ -18,10 +22,25 @@ public static class RateLimitingRegistration
     public const string Register = "register";
     public const string ForgotPassword = "forgot-password";
     public const string ResendVerification = "resend-verification";
+    public const string VerifyEmail = "verify-email";
+    public const string SessionRequests = "session-requests";
+    public const string Messages = "messages";
+    public const string PhotoUploads = "photo-uploads";
 
-    public static IServiceCollection AddMentoriRateLimiting(this IServiceCollection services)
+    public static IServiceCollection AddMentoriRateLimiting(this IServiceCollection services, string? redisConnectionString)
     {
+        services.AddHttpContextAccessor();
         services.AddSingleton<AccountRateLimits>();
+        if (string.IsNullOrWhiteSpace(redisConnectionString))
+        {
+            services.AddSingleton<IRateCounters, MemoryRateCounters>();
+        }
+        else
+        {
+            services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(RedisConfiguration(redisConnectionString)));
+            services.AddSingleton<IRateCounters, RedisRateCounters>();
+        }
+
         services.AddRateLimiter(limiter =>
         {
             limiter.AddPolicy(SignIn, context => PerIp(context, options => options.SignInPerIp));
@@ -29,18 +48,42 @@ public static class RateLimitingRegistration
             limiter.AddPolicy(Register, context => PerIp(context, options => options.RegisterPerIp));
             limiter.AddPolicy(ForgotPassword, context => PerIp(context, options => options.ForgotPasswordPerIp));
             limiter.AddPolicy(ResendVerification, context => PerIp(context, options => options.ResendVerificationPerIp));
+            limiter.AddPolicy(VerifyEmail, context => PerIp(context, options => options.VerifyEmailPerIp));
+            limiter.AddPolicy(SessionRequests, context => PerUser(context, options => options.SessionRequestsPerUser));
+            limiter.AddPolicy(Messages, context => PerUser(context, options => options.MessagesPerUser));
+            limiter.AddPolicy(PhotoUploads, context => PerUser(context, options => options.PhotoUploadsPerUser));
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => IsWrite(context.Request.Method)
+                ? PerUser(context, options => options.WritesPerUser)
+                : RateLimitPartition.GetNoLimiter(""));
             limiter.OnRejected = WriteProblemAsync;
         });
         return services;
     }
 
-    private static RateLimitPartition<string> PerIp(HttpContext context, Func<RateLimitingOptions, RateLimitRule> rule)
+    /// <summary>A broken Redis must not stop the server from starting; the counters then apply no limit until it is back.</summary>
+    internal static ConfigurationOptions RedisConfiguration(string connectionString)
+    {
+        var configuration = ConfigurationOptions.Parse(connectionString);
+        configuration.AbortOnConnectFail = false;
+        return configuration;
+    }
+
+    private static bool IsWrite(string method) =>
+        !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method));
+
+    private static RateLimitPartition<string> PerIp(HttpContext context, Func<RateLimitingOptions, RateLimitRule> rule) =>
+        Partition(context, "ip:" + ClientAddress.KeyOf(context), rule);
+
+    /// <summary>Signed in, the user is counted wherever they come from; signed out, the address.</summary>
+    private static RateLimitPartition<string> PerUser(HttpContext context, Func<RateLimitingOptions, RateLimitRule> rule) =>
+        Partition(context, context.User.FindFirstValue(MentoriClaims.UserId) is { Length: > 0 and <= 64 } user ? "user:" + user : "ip:" + ClientAddress.KeyOf(context), rule);
+
+    private static RateLimitPartition<string> Partition(HttpContext context, string key, Func<RateLimitingOptions, RateLimitRule> rule)
     {
         var options = context.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
-        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         return options.Enabled
-            ? RateLimitPartition.GetFixedWindowLimiter(address, _ => AccountRateLimits.FixedWindow(rule(options)))
-            : RateLimitPartition.GetNoLimiter(address);
+            ? RateLimitPartition.GetFixedWindowLimiter(key, _ => MemoryRateCounters.FixedWindow(rule(options)))
+            : RateLimitPartition.GetNoLimiter(key);
     }
 
     private static async ValueTask WriteProblemAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
