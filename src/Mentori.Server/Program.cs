@@ -13,6 +13,7 @@ using Mentori.Server.Infrastructure.Email;
 using Mentori.Server.Infrastructure.Hosting;
 using Mentori.Server.Infrastructure.Problems;
 using Mentori.Server.Infrastructure.RateLimiting;
+using Mentori.Server.Infrastructure.Redis;
 using Scalar.AspNetCore;
 
 if (AdminCommandLine.UnknownCommand(args) is { } unknown)
@@ -36,7 +37,8 @@ builder.Services.AddSecurityHeaders();
 builder.WebHost.LimitRequestBodies();
 builder.Services.AddMentoriAuthentication();
 builder.Services.AddCookieAntiforgery();
-builder.Services.AddMentoriRateLimiting(builder.Configuration[$"{RedisOptions.Section}:ConnectionString"]);
+builder.Services.AddMentoriRedis(builder.Configuration);
+builder.Services.AddMentoriRateLimiting(builder.Configuration);
 builder.Services.AddMentoriEmail();
 
 builder.Services.AddSingleton<PasswordHasher>();
@@ -64,6 +66,7 @@ await app.PrepareDatabaseAsync();
 app.UseMentoriForwardedHeaders();
 app.UseSecurityHeaders();
 app.UseMentoriProblemDetails();
+app.UseChatOriginCheck();
 app.UseAuthentication();
 app.UseSignedInUserCheck();
 app.UseCookieAntiforgery();

@@ -48,6 +48,29 @@ public abstract class HostTests(ITestDatabaseServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Forgot_password_does_no_database_work_before_its_202_for_known_and_unknown_addresses()
+    {
+        await using var app = new MentoriApp(_database);
+        var client = app.CreateClient();
+        var known = $"known-{Guid.NewGuid():N}@example.com";
+        var registered = await client.PostAsJsonAsync("/api/v1/auth/register",
+            new { email = known, password = "Corr3ct-horse", role = "mentee", firstName = "Ada", lastName = "Lovelace" });
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+
+        // With the database gone, any lookup before the answer would turn it into a 503.
+        HttpResponseMessage forKnown, forUnknown;
+        await using (await MakeUnreachableAsync(_database))
+        {
+            forKnown = await client.PostAsJsonAsync("/api/v1/auth/forgot-password", new { email = known });
+            forUnknown = await client.PostAsJsonAsync("/api/v1/auth/forgot-password", new { email = "nobody@example.com" });
+        }
+
+        Assert.Equal(HttpStatusCode.Accepted, forKnown.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, forUnknown.StatusCode);
+        Assert.Equal(await forKnown.Content.ReadAsStringAsync(), await forUnknown.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task The_openapi_document_is_served()
     {
         await using var app = new MentoriApp(_database);

@@ -18,7 +18,9 @@ public sealed class AccountService(
     AccountEmails emails,
     AccountRateLimits limits,
     UserStatusCache statuses,
-    ProfileImages images)
+    ProfileImages images,
+    PasswordResetRequests resets,
+    SignInEndings endings)
 {
     public async Task<AuthResponse> RegisterAsync(RegisterRequest request, CancellationToken cancellationToken)
     {
@@ -98,7 +100,10 @@ public sealed class AccountService(
         emails.SendVerification(user.Email, user.Profile?.FirstName ?? "there", token);
     }
 
-    /// <summary>Always the same answer, whether or not the address has an account; an email goes out only if it does.</summary>
+    /// <summary>
+    /// Always the same answer after the same work, whether or not the address has an account: the address is
+    /// checked and queued, and <see cref="SendPasswordResetAsync"/> runs later, away from the request.
+    /// </summary>
     public async Task ForgotPasswordAsync(ForgotPasswordRequest request, CancellationToken cancellationToken)
     {
         if (EmailAddress.Problem(request.Email) is { } problem)
@@ -108,6 +113,12 @@ public sealed class AccountService(
 
         var email = EmailAddress.Normalize(request.Email!);
         await limits.ThrowIfForgotPasswordExceededAsync(email);
+        resets.Enqueue(email);
+    }
+
+    /// <summary>Emails a reset token to the active account with this address, if there is one.</summary>
+    public async Task SendPasswordResetAsync(string email, CancellationToken cancellationToken)
+    {
         var user = await db.Users.SingleOrDefaultAsync(u => u.Email == email && u.IsActive, cancellationToken);
         if (user is null)
         {
@@ -195,6 +206,7 @@ public sealed class AccountService(
         await db.Users.Where(u => u.Id == userId).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         statuses.Forget(userId);
+        endings.Publish(new SignInEnded(userId, SessionId: null));
         images.DeleteStored(photo);
     }
 

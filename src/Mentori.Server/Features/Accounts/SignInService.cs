@@ -15,6 +15,7 @@ public sealed class SignInService(
     AccountRateLimits limits,
     UserStatusCache statuses,
     SessionStatusCache sessions,
+    SignInEndings endings,
     TimeProvider clock)
 {
     public static readonly TimeSpan RefreshTokenLifetime = TimeSpan.FromDays(30);
@@ -122,7 +123,7 @@ public sealed class SignInService(
 
     /// <summary>
     /// Ends every sign-in session of the user: refresh tokens at once, access tokens and cookies within 30 seconds
-    /// (at once on this instance). Joins the caller's transaction, if any.
+    /// (at once on this instance), chat connections at once. Joins the caller's transaction, if any.
     /// </summary>
     public async Task RevokeAllAsync(Guid userId, CancellationToken cancellationToken)
     {
@@ -137,6 +138,7 @@ public sealed class SignInService(
         }
 
         statuses.Forget(userId);
+        endings.Publish(new SignInEnded(userId, SessionId: null));
     }
 
     /// <summary>
@@ -200,6 +202,7 @@ public sealed class SignInService(
             .Where(t => t.FamilyId == familyId && t.RevokedAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevokedAt, now), cancellationToken);
         sessions.Forget(familyId);
+        endings.Publish(new SignInEnded(UserId: null, familyId));
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;

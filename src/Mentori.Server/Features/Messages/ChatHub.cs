@@ -10,9 +10,21 @@ namespace Mentori.Server.Features.Messages;
 /// which answers only once a message is stored; a client that reconnects catches up there.
 /// </summary>
 [Authorize]
-public sealed class ChatHub : Hub
+public sealed class ChatHub(ChatConnections connections) : Hub
 {
     public const string Path = AuthenticationRegistration.HubsPath + "/chat";
+
+    public override Task OnConnectedAsync()
+    {
+        connections.Opened(Context);
+        return base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        connections.Closed(Context);
+        return base.OnDisconnectedAsync(exception);
+    }
 }
 
 /// <summary>Hub connections are addressed by the user id of the token or cookie (<c>sub</c>).</summary>

@@ -1,15 +1,8 @@
+using Mentori.Server.Infrastructure.Redis;
 using Microsoft.AspNetCore.SignalR;
 using StackExchange.Redis;
 
 namespace Mentori.Server.Features.Messages;
-
-/// <summary>The <c>Redis</c> section: with a connection string, SignalR pushes reach clients on every instance.</summary>
-public sealed class RedisOptions
-{
-    public const string Section = "Redis";
-
-    public string? ConnectionString { get; set; }
-}
 
 public static class MessagesRegistration
 {
@@ -17,10 +10,11 @@ public static class MessagesRegistration
     {
         services.AddScoped<MessageService>();
         services.AddSingleton<ChatNotifier>();
+        services.AddSingleton<ChatConnections>();
+        services.AddHostedService(provider => provider.GetRequiredService<ChatConnections>());
         services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
         var signalR = services.AddSignalR();
-        var redis = configuration.GetSection(RedisOptions.Section).Get<RedisOptions>()?.ConnectionString;
-        if (!string.IsNullOrWhiteSpace(redis))
+        if (configuration.RedisConnectionString() is { } redis)
         {
             signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = RedisChannel.Literal("mentori"));
         }
@@ -30,7 +24,7 @@ public static class MessagesRegistration
 
     public static IEndpointRouteBuilder MapChatHub(this IEndpointRouteBuilder app)
     {
-        // A connection ends when its access token expires, so a revoked sign-in stops receiving within its lifetime.
+        // A connection ends when its access token expires, and at once when its sign-in ends (ChatConnections).
         app.MapHub<ChatHub>(ChatHub.Path, options => options.CloseOnAuthenticationExpiration = true);
         return app;
     }

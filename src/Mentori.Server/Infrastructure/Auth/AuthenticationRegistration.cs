@@ -21,6 +21,8 @@ public static class AuthenticationRegistration
         services.AddSingleton<UserStatusCache>();
         services.AddSingleton<SessionStatusCache>();
         services.AddSingleton<AccessTokenIssuer>();
+        services.AddSingleton<SignInEndings>();
+        services.AddHostedService(provider => provider.GetRequiredService<SignInEndings>());
 
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, Scheme, options => options.ForwardDefaultSelector = context =>

@@ -23,7 +23,9 @@ public sealed class SessionStatusCache(IMemoryCache cache, IServiceScopeFactory 
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MentoriDb>();
-        var alive = await db.RefreshTokens.AnyAsync(t => t.FamilyId == sessionId && t.RevokedAt == null, cancellationToken);
+        // A session ends when revoked or when its last token expires: cookie sessions have an absolute lifetime too.
+        var utcNow = now.UtcDateTime;
+        var alive = await db.RefreshTokens.AnyAsync(t => t.FamilyId == sessionId && t.RevokedAt == null && t.ExpiresAt > utcNow, cancellationToken);
         cache.Set(Key(sessionId), new Entry(alive, now), UserStatusCache.MaxAge);
         return alive;
     }

@@ -1,3 +1,4 @@
+using Mentori.Server.Features.Messages;
 using Mentori.Server.Features.Profiles;
 using Mentori.Server.Infrastructure.Auth;
 using Mentori.Server.Infrastructure.Email;
@@ -21,6 +22,8 @@ public static class OptionsRegistration
         services.AddOptions<RateLimitingOptions>().Bind(configuration.GetSection(RateLimitingOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ProfileImageOptions>().Bind(configuration.GetSection(ProfileImageOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ChatOptions>().Bind(configuration.GetSection(ChatOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         return services;
     }

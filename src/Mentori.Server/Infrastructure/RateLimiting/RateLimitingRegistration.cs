@@ -3,10 +3,10 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Mentori.Server.Infrastructure.Auth;
 using Mentori.Server.Infrastructure.Problems;
+using Mentori.Server.Infrastructure.Redis;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace Mentori.Server.Infrastructure.RateLimiting;
 
@@ -27,17 +27,16 @@ public static class RateLimitingRegistration
     public const string Messages = "messages";
     public const string PhotoUploads = "photo-uploads";
 
-    public static IServiceCollection AddMentoriRateLimiting(this IServiceCollection services, string? redisConnectionString)
+    public static IServiceCollection AddMentoriRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHttpContextAccessor();
         services.AddSingleton<AccountRateLimits>();
-        if (string.IsNullOrWhiteSpace(redisConnectionString))
+        if (configuration.RedisConnectionString() is null)
         {
             services.AddSingleton<IRateCounters, MemoryRateCounters>();
         }
         else
         {
-            services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(RedisConfiguration(redisConnectionString)));
             services.AddSingleton<IRateCounters, RedisRateCounters>();
         }
 
@@ -58,14 +57,6 @@ public static class RateLimitingRegistration
             limiter.OnRejected = WriteProblemAsync;
         });
         return services;
-    }
-
-    /// <summary>A broken Redis must not stop the server from starting; the counters then apply no limit until it is back.</summary>
-    internal static ConfigurationOptions RedisConfiguration(string connectionString)
-    {
-        var configuration = ConfigurationOptions.Parse(connectionString);
-        configuration.AbortOnConnectFail = false;
-        return configuration;
     }
 
     private static bool IsWrite(string method) =>

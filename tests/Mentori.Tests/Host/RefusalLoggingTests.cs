@@ -1,0 +1,40 @@
+using System.Net;
+using System.Net.Http.Json;
+using Mentori.Data.Entities;
+using Mentori.Tests.Infrastructure;
+using Mentori.Tests.Sessions;
+using Microsoft.Extensions.Logging;
+
+namespace Mentori.Tests.Host;
+
+/// <summary>A refusal the code turns into a 4xx is the code working: the log shows no error and no stack trace for it.</summary>
+public abstract class RefusalLoggingTests(ITestDatabaseServer server) : SessionsTestBase(server)
+{
+    [Fact]
+    public async Task Refusals_that_the_database_decides_log_no_error()
+    {
+        var mentor = await SeedUserAsync(UserRole.Mentor);
+        var mentee = await SeedUserAsync(UserRole.Mentee);
+        var completed = await SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10).AddYears(-2), SessionStatus.Completed);
+        await SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10), SessionStatus.Accepted);
+        var clashing = await SeedSessionAsync(mentor, await SeedUserAsync(UserRole.Mentee), TestData.NextYearAt(10, 30));
+        await using var app = new MentoriApp(Database);
+        var logs = CapturedLogs.In(app);
+        var menteeClient = await SignInAsync(app, mentee);
+
+        Assert.Equal(HttpStatusCode.Created, (await menteeClient.PostAsJsonAsync($"/api/v1/sessions/{completed.Id}/rating", new { rating = 5 })).StatusCode);
+        var secondRating = await menteeClient.PostAsJsonAsync($"/api/v1/sessions/{completed.Id}/rating", new { rating = 1 });
+        var overlappingAccept = await ActAsync(await SignInAsync(app, mentor), clashing.Id, "accept");
+        var nul = await menteeClient.GetAsync("/api/v1/mentors?q=a%00b");
+
+        Assert.Equal(HttpStatusCode.Conflict, secondRating.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, overlappingAccept.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, nul.StatusCode);
+        var loud = logs.Entries.Where(e => e.Level >= LogLevel.Warning || e.Exception is not null).ToList();
+        Assert.True(loud.Count == 0, string.Join("\n", loud.Select(e => $"{e.Level} {e.Category}: {e.Message}")));
+    }
+}
+
+public sealed class RefusalLoggingOnPostgres(PostgresServer server) : RefusalLoggingTests(server);
+
+public sealed class RefusalLoggingOnSqlite(SqliteFiles server) : RefusalLoggingTests(server);
