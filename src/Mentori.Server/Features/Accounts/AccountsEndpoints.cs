@@ -20,6 +20,7 @@ public static class AccountsEndpoints
                 TypedResults.Created("/api/v1/me", await accounts.RegisterAsync(request, cancellationToken)))
             .RequireRateLimiting(RateLimitingRegistration.Register)
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Create a mentor or mentee account; sends a verification email.");
         auth.MapPost("/login", async Task<Results<Ok<AuthResponse>, Ok<CookieSignInResponse>>> (
                 LoginRequest request, bool? useCookies, HttpContext context, SignInService signIn, CancellationToken cancellationToken) =>
@@ -37,6 +38,7 @@ public static class AccountsEndpoints
             .RequireRateLimiting(RateLimitingRegistration.SignIn)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Sign in with email and password: a token pair, or with ?useCookies=true the web UI's cookie.");
         auth.MapGet("/antiforgery", (HttpContext context, IAntiforgery antiforgery) =>
             {
@@ -95,6 +97,7 @@ public static class AccountsEndpoints
                 return TypedResults.NoContent();
             })
             .RequireRateLimiting(RateLimitingRegistration.ForgotPassword)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Set a new password with the emailed token; signs out every device.");
 
         var me = api.MapGroup("/me").WithTags("Accounts").RequireAuthorization()
@@ -108,6 +111,7 @@ public static class AccountsEndpoints
                 await accounts.ChangePasswordAsync(user.GetUserId(), request, cancellationToken);
                 return TypedResults.NoContent();
             })
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Change the password; every session, this one included, must sign in again.");
         me.MapGet("/export", async Task<Ok<object>> (ClaimsPrincipal user, AccountExport export, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await export.ExportAsync(user.GetUserId(), cancellationToken)))
@@ -117,7 +121,10 @@ public static class AccountsEndpoints
                 await accounts.DeleteAsync(user.GetUserId(), request, cancellationToken);
                 return TypedResults.NoContent();
             })
-            .WithSummary("Delete the account and everything that belongs to it; the password confirms it.");
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithSummary("Delete the account and everything that belongs to it; the password confirms it.")
+            .WithDescription("409 `last-admin` when the caller is the only active admin.");
         return api;
     }
 }

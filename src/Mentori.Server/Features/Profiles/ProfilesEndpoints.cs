@@ -1,6 +1,6 @@
-using Mentori.Server.Infrastructure.RateLimiting;
 using System.Security.Claims;
 using Mentori.Server.Infrastructure.Auth;
+using Mentori.Server.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,6 +1,6 @@
-using Mentori.Server.Infrastructure.RateLimiting;
 using System.Security.Claims;
 using Mentori.Server.Infrastructure.Pagination;
+using Mentori.Server.Infrastructure.RateLimiting;
 using Mentori.Server.Infrastructure.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

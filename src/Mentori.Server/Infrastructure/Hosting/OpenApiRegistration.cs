@@ -18,7 +18,8 @@ public static class OpenApiRegistration
                 document.Info.Description =
                     "Mentees find mentors, book sessions, talk and rate each other. Errors are RFC 9457 problem documents; " +
                     "lists are paginated with an opaque cursor. Authenticate with `Authorization: Bearer <accessToken>`, " +
-                    "or with the web UI's cookie plus the X-CSRF-TOKEN header on changes.";
+                    "or with the web UI's cookie plus the X-CSRF-TOKEN header on changes. Times sent to the API carry their UTC " +
+                    "offset (2026-12-10T10:00:00Z); every write is rate-limited per user (429 with Retry-After).";
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
                 document.Components.SecuritySchemes[Bearer] = new OpenApiSecurityScheme
@@ -36,6 +37,20 @@ public static class OpenApiRegistration
                 {
                     operation.Security ??= [];
                     operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Bearer, context.Document)] = [] });
+                }
+
+                // Every write counts against the per-user write limit (RateLimiting:WritesPerUser).
+                if (context.Description.HttpMethod is not ("GET" or "HEAD" or "OPTIONS"))
+                {
+                    operation.Responses ??= [];
+                    operation.Responses.TryAdd("429", new OpenApiResponse
+                    {
+                        Description = "Too many requests: wait for Retry-After seconds.",
+                        Content = new Dictionary<string, OpenApiMediaType>
+                        {
+                            ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference("ProblemDetails", context.Document) },
+                        },
+                    });
                 }
 
                 return Task.CompletedTask;

@@ -63,9 +63,14 @@ public sealed partial class ExceptionProblemHandler(IProblemDetailsService probl
                 Detail = "The error has been logged. Try again, and report it if it persists.",
             };
         }
-        else if (problem.Status >= 500)
+        else if (exception is not ProblemException && problem.Status >= 500)
         {
             logger.LogWarning(exception, "{Title} for {Method} {Path}", problem.Title, httpContext.Request.Method, httpContext.Request.Path);
+        }
+        else if (problem.Status >= 500)
+        {
+            // Turning work away under load (503 busy) is the code working; operators still want to see it.
+            logger.LogInformation("{Status} {Type} for {Method} {Path}", problem.Status, problem.Type, httpContext.Request.Method, httpContext.Request.Path);
         }
         else
         {

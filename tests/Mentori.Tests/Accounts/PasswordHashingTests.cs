@@ -1,0 +1,48 @@
+using System.Net;
+using Mentori.Tests.Host;
+using Mentori.Tests.Infrastructure;
+
+namespace Mentori.Tests.Accounts;
+
+/// <summary>bcrypt runs a few at a time; a burst beyond what waits briefly is told to come back, never a 500.</summary>
+public abstract class PasswordHashingTests(ITestDatabaseServer server) : AccountsTestBase(server)
+{
+    [Fact]
+    public async Task Sign_ins_beyond_the_hashers_queue_get_503_with_retry_after()
+    {
+        await using var app = new MentoriApp(Database)
+            .WithSetting("Auth:BcryptWorkFactor", "12")
+            .WithSetting("Auth:BcryptConcurrency", "1")
+            .WithSetting("Auth:BcryptQueueLimit", "1")
+            .WithSetting("Auth:BcryptMaxWait", "00:00:00.050");
+        var email = NewEmail();
+        await RegisterAsync(app.CreateClient(), email);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(() => LoginAsync(app.CreateClient(), email))));
+
+        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable, r.StatusCode.ToString()));
+        Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.OK);
+        var turnedAway = responses.Where(r => r.StatusCode == HttpStatusCode.ServiceUnavailable).ToList();
+        Assert.NotEmpty(turnedAway);
+        foreach (var response in turnedAway)
+        {
+            var problem = await HostTests.AssertProblemAsync(response, HttpStatusCode.ServiceUnavailable);
+            Assert.EndsWith(":busy", problem.GetProperty("type").GetString());
+            Assert.True(response.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), response.Headers.ToString());
+        }
+    }
+
+    [Fact]
+    public async Task A_hasher_without_a_turn_for_anyone_is_refused_at_startup()
+    {
+        await using var app = new MentoriApp(Database).WithSetting("Auth:BcryptConcurrency", "0");
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => Task.Run(() => app.CreateClient()));
+
+        Assert.Contains("BcryptConcurrency", failure.ToString());
+    }
+}
+
+public sealed class PasswordHashingOnPostgres(PostgresServer server) : PasswordHashingTests(server);
+
+public sealed class PasswordHashingOnSqlite(SqliteFiles server) : PasswordHashingTests(server);
