@@ -46,9 +46,10 @@ LUA
 
 # "p50 p99 rps" of a wrk --latency report.
 summary() { awk '/^ +50%/{p50=$2} /^ +99%/{p99=$2} /^Requests\/sec/{rps=$2} END{print p50, p99, rps}' "$1"; }
-statuses() { awk '/Non-2xx/{n=$5} /requests in/{t=$1} END{printf "%d of %d", n, t}' "$1"; }
+# "signed in per second, turned away (503) of all" of the storm's wrk report.
+storm_summary() { awk '/Non-2xx/{n=$5} /requests in/{t=$1; d=$4; sub(/s,?$/, "", d)} END{printf "%.1f | %d of %d\n", (t - n) / d, n, t}' "$1"; }
 
-echo "| hasher | reads unloaded p50 / p99 (rps) | reads during the storm p50 / p99 (rps) | p99 ratio | sign-ins/s | sign-ins answered 503 |"
+echo "| hasher | reads unloaded p50 / p99 (rps) | reads during the storm p50 / p99 (rps) | p99 ratio | sign-ins done/s | sign-ins answered 503 |"
 echo "|---|---|---|---|---|---|"
 for mode in unbounded bounded; do
   if [ $mode = unbounded ]; then start --Auth:BcryptConcurrency=1024 --Auth:BcryptQueueLimit=100000 --Auth:BcryptMaxWait=00:01:00; else start; fi
@@ -68,6 +69,5 @@ def ms(v):
     n, unit = re.fullmatch(r'([0-9.]+)(us|ms|s)', v).groups()
     return float(n) * {'us': 0.001, 'ms': 1, 's': 1000}[unit]
 print(f'{ms(\"$l99\") / ms(\"$u99\"):.1f}')")
-  read -r _ _ srps <<<"$(summary "$work/storm.txt")"
-  echo "| $mode | $u50 / $u99 ($urps) | $l50 / $l99 ($lrps) | $ratio | $srps | $(statuses "$work/storm.txt") |"
+  echo "| $mode | $u50 / $u99 ($urps) | $l50 / $l99 ($lrps) | $ratio | $(storm_summary "$work/storm.txt") |"
 done
