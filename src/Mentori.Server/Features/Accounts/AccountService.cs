@@ -19,8 +19,7 @@ public sealed class AccountService(
     AccountRateLimits limits,
     UserStatusCache statuses,
     ProfileImages images,
-    PasswordResetRequests resets,
-    SignInEndings endings)
+    PasswordResetRequests resets)
 {
     public async Task<AuthResponse> RegisterAsync(RegisterRequest request, CancellationToken cancellationToken)
     {
@@ -155,6 +154,7 @@ public sealed class AccountService(
         await db.SaveChangesAsync(cancellationToken);
         await signIn.RevokeAllAsync(userId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        signIn.AnnounceEndings();
     }
 
     /// <summary>
@@ -179,6 +179,7 @@ public sealed class AccountService(
         await db.SaveChangesAsync(cancellationToken);
         await signIn.RevokeAllAsync(userId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        signIn.AnnounceEndings();
     }
 
     /// <summary>
@@ -204,9 +205,9 @@ public sealed class AccountService(
 
         var photo = await db.Profiles.Where(p => p.UserId == userId).Select(p => p.ProfileImage).SingleOrDefaultAsync(cancellationToken);
         await db.Users.Where(u => u.Id == userId).ExecuteDeleteAsync(cancellationToken);
+        signIn.Ended(new SignInEnded(userId, SessionId: null));
         await transaction.CommitAsync(cancellationToken);
-        statuses.Forget(userId);
-        endings.Publish(new SignInEnded(userId, SessionId: null));
+        signIn.AnnounceEndings();
         images.DeleteStored(photo);
     }
 

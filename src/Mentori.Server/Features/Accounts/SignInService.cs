@@ -22,6 +22,8 @@ public sealed class SignInService(
 
     private const string BadCredentials = "The email or password is incorrect.";
 
+    private readonly List<SignInEnded> _ended = [];
+
     public async Task<AuthResponse> LoginAsync(LoginRequest request, CancellationToken cancellationToken) =>
         await IssueAsync(await AuthenticateAsync(request, cancellationToken), familyId: null, cancellationToken);
 
@@ -88,6 +90,7 @@ public sealed class SignInService(
                 // A spent token presented again: whoever holds it may have stolen it, so the whole family goes.
                 await RevokeFamilyAsync(token.FamilyId, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
+                AnnounceEndings();
             }
 
             throw ProblemException.Unauthorized("The refresh token is not valid.");
@@ -98,6 +101,7 @@ public sealed class SignInService(
         {
             await RevokeFamilyAsync(token.FamilyId, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            AnnounceEndings();
             ThrowIfDeactivated(user);
         }
 
@@ -123,7 +127,8 @@ public sealed class SignInService(
 
     /// <summary>
     /// Ends every sign-in session of the user: refresh tokens at once, access tokens and cookies within 30 seconds
-    /// (at once on this instance), chat connections at once. Joins the caller's transaction, if any.
+    /// (at once on this instance), chat connections at once. Joins the caller's transaction, if any; the caller
+    /// then calls <see cref="AnnounceEndings"/> after committing.
     /// </summary>
     public async Task RevokeAllAsync(Guid userId, CancellationToken cancellationToken)
     {
@@ -137,8 +142,42 @@ public sealed class SignInService(
             await RevokeFamilyAsync(family, cancellationToken);
         }
 
-        statuses.Forget(userId);
-        endings.Publish(new SignInEnded(userId, SessionId: null));
+        Ended(new SignInEnded(userId, SessionId: null));
+    }
+
+    /// <summary>
+    /// Tells the status caches and open chat connections that sign-ins ended: at once, or, inside a transaction, when
+    /// the caller calls <see cref="AnnounceEndings"/> after committing it. Told before the commit, a request or a chat
+    /// reconnect in between would read the old rows and be let in again.
+    /// </summary>
+    public void Ended(SignInEnded ended)
+    {
+        _ended.Add(ended);
+        if (db.Database.CurrentTransaction is null)
+        {
+            AnnounceEndings();
+        }
+    }
+
+    /// <summary>Announces the endings recorded during the transaction just committed.</summary>
+    public void AnnounceEndings()
+    {
+        foreach (var ended in _ended)
+        {
+            if (ended.UserId is { } userId)
+            {
+                statuses.Forget(userId);
+            }
+
+            if (ended.SessionId is { } sessionId)
+            {
+                sessions.Forget(sessionId);
+            }
+
+            endings.Publish(ended);
+        }
+
+        _ended.Clear();
     }
 
     /// <summary>
@@ -201,8 +240,7 @@ public sealed class SignInService(
         await db.RefreshTokens
             .Where(t => t.FamilyId == familyId && t.RevokedAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevokedAt, now), cancellationToken);
-        sessions.Forget(familyId);
-        endings.Publish(new SignInEnded(UserId: null, familyId));
+        Ended(new SignInEnded(UserId: null, familyId));
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;

@@ -108,6 +108,7 @@ public sealed class AdminService(MentoriDb db, TimeProvider clock, SignInService
         }
 
         await transaction.CommitAsync(cancellationToken);
+        signIn.AnnounceEndings();
         statuses.Forget(id);
         return new AdminUserResponse(user.Id, user.Email, user.Role, user.IsActive, user.IsVerified, user.LastLogin, user.CreatedAt,
             user.Profile?.FirstName, user.Profile?.LastName);

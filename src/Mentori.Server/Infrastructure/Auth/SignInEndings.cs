@@ -11,7 +11,7 @@ public sealed record SignInEnded(Guid? UserId, Guid? SessionId);
 /// and, with Redis, on every other instance through a Redis channel. Requests need no such message: each one is
 /// checked against the database (<see cref="SignedInUserCheck"/>).
 /// </summary>
-public sealed class SignInEndings(ILogger<SignInEndings> logger, IConnectionMultiplexer? redis = null) : IHostedService
+public sealed class SignInEndings(ILogger<SignInEndings> logger, IConnectionMultiplexer? redis = null) : BackgroundService
 {
     private static readonly RedisChannel Channel = RedisChannel.Literal("mentori:sign-in-ended");
 
@@ -21,28 +21,51 @@ public sealed class SignInEndings(ILogger<SignInEndings> logger, IConnectionMult
     public void Publish(SignInEnded ended)
     {
         Raise(ended);
-        if (redis is not null)
+        try
         {
-            redis.GetSubscriber().Publish(Channel, JsonSerializer.Serialize(ended), CommandFlags.FireAndForget);
+            redis?.GetSubscriber().Publish(Channel, JsonSerializer.Serialize(ended), CommandFlags.FireAndForget);
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        {
+            // The other instances' sweeps close their connections within a minute instead.
+            logger.LogWarning(exception, "Could not tell the other instances that a sign-in ended");
         }
     }
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>Subscribes in the background, retrying, so that a Redis that is away does not stop the server from starting.</summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        redis is null ? Task.CompletedTask : SubscribeAsync(redis, stoppingToken);
+
+    private async Task SubscribeAsync(IConnectionMultiplexer connection, CancellationToken stopping)
     {
-        if (redis is not null)
+        while (true)
         {
-            await redis.GetSubscriber().SubscribeAsync(Channel, (_, message) =>
+            try
             {
-                if (JsonSerializer.Deserialize<SignInEnded>(message.ToString()) is { } ended)
+                await connection.GetSubscriber().SubscribeAsync(Channel, (_, message) =>
                 {
-                    Raise(ended);
-                }
-            });
+                    if (JsonSerializer.Deserialize<SignInEnded>(message.ToString()) is { } ended)
+                    {
+                        Raise(ended);
+                    }
+                });
+                return;
+            }
+            catch (Exception exception) when (exception is RedisException or TimeoutException)
+            {
+                logger.LogWarning(exception, "Cannot subscribe to sign-in endings in Redis yet; retrying");
+            }
+
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(5), stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) =>
-        redis is null ? Task.CompletedTask : redis.GetSubscriber().UnsubscribeAsync(Channel);
 
     private void Raise(SignInEnded ended)
     {

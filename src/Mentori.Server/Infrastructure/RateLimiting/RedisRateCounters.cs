@@ -30,7 +30,7 @@ public sealed class RedisRateCounters(IConnectionMultiplexer redis, ILogger<Redi
                 [rule.PermitLimit, permits, (long)rule.Window.TotalMilliseconds]);
             return result == -3 ? null : TimeSpan.FromMilliseconds(Math.Max(result, 1000));
         }
-        catch (RedisException exception)
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
             logger.LogWarning(exception, "Rate limit {Rule} not applied: Redis cannot be reached", ruleName);
             return null;
