@@ -34,7 +34,7 @@ public abstract class SignInLockoutTests(ITestDatabaseServer server) : AccountsT
     }
 
     [Fact]
-    public async Task Failures_spread_over_many_addresses_reach_the_slower_ceiling_of_the_account()
+    public async Task Past_the_accounts_ceiling_an_address_that_failed_is_locked_out_and_the_owner_from_a_clean_one_is_not()
     {
         await using var app = LimitedApp()
             .WithSetting("RateLimiting:SignInFailuresPerAccount:PermitLimit", "6")
@@ -48,13 +48,52 @@ public abstract class SignInLockoutTests(ITestDatabaseServer server) : AccountsT
             Assert.Equal(HttpStatusCode.Unauthorized, status);
         }
 
-        var fromAFreshAddress = await LoginAsync(app.CreateClient().From("198.51.100.20"), email);
-        var otherAccount = NewEmail();
-        await RegisterAsync(app.CreateClient(), otherAccount);
+        // 203.0.113.1 failed once, far below its own five, but the account has had its six.
+        var fromAnAddressThatFailed = await LoginAsync(app.CreateClient().From("203.0.113.1"), email);
+        var guessFromANewAddress = await LoginAsync(app.CreateClient().From("203.0.113.100"), email, WrongPassword);
+        var secondGuessFromIt = await LoginAsync(app.CreateClient().From("203.0.113.100"), email, WrongPassword);
+        var ownerFromAClean = await LoginAsync(app.CreateClient().From("198.51.100.20"), email);
 
-        await HostTests.AssertProblemAsync(fromAFreshAddress, HttpStatusCode.TooManyRequests);
-        Assert.InRange(fromAFreshAddress.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 1, 3600);
-        Assert.Equal(HttpStatusCode.OK, (await LoginAsync(app.CreateClient().From("198.51.100.20"), otherAccount)).StatusCode);
+        await HostTests.AssertProblemAsync(fromAnAddressThatFailed, HttpStatusCode.TooManyRequests);
+        Assert.InRange(fromAnAddressThatFailed.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 1, 3600);
+        Assert.Equal(HttpStatusCode.Unauthorized, guessFromANewAddress.StatusCode);
+        await HostTests.AssertProblemAsync(secondGuessFromIt, HttpStatusCode.TooManyRequests);
+        Assert.Equal(HttpStatusCode.OK, ownerFromAClean.StatusCode);
+    }
+
+    [Fact]
+    public async Task Guesses_sent_at_the_same_moment_get_no_more_tries_than_one_after_another()
+    {
+        await using var app = LimitedApp().WithSetting("Auth:BcryptQueueLimit", "100").WithSetting("Auth:BcryptMaxWait", "00:01:00");
+        var email = NewEmail();
+        await RegisterAsync(app.CreateClient(), email);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20)
+            .Select(_ => Task.Run(() => LoginAsync(app.CreateClient().From("203.0.113.7"), email, WrongPassword))));
+
+        Assert.Equal(5, responses.Count(r => r.StatusCode == HttpStatusCode.Unauthorized));
+        Assert.Equal(15, responses.Count(r => r.StatusCode == HttpStatusCode.TooManyRequests));
+    }
+
+    [Fact]
+    public async Task Correct_passwords_spend_nothing()
+    {
+        await using var app = LimitedApp();
+        var email = NewEmail();
+        await RegisterAsync(app.CreateClient(), email);
+        var client = app.CreateClient().From("203.0.113.7");
+
+        for (var attempt = 0; attempt < 8; attempt++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await LoginAsync(client, email)).StatusCode);
+        }
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await LoginAsync(client, email, WrongPassword)).StatusCode);
+        }
+
+        await HostTests.AssertProblemAsync(await LoginAsync(client, email), HttpStatusCode.TooManyRequests);
     }
 
     [Fact]
@@ -93,6 +132,22 @@ public abstract class SignInLockoutTests(ITestDatabaseServer server) : AccountsT
         await HostTests.AssertProblemAsync(await LoginAsync(one.CreateClient().From("203.0.113.7"), email), HttpStatusCode.TooManyRequests);
         await HostTests.AssertProblemAsync(await LoginAsync(two.CreateClient().From("203.0.113.7"), email), HttpStatusCode.TooManyRequests);
         Assert.Equal(HttpStatusCode.OK, (await LoginAsync(two.CreateClient().From("198.51.100.20"), email)).StatusCode);
+    }
+
+    [Fact]
+    public async Task With_redis_unreachable_sign_ins_go_on_without_the_account_limits()
+    {
+        await using var app = LimitedApp().WithSetting("Redis:ConnectionString", $"127.0.0.1:{LoopbackPort.Free()},connectTimeout=200");
+        var email = NewEmail();
+        await RegisterAsync(app.CreateClient(), email);
+        var client = app.CreateClient().From("203.0.113.7");
+
+        for (var attempt = 0; attempt < 6; attempt++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await LoginAsync(client, email, WrongPassword)).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await LoginAsync(client, email)).StatusCode);
     }
 
     /// <summary>The per-account limits at their defaults; the per-address sign-in limit out of the way.</summary>

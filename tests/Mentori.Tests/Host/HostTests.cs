@@ -229,6 +229,19 @@ public abstract class HostTests(ITestDatabaseServer server) : IAsyncLifetime
         await AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
     }
 
+    [Fact]
+    public async Task An_account_request_over_16_kb_is_a_413_problem_before_it_is_read()
+    {
+        await using var app = new MentoriApp(_database);
+        app.UseKestrel(0);
+        app.StartServer();
+        var oversized = "{\"email\": \"" + new string('a', 20 * 1024) + "@example.com\", \"password\": \"x\"}";
+
+        var response = await app.CreateClient().PostAsync("/api/v1/auth/login", new StringContent(oversized, System.Text.Encoding.UTF8, "application/json"));
+
+        await AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+    }
+
     internal static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
     {
         Assert.Equal(status, response.StatusCode);

@@ -17,3 +17,10 @@ public static class ProcessTimeZone
         TimeZoneInfo.ClearCachedData();
     }
 }
+
+public sealed class ProcessTimeZoneTests
+{
+    [Fact]
+    public void The_suite_runs_in_a_local_zone_that_is_not_utc() =>
+        Assert.Equal(TimeSpan.FromHours(9), TimeZoneInfo.Local.GetUtcOffset(DateTime.UtcNow));
+}

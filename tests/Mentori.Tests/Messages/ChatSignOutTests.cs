@@ -53,20 +53,26 @@ public abstract class ChatSignOutTests(ITestDatabaseServer server) : MessagesTes
     }
 
     [Fact(Timeout = 120_000)]
-    public async Task A_deactivation_on_one_instance_closes_the_users_connection_on_another_through_redis()
+    public async Task A_deactivation_on_one_instance_reaches_the_users_connection_and_requests_on_another_through_redis()
     {
         await using var redis = await RedisServer.StartAsync();
         var (mentor, _, _) = await PairAsync();
         var admin = await SeedUserAsync(UserRole.Admin);
         await using var a = StartedApp(app => app.WithSetting("Redis:ConnectionString", redis.ConnectionString));
         await using var b = StartedApp(app => app.WithSetting("Redis:ConnectionString", redis.ConnectionString));
-        await using var mentorOnB = await ConnectAsync(b, await TokenAsync(b, mentor));
+        var token = await TokenAsync(b, mentor);
+        await using var mentorOnB = await ConnectAsync(b, token);
         var closed = ClosedOf(mentorOnB);
+        Assert.Equal(HttpStatusCode.OK, (await b.CreateClient().WithBearer(token).GetAsync("/api/v1/me")).StatusCode); // B now trusts its cache
 
         var deactivated = await (await SignInAsync(a, admin)).PatchAsJsonAsync($"/api/v1/admin/users/{mentor.Id}", new { isActive = false });
 
         Assert.Equal(HttpStatusCode.OK, deactivated.StatusCode);
         await closed.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+
+        // B has forgotten what it cached, so neither a request nor a reconnect gets in on the old answer.
+        Assert.Equal(HttpStatusCode.Forbidden, (await b.CreateClient().WithBearer(token).GetAsync("/api/v1/me")).StatusCode);
+        await Assert.ThrowsAnyAsync<Exception>(() => ConnectAsync(b, token));
     }
 
     [Fact(Timeout = 60_000)]

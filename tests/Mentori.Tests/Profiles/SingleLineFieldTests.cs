@@ -40,7 +40,7 @@ public abstract class SingleLineFieldTests(ITestDatabaseServer server) : Account
             ["lastName"] = $"Love{breaking}lace",
             ["location"] = $"London{breaking}Paris",
             ["phone"] = $"+44{breaking}1",
-            ["timezone"] = $"Europe/London{breaking}",
+            ["timezone"] = $"Europe/{breaking}London",
             ["profileImage"] = $"https://images.example/a{breaking}b.png",
             ["expertise"] = new JsonArray($"C#{breaking}Go"),
         };
@@ -48,7 +48,7 @@ public abstract class SingleLineFieldTests(ITestDatabaseServer server) : Account
         var response = await me.PutAsJsonAsync("/api/v1/me/profile", profile);
 
         var errors = (await HostTests.AssertProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("errors");
-        string[] fields = ["firstName", "lastName", "location", "phone", "profileImage", "expertise[0]"];
+        string[] fields = ["firstName", "lastName", "location", "phone", "timezone", "profileImage", "expertise[0]"];
         Assert.All(fields, field => Assert.True(errors.TryGetProperty(field, out _), $"{field}: {errors}"));
         var stored = await (await me.GetAsync("/api/v1/me/profile")).JsonAsync();
         Assert.Equal("Ada", stored.GetProperty("firstName").GetString());

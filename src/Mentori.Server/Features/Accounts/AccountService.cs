@@ -223,12 +223,13 @@ public sealed class AccountService(
     /// </summary>
     private async Task CheckPasswordAsync(User user, string password, string field)
     {
-        await limits.ThrowIfSignInLockedAsync(user.Email);
+        var attempt = await limits.BeginSignInAttemptAsync(user.Email);
         if (!await passwords.VerifyAsync(password, user.PasswordHash))
         {
-            await limits.RecordSignInFailureAsync(user.Email);
             throw ProblemException.Validation(field, "The password is incorrect.");
         }
+
+        await attempt.SucceededAsync();
     }
 
     private async Task<Guid> ConsumeAsync(string? token, EmailTokenPurpose purpose, CancellationToken cancellationToken)

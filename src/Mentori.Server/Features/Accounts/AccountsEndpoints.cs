@@ -5,15 +5,21 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Mentori.Server.Infrastructure.Auth;
 using Mentori.Server.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Mentori.Server.Features.Accounts;
 
 /// <summary>The HTTP surface of accounts: api.md, "Accounts".</summary>
 public static class AccountsEndpoints
 {
+    private const long SmallBodyBytes = 16 * 1024;
+
     public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder api)
     {
+        // Every body here is a few fields; anything larger is refused (413) before it is read.
         var auth = api.MapGroup("/auth").WithTags("Accounts")
+            .WithMetadata(new RequestSizeLimitAttribute(SmallBodyBytes))
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         auth.MapPost("/register", async Task<Created<AuthResponse>> (RegisterRequest request, AccountService accounts, CancellationToken cancellationToken) =>
@@ -101,6 +107,7 @@ public static class AccountsEndpoints
             .WithSummary("Set a new password with the emailed token; signs out every device.");
 
         var me = api.MapGroup("/me").WithTags("Accounts").RequireAuthorization()
+            .WithMetadata(new RequestSizeLimitAttribute(SmallBodyBytes))
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         me.MapGet("/", async Task<Ok<MeResponse>> (ClaimsPrincipal user, AccountService accounts, CancellationToken cancellationToken) =>
@@ -116,7 +123,7 @@ public static class AccountsEndpoints
         me.MapGet("/export", async Task<Ok<object>> (ClaimsPrincipal user, AccountExport export, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await export.ExportAsync(user.GetUserId(), cancellationToken)))
             .WithSummary("Every row about the signed-in user, as one JSON document.");
-        me.MapDelete("/", async Task<NoContent> ([Microsoft.AspNetCore.Mvc.FromBody] DeleteAccountRequest request, ClaimsPrincipal user, AccountService accounts, CancellationToken cancellationToken) =>
+        me.MapDelete("/", async Task<NoContent> ([FromBody] DeleteAccountRequest request, ClaimsPrincipal user, AccountService accounts, CancellationToken cancellationToken) =>
             {
                 await accounts.DeleteAsync(user.GetUserId(), request, cancellationToken);
                 return TypedResults.NoContent();

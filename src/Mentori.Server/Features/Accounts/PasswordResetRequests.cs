@@ -8,22 +8,23 @@ namespace Mentori.Server.Features.Accounts;
 /// before the 202, so timing tells nothing. The queue is bounded (the per-address and per-IP limits keep it short);
 /// when full, the request is dropped with a warning rather than growing memory.
 /// </summary>
-public sealed class PasswordResetRequests(IServiceScopeFactory scopes, ILogger<PasswordResetRequests> logger) : BackgroundService
+public sealed class PasswordResetRequests : BackgroundService
 {
-    private readonly Channel<string> _queue = Channel.CreateBounded<string>(new BoundedChannelOptions(10_000)
+    private readonly IServiceScopeFactory _scopes;
+    private readonly ILogger<PasswordResetRequests> _logger;
+    private readonly Channel<string> _queue;
+
+    public PasswordResetRequests(IServiceScopeFactory scopes, ILogger<PasswordResetRequests> logger)
     {
-        SingleReader = true,
-        FullMode = BoundedChannelFullMode.DropWrite,
-    });
+        _scopes = scopes;
+        _logger = logger;
+        _queue = Channel.CreateBounded<string>(
+            new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite },
+            _ => logger.LogWarning("Password reset request dropped: the queue is full"));
+    }
 
     /// <summary>Queues a checked, normalised address.</summary>
-    public void Enqueue(string email)
-    {
-        if (!_queue.Writer.TryWrite(email))
-        {
-            logger.LogWarning("Password reset request dropped: the queue is full");
-        }
-    }
+    public void Enqueue(string email) => _queue.Writer.TryWrite(email);
 
     public override Task StopAsync(CancellationToken cancellationToken)
     {
@@ -38,13 +39,14 @@ public sealed class PasswordResetRequests(IServiceScopeFactory scopes, ILogger<P
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
+                await using var scope = _scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<AccountService>().SendPasswordResetAsync(email, CancellationToken.None);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception)
             {
-                // The address is not logged: whether it has an account is exactly what must not leak.
-                logger.LogError(exception, "Could not handle a password reset request");
+                // The address is not logged: whether it has an account is exactly what must not leak. Nothing ends
+                // the loop: one failed request must not stop the ones after it.
+                _logger.LogError(exception, "Could not handle a password reset request");
             }
         }
     }

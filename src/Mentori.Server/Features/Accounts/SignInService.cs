@@ -13,8 +13,6 @@ public sealed class SignInService(
     PasswordHasher passwords,
     AccessTokenIssuer accessTokens,
     AccountRateLimits limits,
-    UserStatusCache statuses,
-    SessionStatusCache sessions,
     SignInEndings endings,
     TimeProvider clock)
 {
@@ -44,7 +42,7 @@ public sealed class SignInService(
         errors.ThrowIfAny();
 
         var email = EmailAddress.Normalize(request.Email!);
-        await limits.ThrowIfSignInLockedAsync(email);
+        var attempt = await limits.BeginSignInAttemptAsync(email);
         var user = await db.Users.SingleOrDefaultAsync(u => u.Email == email, cancellationToken);
 
         // An unknown email costs the same bcrypt work as a wrong password, so timing tells nothing.
@@ -53,9 +51,10 @@ public sealed class SignInService(
             : await passwords.VerifyAsync(request.Password!, user.PasswordHash, cancellationToken);
         if (user is null || !passwordMatches)
         {
-            await limits.RecordSignInFailureAsync(email);
             throw ProblemException.Unauthorized(BadCredentials);
         }
+
+        await attempt.SucceededAsync();
 
         ThrowIfDeactivated(user);
         user.LastLogin = Now;
@@ -164,16 +163,6 @@ public sealed class SignInService(
     {
         foreach (var ended in _ended)
         {
-            if (ended.UserId is { } userId)
-            {
-                statuses.Forget(userId);
-            }
-
-            if (ended.SessionId is { } sessionId)
-            {
-                sessions.Forget(sessionId);
-            }
-
             endings.Publish(ended);
         }
 

@@ -7,11 +7,12 @@ namespace Mentori.Server.Infrastructure.Auth;
 public sealed record SignInEnded(Guid? UserId, Guid? SessionId);
 
 /// <summary>
-/// Tells whoever holds a live connection for a sign-in (the chat hub) that it has ended, on this instance at once
-/// and, with Redis, on every other instance through a Redis channel. Requests need no such message: each one is
-/// checked against the database (<see cref="SignedInUserCheck"/>).
+/// Tells this instance and, with Redis, every other one that a sign-in has ended, once the change is committed: each
+/// forgets its cached status of that user or session, so its next request or chat reconnect is checked against the
+/// database, and raises <see cref="Ended"/> for the holders of live connections (the chat hub) to close them.
 /// </summary>
-public sealed class SignInEndings(ILogger<SignInEndings> logger, IConnectionMultiplexer? redis = null) : BackgroundService
+public sealed class SignInEndings(UserStatusCache users, SessionStatusCache sessions, ILogger<SignInEndings> logger,
+    IConnectionMultiplexer? redis = null) : BackgroundService
 {
     private static readonly RedisChannel Channel = RedisChannel.Literal("mentori:sign-in-ended");
 
@@ -20,55 +21,57 @@ public sealed class SignInEndings(ILogger<SignInEndings> logger, IConnectionMult
 
     public void Publish(SignInEnded ended)
     {
-        Raise(ended);
+        Apply(ended);
         try
         {
             redis?.GetSubscriber().Publish(Channel, JsonSerializer.Serialize(ended), CommandFlags.FireAndForget);
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
-            // The other instances' sweeps close their connections within a minute instead.
+            // The other instances' caches expire, and their sweeps close the connections, within a minute instead.
             logger.LogWarning(exception, "Could not tell the other instances that a sign-in ended");
         }
     }
 
-    /// <summary>Subscribes in the background, retrying, so that a Redis that is away does not stop the server from starting.</summary>
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        redis is null ? Task.CompletedTask : SubscribeAsync(redis, stoppingToken);
-
-    private async Task SubscribeAsync(IConnectionMultiplexer connection, CancellationToken stopping)
+    /// <summary>
+    /// Subscribes once. The client keeps the subscription and renews it on every reconnect, also when Redis is away
+    /// now; retrying here would add the handler again each time.
+    /// </summary>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (true)
+        if (redis is null)
         {
-            try
-            {
-                await connection.GetSubscriber().SubscribeAsync(Channel, (_, message) =>
-                {
-                    if (JsonSerializer.Deserialize<SignInEnded>(message.ToString()) is { } ended)
-                    {
-                        Raise(ended);
-                    }
-                });
-                return;
-            }
-            catch (Exception exception) when (exception is RedisException or TimeoutException)
-            {
-                logger.LogWarning(exception, "Cannot subscribe to sign-in endings in Redis yet; retrying");
-            }
+            return;
+        }
 
-            try
+        try
+        {
+            await redis.GetSubscriber().SubscribeAsync(Channel, (_, message) =>
             {
-                await Task.Delay(TimeSpan.FromSeconds(5), stopping);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+                if (JsonSerializer.Deserialize<SignInEnded>(message.ToString()) is { } ended)
+                {
+                    Apply(ended);
+                }
+            });
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        {
+            logger.LogWarning(exception, "Redis cannot be reached; sign-in endings from other instances arrive once it is back");
         }
     }
 
-    private void Raise(SignInEnded ended)
+    private void Apply(SignInEnded ended)
     {
+        if (ended.UserId is { } userId)
+        {
+            users.Forget(userId);
+        }
+
+        if (ended.SessionId is { } sessionId)
+        {
+            sessions.Forget(sessionId);
+        }
+
         try
         {
             Ended?.Invoke(ended);

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
 using IPNetwork = System.Net.IPNetwork;
+using Mentori.Server.Infrastructure.Email;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 
@@ -71,13 +72,26 @@ public static class ForwardedHeadersRegistration
         return services;
     }
 
-    /// <summary>First in the pipeline, so that everything after it sees the client's address and scheme.</summary>
+    /// <summary>
+    /// First in the pipeline, so that everything after it sees the client's address and scheme. When the public URL
+    /// is https, people reach Mentori over TLS whatever the last hop is (a TLS proxy in front speaks http to it), so
+    /// every request is treated as https: cookies are marked Secure and the antiforgery check accepts them.
+    /// </summary>
     public static WebApplication UseMentoriForwardedHeaders(this WebApplication app)
     {
         var settings = app.Services.GetRequiredService<IOptions<ForwardedHeadersSettings>>().Value;
         if (settings.KnownProxies.Length > 0 || settings.KnownNetworks.Length > 0)
         {
             app.UseForwardedHeaders();
+        }
+
+        if (app.Services.GetRequiredService<IOptions<EmailOptions>>().Value.PublicUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            app.Use((context, next) =>
+            {
+                context.Request.Scheme = Uri.UriSchemeHttps;
+                return next(context);
+            });
         }
 
         return app;

@@ -11,42 +11,67 @@ namespace Mentori.Server.Infrastructure.RateLimiting;
 /// </summary>
 public sealed class AccountRateLimits(IRateCounters counters, IOptions<RateLimitingOptions> options, IHttpContextAccessor http)
 {
-    /// <summary>
-    /// 429 once this account has used up its failed sign-ins from the caller's address, or from everywhere; a
-    /// correct password does not spend a permit. Failures from one address lock out that address, not the owner.
-    /// </summary>
-    public async Task ThrowIfSignInLockedAsync(string email)
-    {
-        await CheckAsync(nameof(RateLimitingOptions.SignInFailuresPerAccountAndIp), o => o.SignInFailuresPerAccountAndIp, PerAddress(email), 0);
-        await CheckAsync(nameof(RateLimitingOptions.SignInFailuresPerAccount), o => o.SignInFailuresPerAccount, email, 0);
-    }
+    private const string PerAddress = nameof(RateLimitingOptions.SignInFailuresPerAccountAndIp);
+    private const string PerAccount = nameof(RateLimitingOptions.SignInFailuresPerAccount);
 
-    public async Task RecordSignInFailureAsync(string email)
+    /// <summary>
+    /// Starts a password check for <paramref name="email"/> from the caller's address, or 429. The attempt takes its
+    /// permits first, so parallel guesses cannot all pass, and <see cref="SignInAttempt.SucceededAsync"/> gives them
+    /// back: only failures count. Five failures from one address lock out that address, not the owner. Once the
+    /// account's slower ceiling is reached, an address that has failed for it is locked out too, while one that has
+    /// not may still try: the owner signing in from home is never locked out by guesses from elsewhere.
+    /// </summary>
+    public async Task<SignInAttempt> BeginSignInAttemptAsync(string email)
     {
-        await TakeAsync(nameof(RateLimitingOptions.SignInFailuresPerAccountAndIp), o => o.SignInFailuresPerAccountAndIp, PerAddress(email), 1);
-        await TakeAsync(nameof(RateLimitingOptions.SignInFailuresPerAccount), o => o.SignInFailuresPerAccount, email, 1);
+        if (!options.Value.Enabled)
+        {
+            return new SignInAttempt(counters, []);
+        }
+
+        var address = $"{email}|{(http.HttpContext is { } context ? ClientAddress.KeyOf(context) : "unknown")}";
+        var fromAddress = await counters.TakeAsync(PerAddress, options.Value.SignInFailuresPerAccountAndIp, address, 1);
+        if (!fromAddress.Taken)
+        {
+            throw ProblemException.TooManyRequests(fromAddress.RetryAfter);
+        }
+
+        var forAccount = await counters.TakeAsync(PerAccount, options.Value.SignInFailuresPerAccount, email, 1);
+        if (!forAccount.Taken && fromAddress.Used > 1)
+        {
+            await counters.ReturnAsync(PerAddress, address, 1);
+            throw ProblemException.TooManyRequests(forAccount.RetryAfter);
+        }
+
+        return new SignInAttempt(counters, forAccount.Taken ? [(PerAddress, address), (PerAccount, email)] : [(PerAddress, address)]);
     }
 
     public Task ThrowIfRegisterExceededAsync(string email) =>
-        CheckAsync(nameof(RateLimitingOptions.RegisterPerAccount), o => o.RegisterPerAccount, email, 1);
+        TakeOrThrowAsync(nameof(RateLimitingOptions.RegisterPerAccount), o => o.RegisterPerAccount, email);
 
     public Task ThrowIfForgotPasswordExceededAsync(string email) =>
-        CheckAsync(nameof(RateLimitingOptions.ForgotPasswordPerAccount), o => o.ForgotPasswordPerAccount, email, 1);
+        TakeOrThrowAsync(nameof(RateLimitingOptions.ForgotPasswordPerAccount), o => o.ForgotPasswordPerAccount, email);
 
     public Task ThrowIfResendVerificationExceededAsync(Guid userId) =>
-        CheckAsync(nameof(RateLimitingOptions.ResendVerificationPerAccount), o => o.ResendVerificationPerAccount, userId.ToString(), 1);
+        TakeOrThrowAsync(nameof(RateLimitingOptions.ResendVerificationPerAccount), o => o.ResendVerificationPerAccount, userId.ToString());
 
-    private string PerAddress(string email) =>
-        $"{email}|{(http.HttpContext is { } context ? ClientAddress.KeyOf(context) : "unknown")}";
-
-    private async Task CheckAsync(string name, Func<RateLimitingOptions, RateLimitRule> rule, string key, int permits)
+    private async Task TakeOrThrowAsync(string name, Func<RateLimitingOptions, RateLimitRule> rule, string key)
     {
-        if (await TakeAsync(name, rule, key, permits) is { } retryAfter)
+        if (options.Value.Enabled && await counters.TakeAsync(name, rule(options.Value), key, 1) is { Taken: false } refused)
         {
-            throw ProblemException.TooManyRequests(retryAfter);
+            throw ProblemException.TooManyRequests(refused.RetryAfter);
         }
     }
 
-    private async Task<TimeSpan?> TakeAsync(string name, Func<RateLimitingOptions, RateLimitRule> rule, string key, int permits) =>
-        options.Value.Enabled ? await counters.TryTakeAsync(name, rule(options.Value), key, permits) : null;
+    /// <summary>One password check under way; left alone it counts as a failure.</summary>
+    public sealed class SignInAttempt(IRateCounters counters, IReadOnlyList<(string Rule, string Key)> taken)
+    {
+        /// <summary>The password was right: the attempt's permits go back.</summary>
+        public async Task SucceededAsync()
+        {
+            foreach (var (rule, key) in taken)
+            {
+                await counters.ReturnAsync(rule, key, 1);
+            }
+        }
+    }
 }

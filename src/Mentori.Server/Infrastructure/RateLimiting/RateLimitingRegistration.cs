@@ -51,9 +51,11 @@ public static class RateLimitingRegistration
             limiter.AddPolicy(SessionRequests, context => PerUser(context, options => options.SessionRequestsPerUser));
             limiter.AddPolicy(Messages, context => PerUser(context, options => options.MessagesPerUser));
             limiter.AddPolicy(PhotoUploads, context => PerUser(context, options => options.PhotoUploadsPerUser));
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => IsWrite(context.Request.Method)
-                ? PerUser(context, options => options.WritesPerUser)
-                : RateLimitPartition.GetNoLimiter(""));
+            // Endpoints with a policy of their own (sign-in, refresh, messages ...) are counted by it alone.
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                IsWrite(context.Request.Method) && context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>() is null
+                    ? PerUser(context, options => options.WritesPerUser)
+                    : RateLimitPartition.GetNoLimiter(""));
             limiter.OnRejected = WriteProblemAsync;
         });
         return services;
@@ -73,9 +75,17 @@ public static class RateLimitingRegistration
     {
         var options = context.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
         return options.Enabled
-            ? RateLimitPartition.GetFixedWindowLimiter(key, _ => MemoryRateCounters.FixedWindow(rule(options)))
+            ? RateLimitPartition.GetFixedWindowLimiter(key, _ => FixedWindow(rule(options)))
             : RateLimitPartition.GetNoLimiter(key);
     }
+
+    private static FixedWindowRateLimiterOptions FixedWindow(RateLimitRule rule) => new()
+    {
+        PermitLimit = rule.PermitLimit,
+        Window = rule.Window,
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
 
     private static async ValueTask WriteProblemAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {

@@ -9,31 +9,54 @@ namespace Mentori.Server.Infrastructure.RateLimiting;
 /// </summary>
 public sealed class RedisRateCounters(IConnectionMultiplexer redis, ILogger<RedisRateCounters> logger) : IRateCounters
 {
-    private const string Script = """
+    // Returns {taken (1 or 0), used, milliseconds until the window ends}.
+    private const string TakeScript = """
         local used = tonumber(redis.call('GET', KEYS[1]) or '0')
         local permits = tonumber(ARGV[2])
-        if used + math.max(permits, 1) > tonumber(ARGV[1]) then
-          return redis.call('PTTL', KEYS[1])
+        local taken = 0
+        if used + math.max(permits, 1) <= tonumber(ARGV[1]) then
+          taken = 1
+          if permits > 0 then
+            used = redis.call('INCRBY', KEYS[1], permits)
+            if used == permits then redis.call('PEXPIRE', KEYS[1], ARGV[3]) end
+          end
         end
-        if permits > 0 and redis.call('INCRBY', KEYS[1], permits) == permits then
-          redis.call('PEXPIRE', KEYS[1], ARGV[3])
-        end
-        return -3
+        return {taken, used, redis.call('PTTL', KEYS[1])}
         """;
 
-    public async ValueTask<TimeSpan?> TryTakeAsync(string ruleName, RateLimitRule rule, string key, int permits)
+    private const string ReturnScript = """
+        local used = tonumber(redis.call('GET', KEYS[1]) or '0')
+        if used > 0 then redis.call('DECRBY', KEYS[1], math.min(used, tonumber(ARGV[1]))) end
+        return 0
+        """;
+
+    public async ValueTask<RateCount> TakeAsync(string ruleName, RateLimitRule rule, string key, int permits)
     {
         try
         {
-            var result = (long)await redis.GetDatabase().ScriptEvaluateAsync(Script,
-                [new RedisKey($"mentori:rate:{ruleName}:{key}")],
-                [rule.PermitLimit, permits, (long)rule.Window.TotalMilliseconds]);
-            return result == -3 ? null : TimeSpan.FromMilliseconds(Math.Max(result, 1000));
+            var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(TakeScript, [Key(ruleName, key)],
+                [rule.PermitLimit, permits, (long)rule.Window.TotalMilliseconds]))!;
+            var ttl = (long)result[2];
+            return new RateCount((long)result[0] == 1, (long)result[1], ttl > 0 ? TimeSpan.FromMilliseconds(ttl) : rule.Window);
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
             logger.LogWarning(exception, "Rate limit {Rule} not applied: Redis cannot be reached", ruleName);
-            return null;
+            return new RateCount(true, 0, TimeSpan.Zero);
         }
     }
+
+    public async ValueTask ReturnAsync(string ruleName, string key, int permits)
+    {
+        try
+        {
+            await redis.GetDatabase().ScriptEvaluateAsync(ReturnScript, [Key(ruleName, key)], [permits]);
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        {
+            logger.LogWarning(exception, "Rate limit {Rule}: a permit could not be given back, Redis cannot be reached", ruleName);
+        }
+    }
+
+    private static RedisKey Key(string ruleName, string key) => new($"mentori:rate:{ruleName}:{key}");
 }
