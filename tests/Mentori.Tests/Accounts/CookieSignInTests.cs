@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Mentori.Tests.Host;
 using Mentori.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Mentori.Tests.Accounts;
 
@@ -110,6 +111,29 @@ public abstract class CookieSignInTests(ITestDatabaseServer server) : AccountsTe
 
         await using var after = new MentoriApp(Database);
         Assert.Equal(HttpStatusCode.Forbidden, (await after.CreateClient().SendAsync(WithCookie(cookie))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_cookie_sign_in_ends_30_days_after_signing_in_however_often_it_is_used()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = new MentoriApp(Database).WithClock(clock);
+        var email = NewEmail();
+        await RegisterAsync(app.CreateClient(), email);
+        var (browser, _) = await SignInWithCookieAsync(app, email);
+
+        var statuses = new List<HttpStatusCode>();
+        foreach (var days in new[] { 10, 10, 9 })
+        {
+            clock.Advance(TimeSpan.FromDays(days));
+            statuses.Add((await browser.GetAsync("/api/v1/me")).StatusCode);
+        }
+
+        clock.Advance(TimeSpan.FromDays(2));
+        var afterThirtyDays = await browser.GetAsync("/api/v1/me");
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK], statuses);
+        Assert.Equal(HttpStatusCode.Unauthorized, afterThirtyDays.StatusCode);
     }
 
     /// <summary>A browser of its own (its own cookie jar), signed in; and a copy of its sign-in cookie.</summary>

@@ -108,6 +108,7 @@ public static class AccountsEndpoints
 
         var me = api.MapGroup("/me").WithTags("Accounts").RequireAuthorization()
             .WithMetadata(new RequestSizeLimitAttribute(SmallBodyBytes))
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         me.MapGet("/", async Task<Ok<MeResponse>> (ClaimsPrincipal user, AccountService accounts, CancellationToken cancellationToken) =>

@@ -30,7 +30,7 @@ public readonly partial record struct UtcTimestamp(DateTimeOffset Value)
 
     public static implicit operator DateTimeOffset(UtcTimestamp timestamp) => timestamp.Value;
 
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?([Zz]|[+-]\d{2}:\d{2})$")]
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?([Zz]|[+-]\d{2}:\d{2})\z")]
     private static partial Regex WithOffset();
 
     /// <summary>Every <see cref="DateTimeOffset"/> in a JSON body: with an offset, or a field error naming it.</summary>
