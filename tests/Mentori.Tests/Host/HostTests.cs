@@ -84,6 +84,27 @@ public abstract class HostTests(ITestDatabaseServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_openapi_document_gives_times_as_date_times_and_every_write_its_429()
+    {
+        await using var app = new MentoriApp(_database);
+
+        using var document = JsonDocument.Parse(await app.CreateClient().GetStringAsync("/openapi/v1.json"));
+
+        var paths = document.RootElement.GetProperty("paths");
+        var from = paths.GetProperty("/api/v1/sessions").GetProperty("get").GetProperty("parameters").EnumerateArray()
+            .Single(p => p.GetProperty("name").GetString() == "from");
+        Assert.Equal("date-time", from.GetProperty("schema").GetProperty("format").GetString());
+        var scheduledAt = document.RootElement.GetProperty("components").GetProperty("schemas")
+            .GetProperty("RequestSessionRequest").GetProperty("properties").GetProperty("scheduledAt");
+        Assert.Equal("date-time", scheduledAt.GetProperty("format").GetString());
+        Assert.Contains("string", scheduledAt.GetProperty("type").ToString());
+        var writes = paths.EnumerateObject().SelectMany(path => path.Value.EnumerateObject()
+            .Where(operation => operation.Name is "post" or "put" or "patch" or "delete")).ToList();
+        Assert.NotEmpty(writes);
+        Assert.All(writes, operation => Assert.True(operation.Value.GetProperty("responses").TryGetProperty("429", out _), operation.Name));
+    }
+
+    [Fact]
     public async Task The_openapi_document_describes_every_api_route_and_which_need_a_user()
     {
         await using var app = new MentoriApp(_database);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Mentori.Server.Infrastructure.Validation;
 using Microsoft.OpenApi;
 
 namespace Mentori.Server.Infrastructure.Hosting;
@@ -31,12 +32,34 @@ public static class OpenApiRegistration
                 };
                 return Task.CompletedTask;
             });
+            // Times in bodies are read by UtcTimestamp's converter, which hides their type from the schema generator.
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                var type = context.JsonTypeInfo.Type;
+                if ((Nullable.GetUnderlyingType(type) ?? type) == typeof(DateTimeOffset))
+                {
+                    DescribeAsTime(schema, nullable: Nullable.GetUnderlyingType(type) is not null);
+                }
+
+                return Task.CompletedTask;
+            });
             options.AddOperationTransformer((operation, context, _) =>
             {
                 if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>().Any())
                 {
                     operation.Security ??= [];
                     operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Bearer, context.Document)] = [] });
+                }
+
+                // Query times bind through UtcTimestamp, which OpenAPI would otherwise describe as any string.
+                var times = context.Description.ParameterDescriptions
+                    .Where(p => (Nullable.GetUnderlyingType(p.Type) ?? p.Type) == typeof(UtcTimestamp)).Select(p => p.Name).ToHashSet();
+                foreach (var parameter in operation.Parameters?.Where(p => times.Contains(p.Name!)) ?? [])
+                {
+                    if (parameter.Schema is OpenApiSchema schema)
+                    {
+                        DescribeAsTime(schema, nullable: false);
+                    }
                 }
 
                 // Every write counts against the per-user write limit (RateLimiting:WritesPerUser).
@@ -56,4 +79,11 @@ public static class OpenApiRegistration
                 return Task.CompletedTask;
             });
         });
+
+    private static void DescribeAsTime(OpenApiSchema schema, bool nullable)
+    {
+        schema.Type = nullable ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
+        schema.Format = "date-time";
+        schema.Description = UtcTimestamp.Problem;
+    }
 }
