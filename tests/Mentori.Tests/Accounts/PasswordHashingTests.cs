@@ -32,6 +32,44 @@ public abstract class PasswordHashingTests(ITestDatabaseServer server) : Account
         }
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task Sign_ins_turned_away_busy_do_not_count_as_failures_of_the_account()
+    {
+        // One account whose hash takes over a second to check keeps the only hashing slot busy meanwhile.
+        var slow = TestData.NewUser(Mentori.Data.Entities.UserRole.Mentee);
+        slow.PasswordHash = BCrypt.Net.BCrypt.HashPassword(Password, 14);
+        await using (var db = Database.NewContext())
+        {
+            db.Users.Add(slow);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        await using var app = new MentoriApp(Database).WithPeerAddresses()
+            .WithSetting("Auth:BcryptConcurrency", "1")
+            .WithSetting("Auth:BcryptQueueLimit", "0")
+            .WithSetting("RateLimiting:Enabled", "true");
+        var email = NewEmail();
+        await RegisterAsync(app.CreateClient(), email);
+        var client = app.CreateClient().From("198.51.100.20");
+
+        // Each round, the slow sign-in may find the slot taken by one of ours; then it tries again.
+        var turnedAway = 0;
+        while (turnedAway < 6)
+        {
+            var slowSignIn = LoginAsync(app.CreateClient().From("203.0.113.7"), slow.Email);
+            while (turnedAway < 6 && !slowSignIn.IsCompleted)
+            {
+                var response = await LoginAsync(client, email);
+                Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable, response.StatusCode.ToString());
+                turnedAway += response.StatusCode == HttpStatusCode.ServiceUnavailable ? 1 : 0;
+            }
+
+            await slowSignIn;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await LoginAsync(client, email)).StatusCode);
+    }
+
     [Fact]
     public async Task A_hasher_without_a_turn_for_anyone_is_refused_at_startup()
     {

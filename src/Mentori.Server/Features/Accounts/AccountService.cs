@@ -223,13 +223,10 @@ public sealed class AccountService(
     /// </summary>
     private async Task CheckPasswordAsync(User user, string password, string field)
     {
-        var attempt = await limits.BeginSignInAttemptAsync(user.Email);
-        if (!await passwords.VerifyAsync(password, user.PasswordHash))
+        if (!await limits.CheckPasswordAsync(user.Email, () => passwords.VerifyAsync(password, user.PasswordHash)))
         {
             throw ProblemException.Validation(field, "The password is incorrect.");
         }
-
-        await attempt.SucceededAsync();
     }
 
     private async Task<Guid> ConsumeAsync(string? token, EmailTokenPurpose purpose, CancellationToken cancellationToken)

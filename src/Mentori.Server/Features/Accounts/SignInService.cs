@@ -42,19 +42,20 @@ public sealed class SignInService(
         errors.ThrowIfAny();
 
         var email = EmailAddress.Normalize(request.Email!);
-        var attempt = await limits.BeginSignInAttemptAsync(email);
-        var user = await db.Users.SingleOrDefaultAsync(u => u.Email == email, cancellationToken);
+        User? user = null;
+        var passwordMatches = await limits.CheckPasswordAsync(email, async () =>
+        {
+            user = await db.Users.SingleOrDefaultAsync(u => u.Email == email, cancellationToken);
 
-        // An unknown email costs the same bcrypt work as a wrong password, so timing tells nothing.
-        var passwordMatches = user is null
-            ? await passwords.VerifyAgainstNothingAsync(request.Password!, cancellationToken)
-            : await passwords.VerifyAsync(request.Password!, user.PasswordHash, cancellationToken);
+            // An unknown email costs the same bcrypt work as a wrong password, so timing tells nothing.
+            return user is null
+                ? await passwords.VerifyAgainstNothingAsync(request.Password!, cancellationToken)
+                : await passwords.VerifyAsync(request.Password!, user.PasswordHash, cancellationToken);
+        });
         if (user is null || !passwordMatches)
         {
             throw ProblemException.Unauthorized(BadCredentials);
         }
-
-        await attempt.SucceededAsync();
 
         ThrowIfDeactivated(user);
         user.LastLogin = Now;

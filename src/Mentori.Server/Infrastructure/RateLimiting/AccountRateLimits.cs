@@ -15,17 +15,39 @@ public sealed class AccountRateLimits(IRateCounters counters, IOptions<RateLimit
     private const string PerAccount = nameof(RateLimitingOptions.SignInFailuresPerAccount);
 
     /// <summary>
-    /// Starts a password check for <paramref name="email"/> from the caller's address, or 429. The attempt takes its
-    /// permits first, so parallel guesses cannot all pass, and <see cref="SignInAttempt.SucceededAsync"/> gives them
-    /// back: only failures count. Five failures from one address lock out that address, not the owner. Once the
-    /// account's slower ceiling is reached, an address that has failed for it is locked out too, while one that has
-    /// not may still try: the owner signing in from home is never locked out by guesses from elsewhere.
+    /// Runs <paramref name="check"/> of a password for <paramref name="email"/> from the caller's address under the
+    /// sign-in limits, or 429 without running it. The attempt takes its permits first, so parallel guesses cannot all
+    /// pass, and gives them back unless the check says the password is wrong: a correct password, or a check that
+    /// never ran to the end (server busy, database away), costs nothing. Five failures from one address lock out that
+    /// address, not the owner. Once the account's slower ceiling is reached, an address that has failed for it is
+    /// locked out too, while one that has not may still try: the owner is never locked out by guesses from elsewhere.
     /// </summary>
-    public async Task<SignInAttempt> BeginSignInAttemptAsync(string email)
+    public async Task<bool> CheckPasswordAsync(string email, Func<Task<bool>> check)
+    {
+        var taken = await TakeSignInPermitsAsync(email);
+        var wrong = false;
+        try
+        {
+            wrong = !await check();
+            return !wrong;
+        }
+        finally
+        {
+            if (!wrong)
+            {
+                foreach (var (rule, key) in taken)
+                {
+                    await counters.ReturnAsync(rule, key, 1);
+                }
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<(string Rule, string Key)>> TakeSignInPermitsAsync(string email)
     {
         if (!options.Value.Enabled)
         {
-            return new SignInAttempt(counters, []);
+            return [];
         }
 
         var address = $"{email}|{(http.HttpContext is { } context ? ClientAddress.KeyOf(context) : "unknown")}";
@@ -36,13 +58,18 @@ public sealed class AccountRateLimits(IRateCounters counters, IOptions<RateLimit
         }
 
         var forAccount = await counters.TakeAsync(PerAccount, options.Value.SignInFailuresPerAccount, email, 1);
-        if (!forAccount.Taken && fromAddress.Used > 1)
+        if (forAccount.Taken)
+        {
+            return [(PerAddress, address), (PerAccount, email)];
+        }
+
+        if (fromAddress.Used > 1)
         {
             await counters.ReturnAsync(PerAddress, address, 1);
             throw ProblemException.TooManyRequests(forAccount.RetryAfter);
         }
 
-        return new SignInAttempt(counters, forAccount.Taken ? [(PerAddress, address), (PerAccount, email)] : [(PerAddress, address)]);
+        return [(PerAddress, address)];
     }
 
     public Task ThrowIfRegisterExceededAsync(string email) =>
@@ -59,19 +86,6 @@ public sealed class AccountRateLimits(IRateCounters counters, IOptions<RateLimit
         if (options.Value.Enabled && await counters.TakeAsync(name, rule(options.Value), key, 1) is { Taken: false } refused)
         {
             throw ProblemException.TooManyRequests(refused.RetryAfter);
-        }
-    }
-
-    /// <summary>One password check under way; left alone it counts as a failure.</summary>
-    public sealed class SignInAttempt(IRateCounters counters, IReadOnlyList<(string Rule, string Key)> taken)
-    {
-        /// <summary>The password was right: the attempt's permits go back.</summary>
-        public async Task SucceededAsync()
-        {
-            foreach (var (rule, key) in taken)
-            {
-                await counters.ReturnAsync(rule, key, 1);
-            }
         }
     }
 }
