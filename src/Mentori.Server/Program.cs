@@ -1,6 +1,7 @@
 using Mentori.Server.Commands;
 using Mentori.Server.Features.Accounts;
 using Mentori.Server.Features.Admin;
+using Mentori.Server.Features.Backups;
 using Mentori.Server.Features.Mentors;
 using Mentori.Server.Features.Messages;
 using Mentori.Server.Features.Profiles;
@@ -44,6 +45,7 @@ builder.Services.AddMentoriEmail();
 builder.Services.AddSingleton<PasswordHasher>();
 builder.Services.AddScoped<SampleData>();
 builder.Services.AddScoped<CreateAdminCommand>();
+builder.Services.AddScoped<BackupCommands>();
 builder.Services.AddAccounts();
 builder.Services.AddScoped<ProfileService>();
 builder.Services.AddScoped<ProfileImages>();
@@ -53,6 +55,7 @@ builder.Services.AddSessions();
 builder.Services.AddMessages(builder.Configuration);
 builder.Services.AddScoped<RatingService>();
 builder.Services.AddScoped<AdminService>();
+builder.Services.AddBackups(builder.Configuration);
 
 var app = builder.Build();
 

@@ -1,16 +1,31 @@
 namespace Mentori.Server.Commands;
 
-/// <summary>An admin command given instead of serving: <c>migrate</c> or <c>create-admin --email e --password p</c>.</summary>
+/// <summary>
+/// An admin command given instead of serving: <c>migrate</c>, <c>create-admin --email e --password p</c>,
+/// <c>backup</c>, <c>backups</c> or <c>restore FILE [--force]</c>.
+/// </summary>
 public sealed record AdminCommandLine(string Name, IReadOnlyDictionary<string, string> Options, string[] HostArgs)
 {
     public const string Migrate = "migrate";
     public const string CreateAdmin = "create-admin";
+    public const string Backup = "backup";
+    public const string Backups = "backups";
+    public const string Restore = "restore";
+
+    /// <summary>The name under which a command's one positional argument (restore's file) is kept.</summary>
+    public const string Argument = "argument";
 
     private static readonly Dictionary<string, string[]> OptionsByCommand = new()
     {
         [Migrate] = [],
         [CreateAdmin] = ["email", "password"],
+        [Backup] = [],
+        [Backups] = [],
+        [Restore] = ["force"],
     };
+
+    /// <summary>Options that take no value.</summary>
+    private static readonly string[] Flags = ["force"];
 
     /// <summary>
     /// The line to print when the first argument names no command: a word that is neither an option (<c>--urls</c>)
@@ -37,10 +52,18 @@ public sealed record AdminCommandLine(string Name, IReadOnlyDictionary<string, s
         for (var i = 1; i < args.Length; i++)
         {
             var (key, value, consumed) = ReadOption(args, i);
-            if (key is not null && known.Contains(key, StringComparer.OrdinalIgnoreCase))
+            if (key is not null && Flags.Contains(key, StringComparer.OrdinalIgnoreCase) && known.Contains(key, StringComparer.OrdinalIgnoreCase))
+            {
+                options[key] = "true";
+            }
+            else if (key is not null && known.Contains(key, StringComparer.OrdinalIgnoreCase))
             {
                 options[key] = value ?? "";
                 i += consumed - 1;
+            }
+            else if (key is null && args[0] == Restore && !options.ContainsKey(Argument))
+            {
+                options[Argument] = args[i];
             }
             else
             {

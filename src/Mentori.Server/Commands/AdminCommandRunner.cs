@@ -1,3 +1,4 @@
+using Mentori.Server.Features.Backups;
 using Mentori.Server.Infrastructure.Database;
 
 namespace Mentori.Server.Commands;
@@ -8,20 +9,22 @@ public static class AdminCommandRunner
     public static async Task<int> RunAsync(AdminCommandLine command, IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
+        var backups = scope.ServiceProvider.GetRequiredService<BackupCommands>();
         try
         {
-            var applied = await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+            // Backup commands leave the schema as it is: a backup is most wanted just before a migration.
             var outcome = command.Name switch
             {
-                AdminCommandLine.CreateAdmin => await scope.ServiceProvider.GetRequiredService<CreateAdminCommand>()
-                    .RunAsync(command.Options.GetValueOrDefault("email"), command.Options.GetValueOrDefault("password")),
-                _ when applied.Count > 0 => $"Applied {applied.Count} migration(s): {string.Join(", ", applied)}.",
-                _ => "The database is up to date; nothing to apply.",
+                AdminCommandLine.Backup => await backups.BackupAsync(CancellationToken.None),
+                AdminCommandLine.Backups => await backups.ListAsync(CancellationToken.None),
+                AdminCommandLine.Restore => await backups.RestoreAsync(command.Options.GetValueOrDefault(AdminCommandLine.Argument),
+                    command.Options.ContainsKey("force"), CancellationToken.None),
+                _ => await MigrateThenAsync(command, scope.ServiceProvider),
             };
             await Console.Out.WriteLineAsync(outcome);
             return 0;
         }
-        catch (AdminCommandException exception)
+        catch (Exception exception) when (exception is AdminCommandException or BackupException)
         {
             await Console.Error.WriteLineAsync($"{command.Name}: {exception.Message}");
             return 1;
@@ -31,6 +34,18 @@ public static class AdminCommandRunner
             await Console.Error.WriteLineAsync($"{command.Name}: {FirstLine(exception.Message)}");
             return 1;
         }
+    }
+
+    private static async Task<string> MigrateThenAsync(AdminCommandLine command, IServiceProvider services)
+    {
+        var applied = await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        return command.Name switch
+        {
+            AdminCommandLine.CreateAdmin => await services.GetRequiredService<CreateAdminCommand>()
+                .RunAsync(command.Options.GetValueOrDefault("email"), command.Options.GetValueOrDefault("password")),
+            _ when applied.Count > 0 => $"Applied {applied.Count} migration(s): {string.Join(", ", applied)}.",
+            _ => "The database is up to date; nothing to apply.",
+        };
     }
 
     private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();

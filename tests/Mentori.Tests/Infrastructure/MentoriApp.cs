@@ -22,12 +22,16 @@ public sealed class MentoriApp(TestDatabase database, string environment = "Test
         ["Auth:Jwt:SigningKey"] = SigningKey,
         ["Auth:BcryptWorkFactor"] = "10",
         ["RateLimiting:Enabled"] = "false",
+        ["Backups:Enabled"] = "false",
     };
 
     public TestDatabase Database { get; } = database;
 
     /// <summary>Where the app keeps uploaded profile photos.</summary>
     public string ProfileImageFolder => Path.Combine(_dataFolder.FullName, "profile-images");
+
+    /// <summary>Where the app writes its backups.</summary>
+    public string BackupFolder => Path.Combine(_dataFolder.FullName, "backups");
 
     /// <summary>Where the app writes its emails (no SMTP host is configured in tests).</summary>
     public string OutboxFolder => Path.Combine(_dataFolder.FullName, "outbox");
@@ -52,6 +56,7 @@ public sealed class MentoriApp(TestDatabase database, string environment = "Test
         builder.UseEnvironment(environment);
         builder.UseSetting("Email:PickupDirectory", OutboxFolder);
         builder.UseSetting("ProfileImages:Directory", ProfileImageFolder);
+        builder.UseSetting("Backups:Directory", BackupFolder);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

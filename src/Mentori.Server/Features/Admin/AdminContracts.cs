@@ -21,4 +21,5 @@ public sealed record PlatformStats(
     IReadOnlyDictionary<string, int> SessionsByStatus,
     int MessagesLast7Days,
     double? AverageRating,
-    IReadOnlyList<WeekCount> SignUpsPerWeek);
+    IReadOnlyList<WeekCount> SignUpsPerWeek,
+    DateTime? LastBackupAt);

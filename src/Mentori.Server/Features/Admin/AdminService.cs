@@ -141,6 +141,7 @@ public sealed class AdminService(MentoriDb db, TimeProvider clock, SignInService
         var firstWeek = thisWeek.AddDays(-7 * 11);
         var since = firstWeek.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var signUps = await db.Users.Where(u => u.CreatedAt >= since).Select(u => u.CreatedAt).ToListAsync(cancellationToken);
+        var lastBackup = await db.BackupRuns.Where(r => r.Verified).MaxAsync(r => r.FinishedAt, cancellationToken);
         var weeks = Enumerable.Range(0, 12).Select(i => firstWeek.AddDays(7 * i))
             .Select(week => new WeekCount(week, signUps.Count(t => DateOnly.FromDateTime(t) >= week && DateOnly.FromDateTime(t) < week.AddDays(7))))
             .ToList();
@@ -151,7 +152,8 @@ public sealed class AdminService(MentoriDb db, TimeProvider clock, SignInService
             Enum.GetValues<SessionStatus>().ToDictionary(s => s.ToString().ToLowerInvariant(), s => byStatus.FirstOrDefault(x => x.Key == s)?.Count ?? 0),
             messages,
             ratings is { Count: > 0 } ? Math.Round((double)ratings.Sum / ratings.Count, 2, MidpointRounding.AwayFromZero) : null,
-            weeks);
+            weeks,
+            lastBackup);
     }
 
     public async Task<Page<AuditEntryResponse>> AuditAsync(int? limit, string? cursor, CancellationToken cancellationToken)
