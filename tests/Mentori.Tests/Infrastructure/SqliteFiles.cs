@@ -24,7 +24,14 @@ public sealed class SqliteFiles : ITestDatabaseServer, IAsyncLifetime
     {
         var file = Path.Combine(_folder.FullName, $"{Guid.NewGuid():N}.db");
         File.Copy(_template, file);
-        return Task.FromResult(new TestDatabase(Provider, $"Data Source={file}", () =>
+        return Task.FromResult(Database(file));
+    }
+
+    public Task<TestDatabase> CreateEmptyDatabaseAsync() =>
+        Task.FromResult(Database(Path.Combine(_folder.FullName, $"{Guid.NewGuid():N}.db")));
+
+    private TestDatabase Database(string file) =>
+        new(Provider, $"Data Source={file}", () =>
         {
             SqliteConnection.ClearAllPools();
             foreach (var path in new[] { file, file + "-wal", file + "-shm" })
@@ -33,8 +40,7 @@ public sealed class SqliteFiles : ITestDatabaseServer, IAsyncLifetime
             }
 
             return Task.CompletedTask;
-        }));
-    }
+        });
 
     public ValueTask DisposeAsync()
     {

@@ -10,6 +10,9 @@ public interface ITestDatabaseServer
 
     /// <summary>A new database with every migration applied, for one test class or one test.</summary>
     Task<TestDatabase> CreateDatabaseAsync();
+
+    /// <summary>A new database with nothing in it, not even migrations.</summary>
+    Task<TestDatabase> CreateEmptyDatabaseAsync();
 }
 
 /// <summary>One migrated database of its own, removed when disposed.</summary>

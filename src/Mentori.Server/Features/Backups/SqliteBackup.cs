@@ -12,6 +12,12 @@ public sealed class SqliteBackup(string connectionString) : IDatabaseBackup
         await using var target = new SqliteConnection(FileConnection(path, SqliteOpenMode.ReadWriteCreate));
         await target.OpenAsync(cancellationToken);
         source.BackupDatabase(target);
+
+        // The copy takes the source's write-ahead-log mode, which would give it -wal and -shm files beside it; a
+        // backup is one file.
+        await using var journal = target.CreateCommand();
+        journal.CommandText = "PRAGMA journal_mode = DELETE";
+        await journal.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task VerifyAsync(string path, CancellationToken cancellationToken)
