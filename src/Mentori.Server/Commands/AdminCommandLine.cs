@@ -54,7 +54,12 @@ public sealed record AdminCommandLine(string Name, IReadOnlyDictionary<string, s
             var (key, value, consumed) = ReadOption(args, i);
             if (key is not null && Flags.Contains(key, StringComparer.OrdinalIgnoreCase) && known.Contains(key, StringComparer.OrdinalIgnoreCase))
             {
-                options[key] = "true";
+                // A flag takes no following word (restore --force FILE), only its own "=value".
+                var written = args[i].Contains('=', StringComparison.Ordinal) ? value : null;
+                if (!string.Equals(written, "false", StringComparison.OrdinalIgnoreCase))
+                {
+                    options[key] = "true";
+                }
             }
             else if (key is not null && known.Contains(key, StringComparer.OrdinalIgnoreCase))
             {
@@ -67,7 +72,9 @@ public sealed record AdminCommandLine(string Name, IReadOnlyDictionary<string, s
             }
             else
             {
-                hostArgs.Add(args[i]);
+                // A host option keeps its value with it (--environment Production), so the value is not read as a file.
+                hostArgs.AddRange(args[i..(i + consumed)]);
+                i += consumed - 1;
             }
         }
 

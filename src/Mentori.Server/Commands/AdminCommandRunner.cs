@@ -29,9 +29,11 @@ public static class AdminCommandRunner
             await Console.Error.WriteLineAsync($"{command.Name}: {exception.Message}");
             return 1;
         }
-        catch (Exception exception) when (exception is System.Data.Common.DbException or InvalidOperationException)
+        catch (Exception exception) when (exception is System.Data.Common.DbException or InvalidOperationException
+            or Microsoft.EntityFrameworkCore.DbUpdateException or IOException or UnauthorizedAccessException)
         {
-            await Console.Error.WriteLineAsync($"{command.Name}: {FirstLine(exception.Message)}");
+            var message = exception is Microsoft.EntityFrameworkCore.DbUpdateException { InnerException: { } inner } ? inner.Message : exception.Message;
+            await Console.Error.WriteLineAsync($"{command.Name}: {FirstLine(message)}");
             return 1;
         }
     }

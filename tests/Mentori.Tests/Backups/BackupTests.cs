@@ -77,12 +77,15 @@ public abstract class BackupTests(ITestDatabaseServer server) : SessionsTestBase
         await using var one = BackingUp(clock, enabled: false);
         await using var two = BackingUp(clock, enabled: false);
 
-        var runs = await Task.WhenAll(RunScheduledAsync(one), RunScheduledAsync(two));
+        using var together = new Barrier(2);
+        var runs = await Task.WhenAll(
+            Task.Run(() => { together.SignalAndWait(); return RunScheduledAsync(one); }),
+            Task.Run(() => { together.SignalAndWait(); return RunScheduledAsync(two); }));
 
         Assert.Single(runs, run => run is not null);
         await using var db = Database.NewContext();
         Assert.Equal(1, await db.BackupRuns.CountAsync(TestContext.Current.CancellationToken));
-        Assert.Single(Directory.GetFiles(one.BackupFolder).Concat(Directory.Exists(two.BackupFolder) ? Directory.GetFiles(two.BackupFolder) : []));
+        Assert.Single(new[] { one.BackupFolder, two.BackupFolder }.Where(Directory.Exists).SelectMany(folder => Directory.GetFiles(folder)));
         Assert.Null(await RunScheduledAsync(one)); // the slot is taken; only the next day's is due
     }
 
@@ -129,12 +132,7 @@ public abstract class BackupTests(ITestDatabaseServer server) : SessionsTestBase
     {
         await SeedUserAsync(UserRole.Mentor);
         await using var app = BackingUp(new FakeTimeProvider(DateTimeOffset.UtcNow), enabled: false);
-        BackupRun run;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            run = await scope.ServiceProvider.GetRequiredService<BackupService>().BackUpNowAsync(TestContext.Current.CancellationToken);
-        }
-
+        var run = await BackUpNowAsync(app);
         await SeedUserAsync(UserRole.Mentee); // the database has moved on since the backup
         var backup = await File.ReadAllBytesAsync(Path.Combine(app.BackupFolder, run.FileName!));
         var file = Path.Combine(app.BackupFolder, $"{kind}.bin");
@@ -145,13 +143,35 @@ public abstract class BackupTests(ITestDatabaseServer server) : SessionsTestBase
 
         var before = await DatabaseSnapshot.ReadAsync(Database);
 
-        var result = await ServerCommand.RunAsync(["restore", file, "--force"], ServerCommand.DatabaseEnvironment(Database));
+        var result = await ServerCommand.RunAsync(["restore", file, "--force"], CommandEnvironment(app, Database));
 
         Assert.Equal(1, result.ExitCode);
         var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("restore: ", line);
         Assert.Equal(before, await DatabaseSnapshot.ReadAsync(Database));
         Assert.Single(Directory.GetFiles(app.BackupFolder, "mentori-*")); // no safety backup either: nothing was replaced
+    }
+
+    [Fact]
+    public async Task Restoring_with_force_brings_back_the_backup_and_keeps_what_was_there_in_a_safety_backup()
+    {
+        var mentor = await SeedUserAsync(UserRole.Mentor);
+        await using var app = BackingUp(new FakeTimeProvider(DateTimeOffset.UtcNow), enabled: false);
+        var backup = await BackUpNowAsync(app);
+        var atBackup = await DatabaseSnapshot.ReadAsync(Database, "backup_runs");
+        var later = await SeedUserAsync(UserRole.Mentee);
+
+        var result = await ServerCommand.RunAsync(["restore", Path.Combine(app.BackupFolder, backup.FileName!), "--force"], CommandEnvironment(app, Database));
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal(atBackup, await DatabaseSnapshot.ReadAsync(Database, "backup_runs"));
+        var safety = Assert.Single(Directory.GetFiles(app.BackupFolder, "mentori-*"), f => Path.GetFileName(f) != backup.FileName);
+        Assert.Contains(Path.GetFileName(safety), result.Output);
+        await using var whatWasThere = await _databases.CreateEmptyDatabaseAsync();
+        Assert.Equal(0, (await ServerCommand.RunAsync(["restore", safety], ServerCommand.DatabaseEnvironment(whatWasThere))).ExitCode);
+        await using var db = whatWasThere.NewContext();
+        Assert.True(await db.Users.AnyAsync(u => u.Id == later.Id, TestContext.Current.CancellationToken));
+        Assert.True(await db.Users.AnyAsync(u => u.Id == mentor.Id, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -165,15 +185,19 @@ public abstract class BackupTests(ITestDatabaseServer server) : SessionsTestBase
 
         var fresh = await app.CreateClient().GetAsync("/health/backups");
         var stats = await (await adminClient.GetAsync("/api/v1/admin/stats")).JsonAsync();
-        clock.Advance(TimeSpan.FromMinutes(50)); // still before the next slot
-        clock.Advance(TimeSpan.FromHours(26) - TimeSpan.FromMinutes(50) + TimeSpan.FromMinutes(1));
         await using (var db = Database.NewContext())
         {
-            // Hold the next runs back, so that the last good backup stays the first one.
-            await db.BackupRuns.ExecuteDeleteAsync(TestContext.Current.CancellationToken);
-            db.BackupRuns.Add(new BackupRun { ScheduledFor = new DateTime(2100, 1, 1, 0, 0, 0, DateTimeKind.Utc), StartedAt = run.StartedAt, FinishedAt = run.FinishedAt, FileName = run.FileName, Verified = true });
+            // Another instance has claimed the next days' slots and is still at them: no newer good backup comes.
+            var next = run.ScheduledFor!.Value;
+            for (var day = 1; day <= 3; day++)
+            {
+                db.BackupRuns.Add(new BackupRun { ScheduledFor = next.AddDays(day), StartedAt = next.AddDays(30) });
+            }
+
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
+
+        clock.Advance(TimeSpan.FromHours(26) + TimeSpan.FromMinutes(1));
 
         var stale = await app.CreateClient().GetAsync("/health/backups");
 
@@ -188,6 +212,20 @@ public abstract class BackupTests(ITestDatabaseServer server) : SessionsTestBase
         .WithSetting("Backups:Enabled", enabled ? "true" : "false")
         .WithSetting("Backups:DailyAt", "00:00")
         .WithSetting("Auth:RequireVerifiedEmail", "false");
+
+    /// <summary>The operator's command line, configured like <paramref name="app"/>: the same backup folder.</summary>
+    private static Dictionary<string, string> CommandEnvironment(MentoriApp app, TestDatabase database)
+    {
+        var environment = ServerCommand.DatabaseEnvironment(database);
+        environment["Backups__Directory"] = app.BackupFolder;
+        return environment;
+    }
+
+    private static async Task<BackupRun> BackUpNowAsync(MentoriApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<BackupService>().BackUpNowAsync(TestContext.Current.CancellationToken);
+    }
 
     private static async Task<BackupRun?> RunScheduledAsync(MentoriApp app)
     {

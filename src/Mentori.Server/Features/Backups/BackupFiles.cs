@@ -22,12 +22,12 @@ public sealed class BackupFiles(string directory, DatabaseProvider provider)
 
     private string Extension => provider == DatabaseProvider.Postgres ? ".dump" : ".db";
 
-    /// <summary>The temporary path a backup taken at <paramref name="takenAt"/> is written to, and its final path.</summary>
-    public (string Temporary, string Final) PathsFor(DateTime takenAt)
+    /// <summary>The temporary path run <paramref name="runId"/>, taken at <paramref name="takenAt"/>, is written to, and its final path.</summary>
+    public (string Temporary, string Final) PathsFor(DateTime takenAt, Guid runId)
     {
         System.IO.Directory.CreateDirectory(Directory);
         var final = System.IO.Path.Combine(Directory, Prefix + takenAt.ToString(TimeFormat, CultureInfo.InvariantCulture) + Extension);
-        return (final + ".partial", final);
+        return ($"{final}.{runId:N}.partial", final);
     }
 
     /// <summary>Flushes the written file to disk and gives it its name; a file of that name is never half written.</summary>
@@ -56,11 +56,14 @@ public sealed class BackupFiles(string directory, DatabaseProvider provider)
             .ToList();
     }
 
-    /// <summary>Deletes backups taken before <paramref name="cutoff"/>, and temporary files a crash left; the names deleted.</summary>
-    public IReadOnlyList<string> DeleteOlderThan(DateTime cutoff)
+    /// <summary>
+    /// Deletes backups taken before <paramref name="cutoff"/> but <paramref name="keep"/>, and temporary files a crash
+    /// left; the names deleted.
+    /// </summary>
+    public IReadOnlyList<string> DeleteOlderThan(DateTime cutoff, string keep)
     {
         var deleted = new List<string>();
-        foreach (var file in List().Where(file => file.TakenAt < cutoff))
+        foreach (var file in List().Where(file => file.TakenAt < cutoff && file.Name != keep))
         {
             File.Delete(file.Path);
             deleted.Add(file.Name);

@@ -24,8 +24,8 @@ public sealed class BackupScheduler(IServiceScopeFactory scopes, TimeProvider cl
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
-                // The run is recorded with its error; /health/backups reports it.
-                logger.LogDebug(exception, "The daily backup did not complete");
+                // A failed backup is recorded with its error and logged by BackupService; this is anything else.
+                logger.LogWarning(exception, "The daily backup did not complete");
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Mentori.Data;
 using Mentori.Data.Entities;
 using Mentori.Server.Infrastructure.Configuration;
@@ -25,6 +26,9 @@ public sealed class BackupService(
     /// <summary>A failed daily backup is tried again after this long, not every minute.</summary>
     public static readonly TimeSpan RetryFailedAfter = TimeSpan.FromHours(1);
 
+    /// <summary>A daily backup still unfinished after this long was abandoned (its instance died) and is taken again.</summary>
+    public static readonly TimeSpan RetryUnfinishedAfter = TimeSpan.FromHours(6);
+
     public BackupFiles Files { get; } = new(ContentPaths.Resolve(environment, options.Value.Directory), db.Provider);
 
     public bool ScheduleEnabled => options.Value.Enabled ?? !environment.IsDevelopment();
@@ -50,15 +54,8 @@ public sealed class BackupService(
             return null;
         }
 
-        try
-        {
-            await TakeAsync(run, cancellationToken);
-        }
-        finally
-        {
-            DeleteExpired();
-        }
-
+        await TakeAsync(run, cancellationToken);
+        DeleteExpired(keep: run.FileName!);
         return run;
     }
 
@@ -120,10 +117,12 @@ public sealed class BackupService(
         var existing = await db.BackupRuns.SingleOrDefaultAsync(r => r.ScheduledFor == slot, cancellationToken);
         if (existing is not null)
         {
-            // A failed run is claimed again, by one instance, once it is old enough.
-            var retryBefore = now - RetryFailedAfter;
+            // A failed run, or one whose instance died half-way, is claimed again, by one instance, once it is old enough.
+            var failedBefore = now - RetryFailedAfter;
+            var abandonedBefore = now - RetryUnfinishedAfter;
             var reclaimed = await db.BackupRuns
-                .Where(r => r.Id == existing.Id && !r.Verified && r.FinishedAt != null && r.StartedAt < retryBefore)
+                .Where(r => r.Id == existing.Id && !r.Verified
+                    && ((r.FinishedAt != null && r.StartedAt < failedBefore) || (r.FinishedAt == null && r.StartedAt < abandonedBefore)))
                 .ExecuteUpdateAsync(set => set.SetProperty(r => r.StartedAt, now).SetProperty(r => r.FinishedAt, (DateTime?)null)
                     .SetProperty(r => r.Error, (string?)null), cancellationToken);
             if (reclaimed == 0)
@@ -151,9 +150,10 @@ public sealed class BackupService(
 
     private async Task TakeAsync(BackupRun run, CancellationToken cancellationToken)
     {
-        var (temporary, final) = Files.PathsFor(run.StartedAt);
+        var temporary = "";
         try
         {
+            (temporary, var final) = Files.PathsFor(run.StartedAt, run.Id);
             await database.WriteAsync(temporary, cancellationToken);
             await database.VerifyAsync(temporary, cancellationToken);
             BackupFiles.Publish(temporary, final);
@@ -164,7 +164,11 @@ public sealed class BackupService(
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            File.Delete(temporary);
+            if (temporary.Length > 0)
+            {
+                File.Delete(temporary);
+            }
+
             run.Error = Truncate(exception.Message);
             logger.LogError("Backup failed: {Error}", run.Error);
             throw exception as BackupException ?? new BackupException(run.Error);
@@ -172,13 +176,22 @@ public sealed class BackupService(
         finally
         {
             run.FinishedAt = Now;
-            await db.SaveChangesAsync(CancellationToken.None);
+            try
+            {
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
+            catch (Exception exception) when (exception is DbException or DbUpdateException)
+            {
+                // The run stays unfinished in the table and is claimed again later; the backup's own outcome stands.
+                logger.LogWarning(exception, "The outcome of backup run {Run} could not be recorded", run.Id);
+            }
         }
     }
 
-    private void DeleteExpired()
+    /// <summary>Deletes backups past the retention, only after a good one, and never the newest good one.</summary>
+    private void DeleteExpired(string keep)
     {
-        foreach (var name in Files.DeleteOlderThan(Now.AddDays(-options.Value.RetentionDays)))
+        foreach (var name in Files.DeleteOlderThan(Now.AddDays(-options.Value.RetentionDays), keep))
         {
             logger.LogInformation("Backup {File} deleted: older than {Days} days", name, options.Value.RetentionDays);
         }

@@ -36,14 +36,14 @@ public sealed class PostgresBackup(string connectionString, PostgresTools tools)
         return (long)(await command.ExecuteScalarAsync(cancellationToken))! == 0;
     }
 
-    /// <summary>One transaction: the dump's objects are dropped and made again, or, on any error, nothing changes.</summary>
+    /// <summary>
+    /// One transaction: the schema is emptied (also of tables a later migration added, which the dump does not know)
+    /// and the dump loaded into it; on any error nothing changes.
+    /// </summary>
     public async Task RestoreAsync(string path, CancellationToken cancellationToken)
     {
         NpgsqlConnection.ClearAllPools();
-        await tools.RunAsync("pg_restore",
-            ["--no-password", $"--dbname={tools.Database}", "--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction",
-                "--clean", "--if-exists", path],
-            cancellationToken);
+        await tools.RunInOneTransactionAsync("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;", path, cancellationToken);
         NpgsqlConnection.ClearAllPools();
     }
 }

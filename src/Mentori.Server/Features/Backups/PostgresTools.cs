@@ -18,24 +18,63 @@ public sealed partial class PostgresTools(string connectionString, string? tools
     /// <summary>Runs <paramref name="tool"/>; its standard output, or <see cref="BackupException"/> with its first error line.</summary>
     public async Task<string> RunAsync(string tool, IEnumerable<string> arguments, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(Find(tool)) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        SetEnvironment(start);
-        using var process = Process.Start(start) ?? throw new BackupException($"{tool} could not be started.");
+        using var process = Start(tool, arguments, redirectInput: false);
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var error = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
         if (process.ExitCode != 0)
         {
-            var line = (await error).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
-            throw new BackupException($"{tool} failed: {line ?? $"exit code {process.ExitCode}"}");
+            throw new BackupException($"{tool} failed: {FirstLine(await error) ?? $"exit code {process.ExitCode}"}");
         }
 
         return await output;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="sql"/> and then the script <c>pg_restore</c> makes of <paramref name="archive"/> through
+    /// <c>psql</c> as one transaction that stops at the first error: all of it happens, or none.
+    /// </summary>
+    public async Task RunInOneTransactionAsync(string sql, string archive, CancellationToken cancellationToken)
+    {
+        var restore = Start("pg_restore", ["--no-owner", "--no-privileges", "--file=-", archive], redirectInput: false);
+        var psql = Start("psql", ["--no-psqlrc", "--quiet", "--single-transaction", "--set=ON_ERROR_STOP=1", $"--dbname={Database}"], redirectInput: true);
+        using (restore)
+        using (psql)
+        {
+            var restoreErrors = restore.StandardError.ReadToEndAsync(cancellationToken);
+            var psqlErrors = psql.StandardError.ReadToEndAsync(cancellationToken);
+            var psqlOutput = psql.StandardOutput.ReadToEndAsync(cancellationToken);
+            try
+            {
+                await psql.StandardInput.WriteLineAsync(sql.AsMemory(), cancellationToken);
+                await restore.StandardOutput.BaseStream.CopyToAsync(psql.StandardInput.BaseStream, cancellationToken);
+            }
+            catch (IOException)
+            {
+                // psql stopped reading: it failed, and says why below.
+            }
+            finally
+            {
+                psql.StandardInput.Close();
+            }
+
+            await Task.WhenAll(restore.WaitForExitAsync(cancellationToken), psql.WaitForExitAsync(cancellationToken));
+            await psqlOutput;
+            if (psql.ExitCode != 0 || restore.ExitCode != 0)
+            {
+                var (tool, errors) = restore.ExitCode != 0 ? ("pg_restore", await restoreErrors) : ("psql", await psqlErrors);
+                throw new BackupException($"{tool} failed: {FirstLine(errors) ?? "exit code " + (restore.ExitCode != 0 ? restore.ExitCode : psql.ExitCode)}");
+            }
+        }
     }
 
     /// <summary>Refuses tools older than the server: an old pg_dump cannot read a newer server's catalog.</summary>
@@ -51,6 +90,21 @@ public sealed partial class PostgresTools(string connectionString, string? tools
             throw new BackupException($"pg_dump is {version.Trim()}, older than the server ({server}); set Backups:PostgresToolsDirectory to the tools of PostgreSQL {server} or newer.");
         }
     }
+
+    private Process Start(string tool, IEnumerable<string> arguments, bool redirectInput)
+    {
+        var start = new ProcessStartInfo(Find(tool)) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = redirectInput };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        SetEnvironment(start);
+        return Process.Start(start) ?? throw new BackupException($"{tool} could not be started.");
+    }
+
+    private static string? FirstLine(string text) =>
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
 
     private string Find(string tool)
     {
@@ -71,9 +125,16 @@ public sealed partial class PostgresTools(string connectionString, string? tools
 
     private void SetEnvironment(ProcessStartInfo start)
     {
-        var host = _connection.Host ?? "localhost";
-        start.Environment["PGHOST"] = host.Split(',')[0];
-        start.Environment["PGPORT"] = _connection.Port.ToString(CultureInfo.InvariantCulture);
+        // Npgsql allows several hosts, each with its own port (h1:5433,h2); the tools are given the first.
+        var host = (_connection.Host ?? "localhost").Split(',')[0].Trim();
+        var port = _connection.Port.ToString(CultureInfo.InvariantCulture);
+        if (!host.StartsWith('/') && host.LastIndexOf(':') is var colon and > 0 && !host.Contains(']', StringComparison.Ordinal) && host.Count(c => c == ':') == 1)
+        {
+            (host, port) = (host[..colon], host[(colon + 1)..]);
+        }
+
+        start.Environment["PGHOST"] = host;
+        start.Environment["PGPORT"] = port;
         start.Environment["PGDATABASE"] = Database;
         if (_connection.Username is { } user)
         {
