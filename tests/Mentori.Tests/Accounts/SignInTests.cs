@@ -62,7 +62,7 @@ public abstract class SignInTests(ITestDatabaseServer server) : AccountsTestBase
             await db.Users.ExecuteUpdateAsync(set => set.SetProperty(u => u.IsActive, false));
         }
 
-        await HostTests.AssertProblemAsync(await LoginAsync(client, email), HttpStatusCode.Forbidden);
+        var atSignIn = await HostTests.AssertProblemAsync(await LoginAsync(client, email), HttpStatusCode.Forbidden);
 
         // This instance looked the user up a moment ago and may trust that answer for up to 30 seconds;
         // another instance, which has not seen the user yet, refuses the access token at once.
@@ -77,6 +77,10 @@ public abstract class SignInTests(ITestDatabaseServer server) : AccountsTestBase
         var problem = await HostTests.AssertProblemAsync(refused, HttpStatusCode.Forbidden);
         await HostTests.AssertProblemAsync(await RefreshAsync(client, RefreshToken(auth)), HttpStatusCode.Forbidden);
         Assert.EndsWith("account-deactivated", problem.GetProperty("type").GetString());
+        foreach (var member in new[] { "type", "title", "detail" })
+        {
+            Assert.Equal(atSignIn.GetProperty(member).GetString(), problem.GetProperty(member).GetString()); // one problem, wherever it is met
+        }
     }
 
     [Fact]

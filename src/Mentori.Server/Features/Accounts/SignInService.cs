@@ -219,8 +219,7 @@ public sealed class SignInService(
     {
         if (!user.IsActive)
         {
-            throw ProblemException.Forbidden(ProblemTypes.AccountDeactivated, "The account is deactivated",
-                "This account has been deactivated by an administrator.");
+            throw ProblemException.AccountDeactivated();
         }
     }
 

@@ -114,7 +114,7 @@ public sealed class AdminService(MentoriDb db, TimeProvider clock, SignInService
             user.Profile?.FirstName, user.Profile?.LastName);
     }
 
-    /// <summary>409 when <paramref name="adminId"/> is the only active admin; call it under <see cref="AdminRoleLock"/>.</summary>
+    /// <summary>409 when <paramref name="adminId"/> is the only active admin; call it under <see cref="DatabaseLocks.LockAdminsAsync"/>.</summary>
     public static async Task ThrowIfLastAdminAsync(MentoriDb db, Guid adminId, CancellationToken cancellationToken)
     {
         if (!await db.Users.AnyAsync(u => u.Role == UserRole.Admin && u.IsActive && u.Id != adminId, cancellationToken))

@@ -33,8 +33,7 @@ public static class SignedInUserCheck
             ?? throw SignInAgain();
         if (!status.IsActive)
         {
-            throw ProblemException.Forbidden(ProblemTypes.AccountDeactivated, "The account is deactivated",
-                "This account has been deactivated by an administrator.");
+            throw ProblemException.AccountDeactivated();
         }
 
         if (!string.Equals(claims.FindFirst(MentoriClaims.Role)?.Value, MentoriClaims.RoleName(status.Role), StringComparison.Ordinal)

@@ -32,6 +32,10 @@ public sealed class ProblemException(int status, string type, string title, stri
     public static ProblemException Forbidden(string type, string title, string detail) =>
         new(StatusCodes.Status403Forbidden, type, title, detail);
 
+    /// <summary>The caller's account was deactivated by an administrator: at sign-in, refresh, and on every request.</summary>
+    public static ProblemException AccountDeactivated() =>
+        Forbidden(ProblemTypes.AccountDeactivated, "The account is deactivated", "This account has been deactivated by an administrator.");
+
     /// <summary>An unknown id, or one the caller may not see (api.md: the two look the same).</summary>
     public static ProblemException NotFound(string detail) =>
         new(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found", detail);
