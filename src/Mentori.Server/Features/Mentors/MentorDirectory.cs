@@ -14,9 +14,6 @@ namespace Mentori.Server.Features.Mentors;
 /// </summary>
 public sealed class MentorDirectory(MentoriDb db)
 {
-    /// <summary>Where no rate is set, the rate sort and the maxRate filter read this (above any numeric(10,2)).</summary>
-    private const decimal NoRate = 100_000_000m;
-
     public async Task<Page<MentorSummary>> SearchAsync(MentorSearch search, CancellationToken cancellationToken)
     {
         var rows = await QueryAsync(MentorDirectorySql.Search(db.Provider, search), cancellationToken);
@@ -81,7 +78,7 @@ public sealed class MentorDirectory(MentoriDb db)
         MentorSort.Relevance => new([(float)row.Relevance, row.Mentor.Id]),
         MentorSort.Rating => new([row.RatingAverage, row.Mentor.RatingCount, row.Mentor.Id]),
         MentorSort.Experience => new([row.Mentor.YearsExperience ?? -1, row.Mentor.Id]),
-        MentorSort.Rate => new([row.Mentor.HourlyRate ?? NoRate, row.Mentor.Id]),
+        MentorSort.Rate => new([row.Mentor.HourlyRate ?? MentorDirectorySql.NoRate, row.Mentor.Id]),
         _ => new([row.CreatedAt, row.Mentor.Id]),
     };
 

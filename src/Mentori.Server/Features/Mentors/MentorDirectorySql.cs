@@ -16,6 +16,14 @@ public sealed record DirectoryStatement(string Sql, IReadOnlyDictionary<string, 
 /// </summary>
 public static class MentorDirectorySql
 {
+    /// <summary>
+    /// Where no rate is set, the rate sort and the maxRate filter read this (above any numeric(10,2)). The
+    /// expression must stay as the migrations wrote it into the index idx_profiles_rate, or the index goes unused.
+    /// </summary>
+    public const decimal NoRate = 100_000_000m;
+
+    private static readonly string RateOrNone = $"coalesce(p.hourly_rate, {NoRate.ToString(CultureInfo.InvariantCulture)})";
+
     // Must stay identical to idx_profiles_search, or PostgreSQL cannot use the index.
     private const string PostgresSearchDocument = """
         (setweight(to_tsvector('simple', p.first_name || ' ' || p.last_name), 'A')
@@ -89,7 +97,7 @@ public static class MentorDirectorySql
         if (search.MaxRate is { } maxRate)
         {
             parameters["maxRate"] = postgres ? maxRate : (double)maxRate;
-            sql.AppendLine("AND coalesce(p.hourly_rate, 100000000) <= @maxRate");
+            sql.AppendLine(CultureInfo.InvariantCulture, $"AND {RateOrNone} <= @maxRate");
         }
 
         if (search.Day is { } day)
@@ -204,7 +212,7 @@ public static class MentorDirectorySql
         MentorSort.Relevance => ([relevance, "p.user_id"], true),
         MentorSort.Rating => (["r.rating_average", "r.rating_count", "r.user_id"], true),
         MentorSort.Experience => (["coalesce(p.years_experience, -1)", "p.user_id"], true),
-        MentorSort.Rate => (["coalesce(p.hourly_rate, 100000000)", "p.user_id"], false),
+        MentorSort.Rate => ([RateOrNone, "p.user_id"], false),
         _ => (["u.created_at", "u.id"], true),
     };
 

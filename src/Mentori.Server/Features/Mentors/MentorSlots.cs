@@ -1,5 +1,6 @@
 using Mentori.Data;
 using Mentori.Data.Entities;
+using Mentori.Server.Features.Sessions;
 using Mentori.Server.Infrastructure.Problems;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,9 +12,6 @@ namespace Mentori.Server.Features.Mentors;
 /// </summary>
 public sealed class MentorSlots(MentoriDb db, TimeProvider clock)
 {
-    public const int DefaultDuration = 60;
-    public const int MinDuration = 30;
-    public const int MaxDuration = 180;
     public static readonly TimeSpan Grid = TimeSpan.FromMinutes(30);
     public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(31);
     public static readonly TimeSpan DefaultWindow = TimeSpan.FromDays(7);
@@ -27,8 +25,12 @@ public sealed class MentorSlots(MentoriDb db, TimeProvider clock)
     public async Task<FreeSlots> FindAsync(Guid mentorId, DateTimeOffset? from, DateTimeOffset? to, int? duration, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        var length = TimeSpan.FromMinutes(duration ?? DefaultDuration);
-        errors.AddIf(duration is < MinDuration or > MaxDuration, "duration", $"The duration is {MinDuration} to {MaxDuration} minutes.");
+        var length = TimeSpan.FromMinutes(duration ?? SessionRules.DefaultDuration);
+        if (SessionRules.DurationProblem(duration) is { } durationProblem)
+        {
+            errors.Add("duration", durationProblem);
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         errors.AddIf(from is not null && !InRange(from.Value), "from", $"Dates are between {Earliest:yyyy-MM-dd} and {Latest:yyyy-MM-dd}.");
         errors.AddIf(to is not null && !InRange(to.Value), "to", $"Dates are between {Earliest:yyyy-MM-dd} and {Latest:yyyy-MM-dd}.");
@@ -45,12 +47,12 @@ public sealed class MentorSlots(MentoriDb db, TimeProvider clock)
             .SingleOrDefaultAsync(cancellationToken) ?? throw MentorDirectory.NotAMentor();
         var week = new WeeklyAvailability(mentor.Availability ?? [], WeeklyAvailability.ZoneOf(mentor.Timezone));
 
-        var earliestOverlapping = start - TimeSpan.FromMinutes(MaxDuration);
+        var earliestOverlapping = start - TimeSpan.FromMinutes(SessionRules.MaxDuration);
         var busy = (await db.Sessions.AsNoTracking()
                 .Where(s => s.MentorId == mentorId && s.Status == SessionStatus.Accepted && s.ScheduledAt < end && s.ScheduledAt > earliestOverlapping)
                 .Select(s => new { s.ScheduledAt, s.Duration })
                 .ToListAsync(cancellationToken))
-            .Select(s => (Start: s.ScheduledAt, End: s.ScheduledAt.AddMinutes(s.Duration)))
+            .Select(s => (Start: s.ScheduledAt, End: SessionRules.EndOf(s.ScheduledAt, s.Duration)))
             .ToList();
 
         var slots = new List<TimeSlot>();
@@ -59,7 +61,7 @@ public sealed class MentorSlots(MentoriDb db, TimeProvider clock)
             for (var slot = open; slot + length <= close; slot += Grid)
             {
                 var slotEnd = slot + length;
-                if (slot >= start && slotEnd <= end && slot > now && !busy.Any(b => b.Start < slotEnd && slot < b.End))
+                if (slot >= start && slotEnd <= end && slot > now && !busy.Any(b => SessionRules.Overlaps(slot, slotEnd, b.Start, b.End)))
                 {
                     slots.Add(new TimeSlot(slot, slotEnd));
                 }

@@ -12,6 +12,10 @@ public static class SessionRules
     public const int MaxReasonLength = 1000;
     public const int MaxMeetingLinkLength = 500;
 
+    /// <summary>Why <paramref name="duration"/> (minutes) is not a session's length, or null when it is.</summary>
+    public static string? DurationProblem(int? duration) =>
+        duration is < MinDuration or > MaxDuration ? $"The duration is {MinDuration} to {MaxDuration} minutes." : null;
+
     public static DateTime EndOf(DateTime start, int duration) => start.AddMinutes(duration);
 
     public static bool Overlaps(DateTime start, DateTime end, DateTime otherStart, DateTime otherEnd) => start < otherEnd && otherStart < end;

@@ -36,8 +36,10 @@ public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEma
         errors.AddIf(start?.Year > 9000, "scheduledAt", "The start is too far in the future.");
         errors.AddIf(start?.Ticks % TimeSpan.TicksPerMinute != 0, "scheduledAt", "The start is a whole minute (no seconds).");
         var duration = request.Duration ?? SessionRules.DefaultDuration;
-        errors.AddIf(duration is < SessionRules.MinDuration or > SessionRules.MaxDuration, "duration",
-            $"The duration is {SessionRules.MinDuration} to {SessionRules.MaxDuration} minutes.");
+        if (SessionRules.DurationProblem(duration) is { } durationProblem)
+        {
+            errors.Add("duration", durationProblem);
+        }
         var notes = FreeText.Optional(errors, "menteeNotes", request.MenteeNotes, SessionRules.MaxNotesLength);
         errors.ThrowIfAny();
 
