@@ -88,7 +88,9 @@ public abstract class PasswordTests(ITestDatabaseServer server) : AccountsTestBa
         clock.Advance(TimeSpan.FromMinutes(59));
         Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsJsonAsync("/api/v1/auth/reset-password", new { token = second, newPassword = NewPassword })).StatusCode);
         await client.PostAsJsonAsync("/api/v1/auth/forgot-password", new { email });
-        var third = (await app.WaitForEmailAsync(email, "Reset your Mentori password", count: 3)).Token();
+        var thirdEmail = await app.WaitForEmailAsync(email, "Reset your Mentori password", count: 3);
+        var third = thirdEmail.Token();
+        Assert.Contains("expires in one hour", thirdEmail.TextBody); // the email says what the token does
         clock.Advance(TimeSpan.FromMinutes(61));
         var late = await client.PostAsJsonAsync("/api/v1/auth/reset-password", new { token = third, newPassword = "An0ther-password" });
 
@@ -106,7 +108,9 @@ public abstract class PasswordTests(ITestDatabaseServer server) : AccountsTestBa
         var client = app.CreateClient();
         var email = NewEmail();
         await RegisterAsync(client, email);
-        var token = (await app.WaitForEmailAsync(email, "Confirm your email")).Token();
+        var message = await app.WaitForEmailAsync(email, "Confirm your email");
+        var token = message.Token();
+        Assert.Contains("expires in 24 hours", message.TextBody); // the email says what the token does
 
         clock.Advance(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1));
         await HostTests.AssertProblemAsync(await client.PostAsJsonAsync("/api/v1/auth/verify-email", new { token }), HttpStatusCode.BadRequest);

@@ -1,3 +1,4 @@
+using Mentori.Data.Entities;
 using Mentori.Server.Infrastructure.Email;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +18,7 @@ public sealed class AccountEmails(EmailOutbox outbox, IOptions<EmailOptions> opt
 
         Token: {token}
 
-        The link works once and expires in 24 hours. If you did not sign up for Mentori, ignore this email.
+        The link works once and expires in {Lifetime(EmailTokenPurpose.VerifyEmail)}. If you did not sign up for Mentori, ignore this email.
 
         — The Mentori team
         """);
@@ -33,11 +34,19 @@ public sealed class AccountEmails(EmailOutbox outbox, IOptions<EmailOptions> opt
 
         Token: {token}
 
-        The link works once and expires in one hour. If you did not ask for this, ignore this email: your password
+        The link works once and expires in {Lifetime(EmailTokenPurpose.ResetPassword)}. If you did not ask for this, ignore this email: your password
         stays as it is.
 
         — The Mentori team
         """);
+
+    /// <summary>How long a token lasts, in words, from the one place that decides it.</summary>
+    public static string Lifetime(EmailTokenPurpose purpose) => EmailTokens.LifetimeOf(purpose) switch
+    {
+        { TotalHours: 1 } => "one hour",
+        { TotalMinutes: < 60 } minutes => $"{minutes.TotalMinutes:0} minutes",
+        var hours => $"{hours.TotalHours:0} hours",
+    };
 
     private string Link(string page, string token) => $"{options.Value.PublicUrl.TrimEnd('/')}/{page}?token={Uri.EscapeDataString(token)}";
 }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Mentori.Server.Features.Accounts;
 
-/// <summary>Single-use tokens sent by email: verification lasts 24 hours, a password reset one hour.</summary>
+/// <summary>Single-use tokens sent by email, each lasting <see cref="LifetimeOf"/> its purpose.</summary>
 public sealed class EmailTokens(MentoriDb db, TimeProvider clock)
 {
     public static TimeSpan LifetimeOf(EmailTokenPurpose purpose) =>
