@@ -33,7 +33,7 @@ builder.Services.AddMentoriProblemDetails();
 builder.Services.AddMentoriJson();
 builder.Services.AddMentoriOpenApi();
 builder.Services.AddMentoriHealthChecks();
-builder.Services.AddMentoriForwardedHeaders(builder.Configuration);
+builder.Services.AddMentoriForwardedHeaders();
 builder.Services.AddSecurityHeaders();
 builder.WebHost.LimitRequestBodies();
 builder.Services.AddMentoriAuthentication();
@@ -55,7 +55,7 @@ builder.Services.AddSessions();
 builder.Services.AddMessages(builder.Configuration);
 builder.Services.AddScoped<RatingService>();
 builder.Services.AddScoped<AdminService>();
-builder.Services.AddBackups(builder.Configuration);
+builder.Services.AddBackups();
 
 var app = builder.Build();
 

@@ -234,16 +234,18 @@ public abstract class BackupTests(ITestDatabaseServer server) : SessionsTestBase
     }
 
     /// <summary>Waits for the scheduler's run of <paramref name="slot"/> (any slot when null) to finish.</summary>
-    private async Task<BackupRun> FinishedRunAsync(DateTime? slot)
+    private Task<BackupRun> FinishedRunAsync(DateTime? slot) =>
+        RunAsync(Database, r => (slot == null || r.ScheduledFor == slot) && r.FinishedAt != null);
+
+    /// <summary>Waits (up to a minute) for a run in <paramref name="database"/> that matches <paramref name="matches"/>.</summary>
+    protected static async Task<BackupRun> RunAsync(TestDatabase database, System.Linq.Expressions.Expression<Func<BackupRun, bool>> matches)
     {
         using var timeout = new CancellationTokenSource(Wait);
         while (true)
         {
-            await using (var db = Database.NewContext())
+            await using (var db = database.NewContext())
             {
-                var run = await db.BackupRuns.AsNoTracking()
-                    .FirstOrDefaultAsync(r => (slot == null || r.ScheduledFor == slot) && r.FinishedAt != null, timeout.Token);
-                if (run is not null)
+                if (await db.BackupRuns.AsNoTracking().FirstOrDefaultAsync(matches, timeout.Token) is { } run)
                 {
                     return run;
                 }
@@ -353,30 +355,13 @@ public sealed class BackupOnPostgres(PostgresServer server) : BackupTests(server
             .WithSetting("Backups:PostgresToolsDirectory", "/nonexistent/bin");
         var client = app.CreateClient(); // starts the server, and with it the scheduler
 
-        var run = await FailedRunAsync();
+        var run = await RunAsync(Database, r => r.Error != null);
         var health = await client.GetAsync("/health/backups");
 
         Assert.Contains("pg_dump", run.Error);
         Assert.False(run.Verified);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
         Assert.Contains("pg_dump", (await health.JsonAsync()).GetProperty("description").GetString());
-    }
-
-    private async Task<BackupRun> FailedRunAsync()
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            await using (var db = Database.NewContext())
-            {
-                if (await db.BackupRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Error != null, timeout.Token) is { } run)
-                {
-                    return run;
-                }
-            }
-
-            await Task.Delay(50, timeout.Token);
-        }
     }
 }
 

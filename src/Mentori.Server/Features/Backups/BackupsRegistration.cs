@@ -6,10 +6,8 @@ namespace Mentori.Server.Features.Backups;
 
 public static class BackupsRegistration
 {
-    public static IServiceCollection AddBackups(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddBackups(this IServiceCollection services)
     {
-        services.AddOptions<BackupOptions>().Bind(configuration.GetSection(BackupOptions.Section))
-            .ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<IDatabaseBackup>(provider =>
         {
             var db = provider.GetRequiredService<MentoriDb>();

@@ -1,7 +1,9 @@
+using Mentori.Server.Features.Backups;
 using Mentori.Server.Features.Messages;
 using Mentori.Server.Features.Profiles;
 using Mentori.Server.Infrastructure.Auth;
 using Mentori.Server.Infrastructure.Email;
+using Mentori.Server.Infrastructure.Hosting;
 using Mentori.Server.Infrastructure.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -24,6 +26,11 @@ public static class OptionsRegistration
         services.AddOptions<ProfileImageOptions>().Bind(configuration.GetSection(ProfileImageOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ChatOptions>().Bind(configuration.GetSection(ChatOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BackupOptions>().Bind(configuration.GetSection(BackupOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ForwardedHeadersSettings>().Bind(configuration.GetSection(ForwardedHeadersSettings.Section))
+            .Configure(settings => settings.TrustsEveryone = configuration.GetValue<bool>("FORWARDEDHEADERS_ENABLED"))
             .ValidateDataAnnotations().ValidateOnStart();
         return services;
     }

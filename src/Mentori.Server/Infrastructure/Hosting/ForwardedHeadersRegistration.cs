@@ -47,13 +47,8 @@ public sealed class ForwardedHeadersSettings : IValidatableObject
 
 public static class ForwardedHeadersRegistration
 {
-    public static IServiceCollection AddMentoriForwardedHeaders(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddMentoriForwardedHeaders(this IServiceCollection services)
     {
-        services.AddOptions<ForwardedHeadersSettings>()
-            .Bind(configuration.GetSection(ForwardedHeadersSettings.Section))
-            .Configure(settings => settings.TrustsEveryone = configuration.GetValue<bool>("FORWARDEDHEADERS_ENABLED"))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ForwardedHeadersSettings>>((options, settings) =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
