@@ -27,6 +27,7 @@ public static class AccountsEndpoints
             .RequireRateLimiting(RateLimitingRegistration.Register)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithName("register")
             .WithSummary("Create a mentor or mentee account; sends a verification email.");
         auth.MapPost("/login", async Task<Results<Ok<AuthResponse>, Ok<CookieSignInResponse>>> (
                 LoginRequest request, bool? useCookies, HttpContext context, SignInService signIn, CancellationToken cancellationToken) =>
@@ -45,18 +46,21 @@ public static class AccountsEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithName("login")
             .WithSummary("Sign in with email and password: a token pair, or with ?useCookies=true the web UI's cookie.");
         auth.MapGet("/antiforgery", (HttpContext context, IAntiforgery antiforgery) =>
             {
                 var tokens = antiforgery.GetAndStoreTokens(context);
                 return TypedResults.Ok(new AntiforgeryResponse(tokens.RequestToken!, CookieAntiforgery.HeaderName));
             })
+            .WithName("getAntiforgeryToken")
             .WithSummary("The token that cookie-authenticated requests which change something send in the X-CSRF-TOKEN header.");
         auth.MapPost("/refresh", async Task<Ok<AuthResponse>> (RefreshRequest request, SignInService signIn, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await signIn.RefreshAsync(request, cancellationToken)))
             .RequireRateLimiting(RateLimitingRegistration.Refresh)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithName("refresh")
             .WithSummary("Spend a refresh token for a new pair.");
         auth.MapPost("/logout", async Task<NoContent> (RefreshRequest? request, HttpContext context, SignInService signIn, CancellationToken cancellationToken) =>
             {
@@ -74,6 +78,7 @@ public static class AccountsEndpoints
                 return TypedResults.NoContent();
             })
             .RequireAuthorization()
+            .WithName("logout")
             .WithSummary("Revoke the refresh token's family; with the cookie, end the cookie session.");
         auth.MapPost("/verify-email", async Task<NoContent> (EmailTokenRequest request, AccountService accounts, CancellationToken cancellationToken) =>
             {
@@ -81,6 +86,7 @@ public static class AccountsEndpoints
                 return TypedResults.NoContent();
             })
             .RequireRateLimiting(RateLimitingRegistration.VerifyEmail)
+            .WithName("verifyEmail")
             .WithSummary("Confirm the email address with the emailed token.");
         auth.MapPost("/resend-verification", async Task<Accepted> (ClaimsPrincipal user, AccountService accounts, CancellationToken cancellationToken) =>
             {
@@ -89,6 +95,7 @@ public static class AccountsEndpoints
             })
             .RequireAuthorization()
             .RequireRateLimiting(RateLimitingRegistration.ResendVerification)
+            .WithName("resendVerification")
             .WithSummary("Send the verification email again.");
         auth.MapPost("/forgot-password", async Task<Accepted> (ForgotPasswordRequest request, AccountService accounts, CancellationToken cancellationToken) =>
             {
@@ -96,6 +103,7 @@ public static class AccountsEndpoints
                 return TypedResults.Accepted((string?)null);
             })
             .RequireRateLimiting(RateLimitingRegistration.ForgotPassword)
+            .WithName("forgotPassword")
             .WithSummary("Email a password-reset token; the answer never tells whether the address has an account.");
         auth.MapPost("/reset-password", async Task<NoContent> (ResetPasswordRequest request, AccountService accounts, CancellationToken cancellationToken) =>
             {
@@ -104,6 +112,7 @@ public static class AccountsEndpoints
             })
             .RequireRateLimiting(RateLimitingRegistration.ForgotPassword)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithName("resetPassword")
             .WithSummary("Set a new password with the emailed token; signs out every device.");
 
         var me = api.MapGroup("/me").WithTags("Accounts").RequireAuthorization()
@@ -113,6 +122,7 @@ public static class AccountsEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         me.MapGet("/", async Task<Ok<MeResponse>> (ClaimsPrincipal user, AccountService accounts, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await accounts.GetMeAsync(user.GetUserId(), cancellationToken)))
+            .WithName("getMe")
             .WithSummary("The signed-in user and their profile.");
         me.MapPut("/password", async Task<NoContent> (ChangePasswordRequest request, ClaimsPrincipal user, AccountService accounts, CancellationToken cancellationToken) =>
             {
@@ -120,9 +130,11 @@ public static class AccountsEndpoints
                 return TypedResults.NoContent();
             })
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithName("changePassword")
             .WithSummary("Change the password; every session, this one included, must sign in again.");
         me.MapGet("/export", async Task<Ok<object>> (ClaimsPrincipal user, AccountExport export, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await export.ExportAsync(user.GetUserId(), cancellationToken)))
+            .WithName("exportMyData")
             .WithSummary("Every row about the signed-in user, as one JSON document.");
         me.MapDelete("/", async Task<NoContent> ([FromBody] DeleteAccountRequest request, ClaimsPrincipal user, AccountService accounts, CancellationToken cancellationToken) =>
             {
@@ -131,6 +143,7 @@ public static class AccountsEndpoints
             })
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithName("deleteMe")
             .WithSummary("Delete the account and everything that belongs to it; the password confirms it.")
             .WithDescription("409 `last-admin` when the caller is the only active admin.");
         return api;

@@ -7,7 +7,7 @@ public sealed record AdminUserResponse(
     Guid Id, string Email, UserRole Role, bool IsActive, bool IsVerified, DateTime? LastLogin, DateTime CreatedAt, string? FirstName, string? LastName);
 
 /// <summary><c>PATCH /admin/users/{id}</c>: only the fields sent change.</summary>
-public sealed record UpdateUserRequest(bool? IsActive, bool? IsVerified, string? Role);
+public sealed record UpdateUserRequest(bool? IsActive = null, bool? IsVerified = null, string? Role = null);
 
 public sealed record AuditEntryResponse(Guid Id, Guid? AdminId, string Action, Guid? TargetUserId, string? Before, string? After, DateTime CreatedAt);
 

@@ -21,6 +21,7 @@ public static class AdminEndpoints
         admin.MapGet("/users", async Task<Ok<Page<AdminUserResponse>>> (string? q, string? role, bool? isActive, int? limit, string? cursor, AdminService service, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await service.UsersAsync(q, role, isActive, limit, cursor, cancellationToken)))
             .ProducesValidationProblem()
+            .WithName("listUsers")
             .WithSummary("Users with their profile names, newest first; q searches email and names.");
 
         admin.MapPatch("/users/{id:guid}", async Task<Ok<AdminUserResponse>> (Guid id, UpdateUserRequest request, ClaimsPrincipal user, AdminService service, CancellationToken cancellationToken) =>
@@ -28,15 +29,18 @@ public static class AdminEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("updateUser")
             .WithSummary("Deactivate or reactivate, verify, or change the role of a user; audited.");
 
         admin.MapGet("/stats", async Task<Ok<PlatformStats>> (AdminService service, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await service.StatsAsync(cancellationToken)))
+            .WithName("getStats")
             .WithSummary("Users by role, active and verified, sessions by status, messages in 7 days, average rating, sign-ups per week (12 weeks).");
 
         admin.MapGet("/audit", async Task<Ok<Page<AuditEntryResponse>>> (int? limit, string? cursor, AdminService service, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await service.AuditAsync(limit, cursor, cancellationToken)))
             .ProducesValidationProblem()
+            .WithName("listAuditEntries")
             .WithSummary("Every admin action, newest first.");
 
         return api;

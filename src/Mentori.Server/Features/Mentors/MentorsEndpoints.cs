@@ -15,6 +15,7 @@ public static class MentorsEndpoints
         mentors.MapGet("/", async Task<Ok<Page<MentorSummary>>> ([AsParameters] MentorSearchParameters parameters, MentorDirectory directory, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await directory.SearchAsync(MentorSearch.From(parameters), cancellationToken)))
             .ProducesValidationProblem()
+            .WithName("listMentors")
             .WithSummary("Active mentors, filtered and sorted.")
             .WithDescription("""
                 Filters: `expertise` (repeatable; a mentor must have every one, compared case-insensitively), `q` (words in
@@ -30,6 +31,7 @@ public static class MentorsEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithName("listRecommendedMentors")
             .WithSummary("Mentors for the signed-in mentee, by topics in common with the mentee's interests, then rating.")
             .WithDescription("""
                 Only mentors with at least one topic in common are listed. `score` is the number of the mentee's interests the
@@ -40,6 +42,7 @@ public static class MentorsEndpoints
         mentors.MapGet("/{id:guid}", async Task<Ok<MentorDetail>> (Guid id, MentorDirectory directory, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await directory.GetAsync(id, cancellationToken)))
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("getMentor")
             .WithSummary("One mentor, with weekly availability and rating. 404 for any id that is not an active mentor.");
 
         mentors.MapGet("/{id:guid}/slots", async Task<Ok<FreeSlots>> (Guid id, UtcTimestamp? from, UtcTimestamp? to, int? duration, MentorSlots slots, CancellationToken cancellationToken) =>
@@ -48,6 +51,7 @@ public static class MentorsEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("listMentorSlots")
             .WithSummary("A mentor's free slots in UTC within [from, to).")
             .WithDescription("""
                 `from` defaults to now and `to` to 7 days after `from`; at most 31 days per request. `duration` 30–180 minutes

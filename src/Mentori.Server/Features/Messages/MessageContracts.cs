@@ -4,7 +4,7 @@ using Mentori.Server.Features.Profiles;
 namespace Mentori.Server.Features.Messages;
 
 /// <summary><c>POST /messages</c>. Nullable, so a missing field is a field error.</summary>
-public sealed record SendMessageRequest(Guid? ReceiverId, string? Content, Guid? SessionId);
+public sealed record SendMessageRequest(Guid? ReceiverId, string? Content, Guid? SessionId = null);
 
 /// <summary>A message as sender and receiver see it, and as the hub pushes it (<c>messageReceived</c>).</summary>
 public sealed record MessageResponse(

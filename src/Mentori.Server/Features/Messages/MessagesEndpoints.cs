@@ -22,21 +22,25 @@ public static class MessagesEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithName("sendMessage")
             .WithSummary("Send a text message to someone you share a session with (verified users).")
             .WithDescription("201 once the message is stored; the receiver's connected clients then get `messageReceived` on /hubs/chat.");
 
         messages.MapGet("/messages/unread-count", async Task<Ok<UnreadCount>> (ClaimsPrincipal user, MessageService service, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await service.UnreadCountAsync(user, cancellationToken)))
+            .WithName("getUnreadCount")
             .WithSummary("How many messages to the caller are unread.");
 
         messages.MapGet("/conversations", async Task<Ok<Page<ConversationResponse>>> (int? limit, string? cursor, ClaimsPrincipal user, MessageService service, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await service.ConversationsAsync(user, limit, cursor, cancellationToken)))
             .ProducesValidationProblem()
+            .WithName("listConversations")
             .WithSummary("One item per counterpart: the last message and the unread count, most recent first.");
 
         messages.MapGet("/conversations/{userId:guid}/messages", async Task<Ok<Page<MessageResponse>>> (Guid userId, int? limit, string? cursor, ClaimsPrincipal user, MessageService service, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await service.ThreadAsync(user, userId, limit, cursor, cancellationToken)))
             .ProducesValidationProblem()
+            .WithName("listMessages")
             .WithSummary("The thread with one user, newest first.");
 
         messages.MapPost("/conversations/{userId:guid}/read", async Task<NoContent> (Guid userId, ClaimsPrincipal user, MessageService service, CancellationToken cancellationToken) =>
@@ -44,6 +48,7 @@ public static class MessagesEndpoints
                 await service.MarkReadAsync(user, userId, cancellationToken);
                 return TypedResults.NoContent();
             })
+            .WithName("markConversationRead")
             .WithSummary("Mark every message from that user to the caller read; the sender gets `messagesRead`.");
 
         return api;

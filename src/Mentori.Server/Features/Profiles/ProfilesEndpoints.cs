@@ -16,10 +16,12 @@ public static class ProfilesEndpoints
         profile.MapGet("/", async Task<Ok<ProfileResponse>> (ClaimsPrincipal user, ProfileService profiles, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await profiles.GetAsync(user.GetUserId(), cancellationToken)))
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("getMyProfile")
             .WithSummary("The signed-in user's profile.");
         profile.MapPut("/", async Task<Ok<ProfileResponse>> (UpdateProfileRequest request, ClaimsPrincipal user, ProfileService profiles, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await profiles.UpdateAsync(user.GetUserId(), request, cancellationToken)))
             .ProducesValidationProblem()
+            .WithName("updateMyProfile")
             .WithSummary("Replace the editable fields of the profile; fields of the other role are refused.");
 
         // Cookie-authenticated uploads are covered by Mentori's own antiforgery check (CookieAntiforgery), so the
@@ -34,6 +36,7 @@ public static class ProfilesEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .WithName("uploadProfileImage")
             .WithSummary("Upload a profile photo (form field file: PNG, JPEG or WebP, at most 2 MB).");
         profile.MapDelete("/image", async Task<NoContent> (ClaimsPrincipal user, ProfileImages images, CancellationToken cancellationToken) =>
             {
@@ -41,6 +44,7 @@ public static class ProfilesEndpoints
                 return TypedResults.NoContent();
             })
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("deleteProfileImage")
             .WithSummary("Remove the profile photo.");
 
         return api;

@@ -4,7 +4,7 @@ using Mentori.Server.Features.Profiles;
 namespace Mentori.Server.Features.Ratings;
 
 /// <summary><c>POST /sessions/{id}/rating</c>. Nullable, so a missing rating is a field error.</summary>
-public sealed record RateSessionRequest(int? Rating, string? Feedback);
+public sealed record RateSessionRequest(int? Rating, string? Feedback = null);
 
 /// <summary>A rating as the API shows it; <c>rater</c> is who gave it.</summary>
 public sealed record RatingResponse(Guid Id, Guid SessionId, Guid RatedId, int Rating, string? Feedback, DateTime CreatedAt, UserSummary Rater)

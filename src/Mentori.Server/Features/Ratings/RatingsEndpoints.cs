@@ -20,6 +20,7 @@ public static class RatingsEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("rateSession")
             .WithSummary("Rate the other participant of a completed session (1–5, optional feedback), once.");
 
         api.MapGet("/users/{id:guid}/ratings", async Task<Ok<ReceivedRatings>> (Guid id, int? limit, string? cursor, RatingService ratings, CancellationToken cancellationToken) =>
@@ -27,6 +28,7 @@ public static class RatingsEndpoints
             .WithTags("Ratings")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("listUserRatings")
             .WithSummary("Ratings a user has received, newest first, with their average and count.");
 
         return api;

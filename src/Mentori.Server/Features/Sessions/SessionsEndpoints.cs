@@ -26,6 +26,7 @@ public static class SessionsEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithName("requestSession")
             .WithSummary("Request a session with a mentor (verified mentees).")
             .WithDescription("""
                 `scheduledAt` must be in the future and, when the mentor has a weekly availability, lie with its whole
@@ -38,38 +39,45 @@ public static class SessionsEndpoints
                 TypedResults.Ok(await queries.ListAsync(user, status, from?.Value, to?.Value, all, limit, cursor, cancellationToken)))
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithName("listSessions")
             .WithSummary("The caller's sessions, newest start first.")
             .WithDescription("Filters: `status`, and a start within [`from`, `to`). Admins pass `all=true` for every session. Paginated.");
 
         sessions.MapGet("/{id:guid}", async Task<Ok<SessionResponse>> (Guid id, ClaimsPrincipal user, SessionQueries queries, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await queries.GetAsync(user, id, cancellationToken)))
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("getSession")
             .WithSummary("One session, for its participants and admins.");
 
         sessions.MapPost("/{id:guid}/accept", async Task<Ok<SessionResponse>> (Guid id, [FromBody] AcceptSessionRequest? request, ClaimsPrincipal user, SessionService service, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await service.AcceptAsync(user, id, request, cancellationToken)))
             .WithTransitionResponses()
+            .WithName("acceptSession")
             .WithSummary("The mentor accepts a pending request whose start is still ahead.");
 
         sessions.MapPost("/{id:guid}/decline", async Task<Ok<SessionResponse>> (Guid id, [FromBody] SessionReasonRequest? request, ClaimsPrincipal user, SessionService service, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await service.DeclineAsync(user, id, request, cancellationToken)))
             .WithTransitionResponses()
+            .WithName("declineSession")
             .WithSummary("The mentor declines a pending request.");
 
         sessions.MapPost("/{id:guid}/cancel", async Task<Ok<SessionResponse>> (Guid id, [FromBody] SessionReasonRequest? request, ClaimsPrincipal user, SessionService service, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await service.CancelAsync(user, id, request, cancellationToken)))
             .WithTransitionResponses()
+            .WithName("cancelSession")
             .WithSummary("Either side cancels an accepted session; the mentee may also withdraw a pending request.");
 
         sessions.MapPost("/{id:guid}/complete", async Task<Ok<SessionResponse>> (Guid id, [FromBody] CompleteSessionRequest? request, ClaimsPrincipal user, SessionService service, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await service.CompleteAsync(user, id, request, cancellationToken)))
             .WithTransitionResponses()
+            .WithName("completeSession")
             .WithSummary("The mentor marks an accepted session completed, once its start has passed.");
 
         sessions.MapPatch("/{id:guid}/notes", async Task<Ok<SessionResponse>> (Guid id, SessionNotesRequest request, ClaimsPrincipal user, SessionService service, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await service.UpdateNotesAsync(user, id, request, cancellationToken)))
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("updateSessionNotes")
             .WithSummary("Write the shared notes, or the caller's own (menteeNotes for the mentee, mentorNotes for the mentor).");
 
         sessions.MapGet("/{id:guid}/calendar.ics", async Task<FileContentHttpResult> (Guid id, ClaimsPrincipal user, SessionService service, SessionQueries queries, CancellationToken cancellationToken) =>
@@ -81,6 +89,7 @@ public static class SessionsEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "text/calendar")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("getSessionCalendar")
             .WithSummary("An accepted session as an iCalendar (RFC 5545) event, for the participants.");
 
         return api;
