@@ -27,9 +27,7 @@ public sealed class AdminService(MentoriDb db, TimeProvider clock, SignInService
         var page = PageRequest.From(errors, limit, cursor, TimeKey.Parser("users"));
         errors.ThrowIfAny();
 
-        var users = page.After is { } after
-            ? db.Users.FromSql($"SELECT * FROM users WHERE (created_at, id) < ({KeysetValues.Timestamp(db.Provider, "after_created_at", after.At)}, {KeysetValues.Id(db.Provider, after.Id)})")
-            : db.Users;
+        var users = db.Users.NewestFirst(u => u.CreatedAt, page.After);
         if (wantedRole is { } r)
         {
             users = users.Where(u => u.Role == r);
@@ -49,7 +47,7 @@ public sealed class AdminService(MentoriDb db, TimeProvider clock, SignInService
 #pragma warning restore CA1304, CA1311, CA1862
         }
 
-        var rows = await users.AsNoTracking().OrderByDescending(u => u.CreatedAt).ThenByDescending(u => u.Id).Take(page.FetchCount)
+        var rows = await users.AsNoTracking().Take(page.FetchCount)
             .Select(u => new AdminUserResponse(u.Id, u.Email, u.Role, u.IsActive, u.IsVerified, u.LastLogin, u.CreatedAt,
                 u.Profile == null ? null : u.Profile.FirstName, u.Profile == null ? null : u.Profile.LastName))
             .ToListAsync(cancellationToken);
@@ -161,10 +159,7 @@ public sealed class AdminService(MentoriDb db, TimeProvider clock, SignInService
         var errors = new ValidationErrors();
         var page = PageRequest.From(errors, limit, cursor, TimeKey.Parser("audit"));
         errors.ThrowIfAny();
-        var entries = page.After is { } after
-            ? db.AdminAudit.FromSql($"SELECT * FROM admin_audit WHERE (created_at, id) < ({KeysetValues.Timestamp(db.Provider, "after_created_at", after.At)}, {KeysetValues.Id(db.Provider, after.Id)})")
-            : db.AdminAudit;
-        var rows = await entries.AsNoTracking().OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id).Take(page.FetchCount)
+        var rows = await db.AdminAudit.NewestFirst(a => a.CreatedAt, page.After).AsNoTracking().Take(page.FetchCount)
             .Select(a => new AuditEntryResponse(a.Id, a.AdminId, a.Action, a.TargetUserId, a.Before, a.After, a.CreatedAt))
             .ToListAsync(cancellationToken);
         return page.ToPage(rows, row => row, row => new TimeKey(row.CreatedAt, row.Id).ToParts("audit"));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Mentori.Data;
+using Mentori.Server.Infrastructure.Database;
 
 namespace Mentori.Server.Features.Mentors;
 
@@ -96,7 +97,7 @@ public static class MentorDirectorySql
 
         if (search.MaxRate is { } maxRate)
         {
-            parameters["maxRate"] = postgres ? maxRate : (double)maxRate;
+            parameters["maxRate"] = DatabaseValues.Of(provider, maxRate);
             sql.AppendLine(CultureInfo.InvariantCulture, $"AND {RateOrNone} <= @maxRate");
         }
 
@@ -231,22 +232,10 @@ public static class MentorDirectorySql
         var names = new List<string>();
         for (var i = 0; i < after.Values.Length; i++)
         {
-            parameters[$"k{i}"] = Parameter(provider, after.Values[i]);
+            parameters[$"k{i}"] = DatabaseValues.Of(provider, after.Values[i]);
             names.Add($"@k{i}");
         }
 
         sql.Append("AND (").AppendJoin(", ", keys).Append(descending ? ") < (" : ") > (").AppendJoin(", ", names).AppendLine(")");
     }
-
-    /// <summary>
-    /// A key value as each provider compares it: SQLite keeps ids as upper-case text and rates as REAL;
-    /// PostgreSQL's <c>timestamp</c> wants a value without a kind.
-    /// </summary>
-    private static object Parameter(DatabaseProvider provider, object value) => (provider, value) switch
-    {
-        (DatabaseProvider.Sqlite, Guid id) => id.ToString().ToUpperInvariant(),
-        (DatabaseProvider.Sqlite, decimal amount) => (double)amount,
-        (_, DateTime time) => DateTime.SpecifyKind(time, DateTimeKind.Unspecified),
-        _ => value,
-    };
 }

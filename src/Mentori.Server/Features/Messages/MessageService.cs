@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using Mentori.Data;
 using Mentori.Data.Entities;
@@ -73,10 +72,8 @@ public sealed class MessageService(MentoriDb db, TimeProvider clock, VerifiedEma
         var page = PageRequest.From(errors, limit, cursor, TimeKey.Parser(ThreadList));
         errors.ThrowIfAny();
 
-        var messages = page.After is { } after ? After(after) : db.Messages;
-        var rows = await messages.AsNoTracking()
+        var rows = await db.Messages.NewestFirst(m => m.CreatedAt, page.After).AsNoTracking()
             .Where(m => (m.SenderId == me && m.ReceiverId == otherId) || (m.SenderId == otherId && m.ReceiverId == me))
-            .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
             .Take(page.FetchCount)
             .ToListAsync(cancellationToken);
         return page.ToPage(rows, MessageResponse.From, m => new TimeKey(m.CreatedAt, m.Id).ToParts(ThreadList));
@@ -91,25 +88,17 @@ public sealed class MessageService(MentoriDb db, TimeProvider clock, VerifiedEma
         errors.ThrowIfAny();
 
         // The newest message with each counterpart, either way (a window function: both databases have one).
-        var sql = """
-            SELECT m.* FROM messages m JOIN (
+        var meValue = DatabaseValues.Of(db.Provider, me);
+        var latest = db.Database.SqlQuery<Guid>($"""
+            SELECT id AS "Value" FROM (
                 SELECT id, row_number() OVER (
-                    PARTITION BY CASE WHEN sender_id = {0} THEN receiver_id ELSE sender_id END
+                    PARTITION BY CASE WHEN sender_id = {meValue} THEN receiver_id ELSE sender_id END
                     ORDER BY created_at DESC, id DESC) AS position
-                FROM messages WHERE sender_id = {0} OR receiver_id = {0}) latest
-              ON latest.id = m.id AND latest.position = 1
-            """;
-        List<object> values = [KeysetValues.Id(db.Provider, me)];
-        if (page.After is { } after)
-        {
-            sql += "\nWHERE (m.created_at, m.id) < ({1}, {2})";
-            values.Add(KeysetValues.Timestamp(db.Provider, "after_created_at", after.At));
-            values.Add(KeysetValues.Id(db.Provider, after.Id));
-        }
-
-        var last = db.Messages.FromSql(FormattableStringFactory.Create(sql, [.. values]));
-        var rows = await last.AsNoTracking()
-            .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
+                FROM messages WHERE sender_id = {meValue} OR receiver_id = {meValue}) numbered
+            WHERE position = 1
+            """);
+        var rows = await db.Messages.NewestFirst(m => m.CreatedAt, page.After).AsNoTracking()
+            .Where(m => latest.Contains(m.Id))
             .Take(page.FetchCount)
             .ToListAsync(cancellationToken);
 
@@ -156,12 +145,5 @@ public sealed class MessageService(MentoriDb db, TimeProvider clock, VerifiedEma
     {
         var me = caller.GetUserId();
         return new UnreadCount(await db.Messages.CountAsync(m => m.ReceiverId == me && !m.IsRead, cancellationToken));
-    }
-
-    private IQueryable<Message> After(TimeKey key)
-    {
-        var createdAt = KeysetValues.Timestamp(db.Provider, "after_created_at", key.At);
-        var id = KeysetValues.Id(db.Provider, key.Id);
-        return db.Messages.FromSql($"SELECT * FROM messages WHERE (created_at, id) < ({createdAt}, {id})");
     }
 }

@@ -74,11 +74,7 @@ public sealed class RatingService(MentoriDb db, VerifiedEmailRule verified)
             .Select(s => new { s.RatingAverage, s.RatingCount }).SingleOrDefaultAsync(cancellationToken)
             ?? throw ProblemException.NotFound("There is no user with this id.");
 
-        var ratings = page.After is { } after
-            ? db.Ratings.FromSql($"SELECT * FROM ratings WHERE (created_at, id) < ({KeysetValues.Timestamp(db.Provider, "after_created_at", after.At)}, {KeysetValues.Id(db.Provider, after.Id)})")
-            : db.Ratings;
-        var rows = await ratings.AsNoTracking().Where(r => r.RatedId == userId)
-            .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
+        var rows = await db.Ratings.NewestFirst(r => r.CreatedAt, page.After).AsNoTracking().Where(r => r.RatedId == userId)
             .Take(page.FetchCount)
             .Select(r => new
             {

@@ -39,7 +39,7 @@ public sealed class SessionQueries(MentoriDb db)
             throw ProblemException.Forbidden(ProblemTypes.WrongRole, "Only admins see every session", "Leave out all=true to see your own sessions.");
         }
 
-        var sessions = page.After is { } after ? After(after) : db.Sessions;
+        var sessions = db.Sessions.NewestFirst(s => s.ScheduledAt, page.After);
         var me = caller.GetUserId();
         if (all != true)
         {
@@ -62,7 +62,7 @@ public sealed class SessionQueries(MentoriDb db)
             sessions = sessions.Where(s => s.ScheduledAt < end.UtcDateTime);
         }
 
-        var rows = await Project(sessions.OrderByDescending(s => s.ScheduledAt).ThenByDescending(s => s.Id).Take(page.FetchCount))
+        var rows = await Project(sessions.Take(page.FetchCount))
             .ToListAsync(cancellationToken);
         return page.ToPage(rows, row => row, row => new TimeKey(row.ScheduledAt, row.Id).ToParts("sessions"));
     }
@@ -85,13 +85,4 @@ public sealed class SessionQueries(MentoriDb db)
             new UserSummary(s.MentorId, s.Mentor.Profile!.FirstName, s.Mentor.Profile.LastName, s.Mentor.Profile.ProfileImage),
             new UserSummary(s.MenteeId, s.Mentee.Profile!.FirstName, s.Mentee.Profile.LastName, s.Mentee.Profile.ProfileImage),
             s.CreatedAt, s.UpdatedAt));
-
-    /// <summary>Sessions after the cursor's key in (scheduled_at DESC, id DESC) order: one range of the schedule index.</summary>
-    private IQueryable<Session> After(TimeKey key)
-    {
-        var scheduledAt = KeysetValues.Timestamp(db.Provider, "after_scheduled_at", key.At);
-        var id = KeysetValues.Id(db.Provider, key.Id);
-        return db.Sessions.FromSql($"SELECT * FROM sessions WHERE (scheduled_at, id) < ({scheduledAt}, {id})");
-    }
-
 }
