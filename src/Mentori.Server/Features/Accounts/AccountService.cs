@@ -6,6 +6,7 @@ using Mentori.Server.Infrastructure.Auth;
 using Mentori.Server.Infrastructure.Problems;
 using Mentori.Server.Infrastructure.RateLimiting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Mentori.Server.Features.Accounts;
 
@@ -91,11 +92,7 @@ public sealed class AccountService(
             return;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await emailTokens.InvalidateUnusedAsync(user.Id, EmailTokenPurpose.VerifyEmail, cancellationToken);
-        var token = emailTokens.Issue(user.Id, EmailTokenPurpose.VerifyEmail);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        var token = await emailTokens.ReissueAsync(user.Id, EmailTokenPurpose.VerifyEmail, cancellationToken);
         emails.SendVerification(user.Email, user.Profile?.FirstName ?? "there", token);
     }
 
@@ -124,11 +121,7 @@ public sealed class AccountService(
             return;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await emailTokens.InvalidateUnusedAsync(user.Id, EmailTokenPurpose.ResetPassword, cancellationToken);
-        var token = emailTokens.Issue(user.Id, EmailTokenPurpose.ResetPassword);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        var token = await emailTokens.ReissueAsync(user.Id, EmailTokenPurpose.ResetPassword, cancellationToken);
         emails.SendPasswordReset(user.Email, token);
     }
 
@@ -149,12 +142,8 @@ public sealed class AccountService(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var userId = await ConsumeAsync(request.Token, EmailTokenPurpose.ResetPassword, cancellationToken);
         var user = await db.Users.SingleAsync(u => u.Id == userId, cancellationToken);
-        user.PasswordHash = hash;
         user.IsVerified = true;
-        await db.SaveChangesAsync(cancellationToken);
-        await signIn.RevokeAllAsync(userId, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        signIn.AnnounceEndings();
+        await ReplacePasswordAsync(user, hash, transaction, cancellationToken);
     }
 
     /// <summary>
@@ -175,11 +164,7 @@ public sealed class AccountService(
         await CheckPasswordAsync(user, request.CurrentPassword!, "currentPassword");
         var hash = await passwords.HashAsync(request.NewPassword!, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        user.PasswordHash = hash;
-        await db.SaveChangesAsync(cancellationToken);
-        await signIn.RevokeAllAsync(userId, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        signIn.AnnounceEndings();
+        await ReplacePasswordAsync(user, hash, transaction, cancellationToken);
     }
 
     /// <summary>
@@ -215,6 +200,19 @@ public sealed class AccountService(
     {
         var user = await db.Users.AsNoTracking().Include(u => u.Profile).SingleAsync(u => u.Id == userId, cancellationToken);
         return new MeResponse(UserResponse.From(user), user.Profile is null ? null : ProfileResponse.From(user.Profile));
+    }
+
+    /// <summary>
+    /// Stores the new password and ends every sign-in of the user in the caller's transaction, then commits it; the
+    /// endings are announced (chat connections closed) only once committed.
+    /// </summary>
+    private async Task ReplacePasswordAsync(User user, string hash, IDbContextTransaction transaction, CancellationToken cancellationToken)
+    {
+        user.PasswordHash = hash;
+        await db.SaveChangesAsync(cancellationToken);
+        await signIn.RevokeAllAsync(user.Id, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        signIn.AnnounceEndings();
     }
 
     /// <summary>

@@ -11,8 +11,21 @@ public sealed class EmailTokens(MentoriDb db, TimeProvider clock)
     public static TimeSpan LifetimeOf(EmailTokenPurpose purpose) =>
         purpose == EmailTokenPurpose.VerifyEmail ? TimeSpan.FromHours(24) : TimeSpan.FromHours(1);
 
-    /// <summary>Makes the user's unused tokens of that purpose useless, before a new one is issued.</summary>
-    public async Task InvalidateUnusedAsync(Guid userId, EmailTokenPurpose purpose, CancellationToken cancellationToken)
+    /// <summary>
+    /// A new token in place of the user's unused ones of that purpose, committed in one transaction: the last email
+    /// sent is the only one whose link works.
+    /// </summary>
+    public async Task<string> ReissueAsync(Guid userId, EmailTokenPurpose purpose, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await InvalidateUnusedAsync(userId, purpose, cancellationToken);
+        var token = Issue(userId, purpose);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return token;
+    }
+
+    private async Task InvalidateUnusedAsync(Guid userId, EmailTokenPurpose purpose, CancellationToken cancellationToken)
     {
         var now = Now;
         await db.EmailTokens

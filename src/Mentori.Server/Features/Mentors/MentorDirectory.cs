@@ -63,9 +63,9 @@ public sealed class MentorDirectory(MentoriDb db)
         return new MentorDetail(summary, profile.Availability ?? []);
     }
 
-    /// <summary>The profiles of listed mentors: active users with role mentor (the one definition of "listed").</summary>
+    /// <summary>The profiles of listed mentors, by the directory's own definition of "listed".</summary>
     public static IQueryable<Profile> ListedMentorProfiles(MentoriDb db) =>
-        db.Profiles.AsNoTracking().Where(p => p.User.Role == UserRole.Mentor && p.User.IsActive);
+        db.Profiles.FromSqlRaw(MentorDirectorySql.ListedMentorProfiles).AsNoTracking();
 
     public static ProblemException NotAMentor() =>
         ProblemException.NotFound("There is no active mentor with this id.");

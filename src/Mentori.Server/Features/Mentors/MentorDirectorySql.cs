@@ -47,11 +47,20 @@ public static class MentorDirectorySql
         p.hourly_rate, p.years_experience, u.created_at, r.rating_average, r.rating_count
         """;
 
-    private const string ListedMentors = """
+    /// <summary>
+    /// The one definition of a listed mentor, over <c>profiles p JOIN users u</c>: an active user with the mentor role.
+    /// Mentees, deactivated mentors and admins are never in the directory, nor bookable.
+    /// </summary>
+    private const string ListedMentor = "u.role = 'mentor' AND u.is_active";
+
+    /// <summary>The profiles of listed mentors, for EF queries that compose on them.</summary>
+    public const string ListedMentorProfiles = $"SELECT p.* FROM profiles p JOIN users u ON u.id = p.user_id WHERE {ListedMentor}";
+
+    private const string ListedMentors = $"""
         FROM profiles p
         JOIN users u ON u.id = p.user_id
         JOIN rating_summaries r ON r.user_id = p.user_id
-        WHERE u.role = 'mentor' AND u.is_active
+        WHERE {ListedMentor}
         """;
 
     // Non-ASCII letters as themselves, not \u escapes, so that lower() can fold them.
