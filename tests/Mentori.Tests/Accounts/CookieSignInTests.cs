@@ -53,7 +53,7 @@ public abstract class CookieSignInTests(ITestDatabaseServer server) : AccountsTe
     }
 
     [Fact]
-    public async Task Signing_out_ends_the_cookie_session()
+    public async Task Signing_out_ends_the_cookie_sign_in()
     {
         await using var app = new MentoriApp(Database);
         var email = NewEmail();

@@ -143,23 +143,23 @@ public abstract class SignInTests(ITestDatabaseServer server) : AccountsTestBase
         await using var app = new MentoriApp(Database);
         var auth = await RegisterAsync(app.CreateClient(), NewEmail());
         var userId = auth.GetProperty("user").GetProperty("id").GetString()!;
-        var sessionId = new JsonWebToken(AccessToken(auth)).GetClaim("sid").Value;
+        var familyId = new JsonWebToken(AccessToken(auth)).GetClaim("sid").Value;
 
         var token = tampering switch
         {
-            "bad-signature" => Forge(userId, sessionId, key: "another-key-that-is-long-enough-for-hs256!!"),
+            "bad-signature" => Forge(userId, familyId, key: "another-key-that-is-long-enough-for-hs256!!"),
             "alg-none" => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
             {
                 Issuer = "mentori", Audience = "mentori", Expires = DateTime.UtcNow.AddMinutes(5),
-                Subject = new ClaimsIdentity([new Claim("sub", userId), new Claim("role", "mentee"), new Claim("sid", sessionId)]),
+                Subject = new ClaimsIdentity([new Claim("sub", userId), new Claim("role", "mentee"), new Claim("sid", familyId)]),
             }),
-            "expired" => Forge(userId, sessionId, expires: DateTime.UtcNow.AddMinutes(-5)),
-            "wrong-issuer" => Forge(userId, sessionId, issuer: "someone-else"),
-            "wrong-audience" => Forge(userId, sessionId, audience: "someone-else"),
+            "expired" => Forge(userId, familyId, expires: DateTime.UtcNow.AddMinutes(-5)),
+            "wrong-issuer" => Forge(userId, familyId, issuer: "someone-else"),
+            "wrong-audience" => Forge(userId, familyId, audience: "someone-else"),
             _ => "not.a.token",
         };
 
-        Assert.Equal(HttpStatusCode.OK, await MeStatusAsync(app, Forge(userId, sessionId)));
+        Assert.Equal(HttpStatusCode.OK, await MeStatusAsync(app, Forge(userId, familyId)));
         Assert.Equal(HttpStatusCode.Unauthorized, await MeStatusAsync(app, token));
     }
 
@@ -183,7 +183,7 @@ public abstract class SignInTests(ITestDatabaseServer server) : AccountsTestBase
         Assert.True((int)response.StatusCode is >= 400 and < 500, response.StatusCode.ToString());
     }
 
-    private static string Forge(string userId, string sessionId, string key = MentoriApp.SigningKey, DateTime? expires = null,
+    private static string Forge(string userId, string familyId, string key = MentoriApp.SigningKey, DateTime? expires = null,
         string issuer = "mentori", string audience = "mentori")
     {
         var notBefore = (expires ?? DateTime.UtcNow.AddMinutes(5)).AddMinutes(-10);
@@ -194,7 +194,7 @@ public abstract class SignInTests(ITestDatabaseServer server) : AccountsTestBase
             NotBefore = notBefore,
             IssuedAt = notBefore,
             Expires = expires ?? DateTime.UtcNow.AddMinutes(5),
-            Subject = new ClaimsIdentity([new Claim("sub", userId), new Claim("role", "mentee"), new Claim("sid", sessionId)]),
+            Subject = new ClaimsIdentity([new Claim("sub", userId), new Claim("role", "mentee"), new Claim("sid", familyId)]),
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256),
         });
     }

@@ -126,7 +126,7 @@ public sealed class AccountService(
     }
 
     /// <summary>
-    /// Sets the new password and ends every sign-in session, in one transaction: a failure half-way leaves the
+    /// Sets the new password and ends every sign-in, in one transaction: a failure half-way leaves the
     /// token unspent and the old password in place. Following the emailed link also proves the address.
     /// </summary>
     public async Task ResetPasswordAsync(ResetPasswordRequest request, CancellationToken cancellationToken)
@@ -147,7 +147,7 @@ public sealed class AccountService(
     }
 
     /// <summary>
-    /// Changes the password and ends every sign-in session, this one included, in one transaction; the client
+    /// Changes the password and ends every sign-in, this one included, in one transaction; the client
     /// signs in again with the new password.
     /// </summary>
     public async Task ChangePasswordAsync(Guid userId, ChangePasswordRequest request, CancellationToken cancellationToken)
@@ -190,7 +190,7 @@ public sealed class AccountService(
 
         var photo = await db.Profiles.Where(p => p.UserId == userId).Select(p => p.ProfileImage).SingleOrDefaultAsync(cancellationToken);
         await db.Users.Where(u => u.Id == userId).ExecuteDeleteAsync(cancellationToken);
-        signIn.Ended(new SignInEnded(userId, SessionId: null));
+        signIn.Ended(new SignInEnded(userId, FamilyId: null));
         await transaction.CommitAsync(cancellationToken);
         signIn.AnnounceEndings();
         images.DeleteStored(photo);

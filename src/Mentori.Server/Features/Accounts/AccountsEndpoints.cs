@@ -38,8 +38,8 @@ public static class AccountsEndpoints
                 }
 
                 var user = await signIn.AuthenticateAsync(request, cancellationToken);
-                var session = await signIn.StartCookieSessionAsync(user, cancellationToken);
-                await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, MentoriClaims.CookiePrincipal(user, session));
+                var familyId = await signIn.StartCookieSignInAsync(user, cancellationToken);
+                await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, MentoriClaims.CookiePrincipal(user, familyId));
                 return TypedResults.Ok(new CookieSignInResponse(UserResponse.From(user)));
             })
             .RequireRateLimiting(RateLimitingRegistration.SignIn)
@@ -66,7 +66,7 @@ public static class AccountsEndpoints
             {
                 if (context.IsCookieAuthenticated())
                 {
-                    await signIn.EndSessionAsync(Guid.Parse(context.User.FindFirstValue(MentoriClaims.SessionId)!), cancellationToken);
+                    await signIn.EndSignInAsync(Guid.Parse(context.User.FindFirstValue(MentoriClaims.SignInId)!), cancellationToken);
                     await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
                     if (request?.RefreshToken is null)
                     {
@@ -79,7 +79,7 @@ public static class AccountsEndpoints
             })
             .RequireAuthorization()
             .WithName("logout")
-            .WithSummary("Revoke the refresh token's family; with the cookie, end the cookie session.");
+            .WithSummary("Revoke the refresh token's family; with the cookie, end the cookie sign-in.");
         auth.MapPost("/verify-email", async Task<NoContent> (EmailTokenRequest request, AccountService accounts, CancellationToken cancellationToken) =>
             {
                 await accounts.VerifyEmailAsync(request, cancellationToken);
@@ -131,7 +131,7 @@ public static class AccountsEndpoints
             })
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithName("changePassword")
-            .WithSummary("Change the password; every session, this one included, must sign in again.");
+            .WithSummary("Change the password; every sign-in, this one included, must sign in again.");
         me.MapGet("/export", async Task<Ok<object>> (ClaimsPrincipal user, AccountExport export, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await export.ExportAsync(user.GetUserId(), cancellationToken)))
             .WithName("exportMyData")

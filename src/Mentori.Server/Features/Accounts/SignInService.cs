@@ -126,7 +126,7 @@ public sealed class SignInService(
     }
 
     /// <summary>
-    /// Ends every sign-in session of the user: refresh tokens at once, access tokens and cookies within 30 seconds
+    /// Ends every sign-in of the user: refresh tokens at once, access tokens and cookies within 30 seconds
     /// (at once on this instance), chat connections at once. Joins the caller's transaction, if any; the caller
     /// then calls <see cref="AnnounceEndings"/> after committing.
     /// </summary>
@@ -142,7 +142,7 @@ public sealed class SignInService(
             await RevokeFamilyAsync(family, cancellationToken);
         }
 
-        Ended(new SignInEnded(userId, SessionId: null));
+        Ended(new SignInEnded(userId, FamilyId: null));
     }
 
     /// <summary>
@@ -171,25 +171,25 @@ public sealed class SignInService(
     }
 
     /// <summary>
-    /// A session for the web UI's cookie: a refresh-token family whose token is never handed out, so that logout
-    /// and "sign out everywhere" end cookie sessions exactly as they end token ones.
+    /// A sign-in for the web UI's cookie: a refresh-token family whose token is never handed out, so that logout
+    /// and "sign out everywhere" end cookie sign-ins exactly as they end token ones.
     /// </summary>
-    public async Task<Guid> StartCookieSessionAsync(User user, CancellationToken cancellationToken)
+    public async Task<Guid> StartCookieSignInAsync(User user, CancellationToken cancellationToken)
     {
-        var session = new RefreshToken
+        var signIn = new RefreshToken
         {
             UserId = user.Id,
             FamilyId = Guid.CreateVersion7(),
             TokenHash = SecureToken.Hash(SecureToken.New()),
             ExpiresAt = Now + RefreshTokenLifetime,
         };
-        db.RefreshTokens.Add(session);
+        db.RefreshTokens.Add(signIn);
         await db.SaveChangesAsync(cancellationToken);
-        return session.FamilyId;
+        return signIn.FamilyId;
     }
 
-    /// <summary>Ends one cookie or token session.</summary>
-    public Task EndSessionAsync(Guid sessionId, CancellationToken cancellationToken) => RevokeFamilyAsync(sessionId, cancellationToken);
+    /// <summary>Ends one cookie or token sign-in.</summary>
+    public Task EndSignInAsync(Guid familyId, CancellationToken cancellationToken) => RevokeFamilyAsync(familyId, cancellationToken);
 
     /// <summary>A new access token and a new refresh token, of a new family unless one is given. Saves pending changes.</summary>
     public async Task<AuthResponse> IssueAsync(User user, Guid? familyId, CancellationToken cancellationToken)

@@ -14,18 +14,18 @@ public sealed class ChatConnections : BackgroundService
 {
     public static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(30);
 
-    private sealed record Connection(Guid UserId, Guid SessionId, HubCallerContext Context);
+    private sealed record Connection(Guid UserId, Guid FamilyId, HubCallerContext Context);
 
     private readonly ConcurrentDictionary<string, Connection> _open = new();
     private readonly UserStatusCache _users;
-    private readonly SessionStatusCache _sessions;
+    private readonly SignInStatusCache _signIns;
     private readonly TimeProvider _clock;
     private readonly ILogger<ChatConnections> _logger;
 
-    public ChatConnections(SignInEndings endings, UserStatusCache users, SessionStatusCache sessions, TimeProvider clock, ILogger<ChatConnections> logger)
+    public ChatConnections(SignInEndings endings, UserStatusCache users, SignInStatusCache signIns, TimeProvider clock, ILogger<ChatConnections> logger)
     {
         _users = users;
-        _sessions = sessions;
+        _signIns = signIns;
         _clock = clock;
         _logger = logger;
         endings.Ended += Close;
@@ -34,9 +34,9 @@ public sealed class ChatConnections : BackgroundService
     public void Opened(HubCallerContext context)
     {
         if (Guid.TryParse(context.User?.FindFirst(MentoriClaims.UserId)?.Value, out var userId)
-            && Guid.TryParse(context.User?.FindFirst(MentoriClaims.SessionId)?.Value, out var sessionId))
+            && Guid.TryParse(context.User?.FindFirst(MentoriClaims.SignInId)?.Value, out var familyId))
         {
-            _open[context.ConnectionId] = new Connection(userId, sessionId, context);
+            _open[context.ConnectionId] = new Connection(userId, familyId, context);
         }
         else
         {
@@ -48,7 +48,7 @@ public sealed class ChatConnections : BackgroundService
 
     private void Close(SignInEnded ended)
     {
-        foreach (var connection in _open.Values.Where(c => c.UserId == ended.UserId || c.SessionId == ended.SessionId))
+        foreach (var connection in _open.Values.Where(c => c.UserId == ended.UserId || c.FamilyId == ended.FamilyId))
         {
             Abort(connection);
         }
@@ -64,7 +64,7 @@ public sealed class ChatConnections : BackgroundService
                 try
                 {
                     var user = await _users.GetAsync(connection.UserId, stoppingToken);
-                    if (user is not { IsActive: true } || !await _sessions.IsAliveAsync(connection.SessionId, stoppingToken))
+                    if (user is not { IsActive: true } || !await _signIns.IsAliveAsync(connection.FamilyId, stoppingToken))
                     {
                         Abort(connection);
                     }

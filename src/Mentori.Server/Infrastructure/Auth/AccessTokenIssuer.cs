@@ -7,14 +7,14 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Mentori.Server.Infrastructure.Auth;
 
-/// <summary>Short-lived HS256 access tokens: who (<c>sub</c>), in what role, in which sign-in session (<c>sid</c>), for 15 minutes.</summary>
+/// <summary>Short-lived HS256 access tokens: who (<c>sub</c>), in what role, in which sign-in (<c>sid</c>), for 15 minutes.</summary>
 public sealed class AccessTokenIssuer(IOptions<JwtOptions> options, TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
 
     private readonly JsonWebTokenHandler _handler = new();
 
-    public string Issue(User user, Guid sessionId)
+    public string Issue(User user, Guid familyId)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         return _handler.CreateToken(new SecurityTokenDescriptor
@@ -24,7 +24,7 @@ public sealed class AccessTokenIssuer(IOptions<JwtOptions> options, TimeProvider
             IssuedAt = now,
             NotBefore = now,
             Expires = now + Lifetime,
-            Subject = new ClaimsIdentity(MentoriClaims.For(user, sessionId)),
+            Subject = new ClaimsIdentity(MentoriClaims.For(user, familyId)),
             SigningCredentials = new SigningCredentials(SigningKey(options.Value), SecurityAlgorithms.HmacSha256),
         });
     }

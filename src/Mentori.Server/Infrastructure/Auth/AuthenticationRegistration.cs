@@ -9,7 +9,7 @@ namespace Mentori.Server.Infrastructure.Auth;
 /// <summary>
 /// The API accepts a bearer access token or the web UI's cookie: a request with an <c>Authorization</c> header
 /// is judged by its token alone, any other by the cookie. <see cref="SignedInUserCheck"/> then checks that the
-/// user and the session are still good.
+/// user and the sign-in are still good.
 /// </summary>
 public static class AuthenticationRegistration
 {
@@ -19,7 +19,7 @@ public static class AuthenticationRegistration
     {
         services.AddMemoryCache();
         services.AddSingleton<UserStatusCache>();
-        services.AddSingleton<SessionStatusCache>();
+        services.AddSingleton<SignInStatusCache>();
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<SignInEndings>();
         services.AddHostedService(provider => provider.GetRequiredService<SignInEndings>());

@@ -10,20 +10,20 @@ public static class MentoriClaims
     public const string UserId = "sub";
     public const string Role = "role";
 
-    /// <summary>The sign-in session: the refresh-token family the token or cookie belongs to.</summary>
-    public const string SessionId = "sid";
+    /// <summary>The sign-in: the refresh-token family the token or cookie belongs to.</summary>
+    public const string SignInId = "sid";
 
-    public static Claim[] For(User user, Guid sessionId) =>
+    public static Claim[] For(User user, Guid familyId) =>
     [
         new(UserId, user.Id.ToString()),
         new(Role, RoleName(user.Role)),
-        new(SessionId, sessionId.ToString()),
+        new(SignInId, familyId.ToString()),
     ];
 
     public static string RoleName(UserRole role) => role.ToString().ToLowerInvariant();
 
-    public static ClaimsPrincipal CookiePrincipal(User user, Guid sessionId) =>
-        new(new ClaimsIdentity(For(user, sessionId), CookieAuthenticationDefaults.AuthenticationScheme, UserId, Role));
+    public static ClaimsPrincipal CookiePrincipal(User user, Guid familyId) =>
+        new(new ClaimsIdentity(For(user, familyId), CookieAuthenticationDefaults.AuthenticationScheme, UserId, Role));
 
     /// <summary>The signed-in user's role, as the token or cookie names it (checked against the database on each request).</summary>
     public static UserRole GetRole(this ClaimsPrincipal principal) =>

@@ -3,15 +3,15 @@ using StackExchange.Redis;
 
 namespace Mentori.Server.Infrastructure.Auth;
 
-/// <summary>A sign-in that has ended: one session (logout), or every session of a user (password change, deactivation).</summary>
-public sealed record SignInEnded(Guid? UserId, Guid? SessionId);
+/// <summary>A sign-in that has ended: one sign-in (logout), or every sign-in of a user (password change, deactivation).</summary>
+public sealed record SignInEnded(Guid? UserId, Guid? FamilyId);
 
 /// <summary>
 /// Tells this instance and, with Redis, every other one that a sign-in has ended, once the change is committed: each
-/// forgets its cached status of that user or session, so its next request or chat reconnect is checked against the
+/// forgets its cached status of that user or sign-in, so its next request or chat reconnect is checked against the
 /// database, and raises <see cref="Ended"/> for the holders of live connections (the chat hub) to close them.
 /// </summary>
-public sealed class SignInEndings(UserStatusCache users, SessionStatusCache sessions, ILogger<SignInEndings> logger,
+public sealed class SignInEndings(UserStatusCache users, SignInStatusCache signIns, ILogger<SignInEndings> logger,
     IConnectionMultiplexer? redis = null) : BackgroundService
 {
     private static readonly RedisChannel Channel = RedisChannel.Literal("mentori:sign-in-ended");
@@ -67,9 +67,9 @@ public sealed class SignInEndings(UserStatusCache users, SessionStatusCache sess
             users.Forget(userId);
         }
 
-        if (ended.SessionId is { } sessionId)
+        if (ended.FamilyId is { } familyId)
         {
-            sessions.Forget(sessionId);
+            signIns.Forget(familyId);
         }
 
         try

@@ -5,8 +5,8 @@ namespace Mentori.Server.Infrastructure.Auth;
 
 /// <summary>
 /// A valid signature is not enough: before an endpoint that needs a user runs, the user must still exist and be
-/// active (else 403, api.md: "deactivated"), still have the role the token or cookie names, and the sign-in
-/// session must not have been ended by logout or a password change. Answers are at most 30 seconds old.
+/// active (else 403, api.md: "deactivated"), still have the role the token or cookie names, and the
+/// sign-in must not have been ended by logout or a password change. Answers are at most 30 seconds old.
 /// </summary>
 public static class SignedInUserCheck
 {
@@ -24,7 +24,7 @@ public static class SignedInUserCheck
     {
         var claims = context.User;
         if (!Guid.TryParse(claims.FindFirst(MentoriClaims.UserId)?.Value, out var userId)
-            || !Guid.TryParse(claims.FindFirst(MentoriClaims.SessionId)?.Value, out var sessionId))
+            || !Guid.TryParse(claims.FindFirst(MentoriClaims.SignInId)?.Value, out var familyId))
         {
             throw SignInAgain();
         }
@@ -37,7 +37,7 @@ public static class SignedInUserCheck
         }
 
         if (!string.Equals(claims.FindFirst(MentoriClaims.Role)?.Value, MentoriClaims.RoleName(status.Role), StringComparison.Ordinal)
-            || !await context.RequestServices.GetRequiredService<SessionStatusCache>().IsAliveAsync(sessionId, context.RequestAborted))
+            || !await context.RequestServices.GetRequiredService<SignInStatusCache>().IsAliveAsync(familyId, context.RequestAborted))
         {
             throw SignInAgain();
         }
