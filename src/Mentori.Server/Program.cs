@@ -42,19 +42,14 @@ builder.Services.AddMentoriRedis(builder.Configuration);
 builder.Services.AddMentoriRateLimiting(builder.Configuration);
 builder.Services.AddMentoriEmail();
 
-builder.Services.AddSingleton<PasswordHasher>();
-builder.Services.AddScoped<SampleData>();
-builder.Services.AddScoped<CreateAdminCommand>();
-builder.Services.AddScoped<BackupCommands>();
+builder.Services.AddCommands();
 builder.Services.AddAccounts();
-builder.Services.AddScoped<ProfileService>();
-builder.Services.AddScoped<ProfileImages>();
-builder.Services.AddScoped<MentorDirectory>();
-builder.Services.AddScoped<MentorSlots>();
+builder.Services.AddProfiles();
+builder.Services.AddMentors();
 builder.Services.AddSessions();
 builder.Services.AddMessages(builder.Configuration);
-builder.Services.AddScoped<RatingService>();
-builder.Services.AddScoped<AdminService>();
+builder.Services.AddRatings();
+builder.Services.AddAdmin();
 builder.Services.AddBackups();
 
 var app = builder.Build();

@@ -21,6 +21,8 @@ public static class AuthenticationRegistration
         services.AddSingleton<UserStatusCache>();
         services.AddSingleton<SignInStatusCache>();
         services.AddSingleton<AccessTokenIssuer>();
+        services.AddSingleton<PasswordHasher>();
+        services.AddScoped<VerifiedEmailRule>();
         services.AddSingleton<SignInEndings>();
         services.AddHostedService(provider => provider.GetRequiredService<SignInEndings>());
 

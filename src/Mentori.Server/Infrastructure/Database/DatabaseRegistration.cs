@@ -21,6 +21,7 @@ public static class DatabaseRegistration
             options.UseMentoriDatabase(database.Provider, ConnectionStringFor(database, environment));
         });
         services.AddScoped<DatabaseMigrator>();
+        services.AddScoped<SampleData>();
         return services;
     }
 

@@ -1,0 +1,8 @@
+namespace Mentori.Server.Features.Mentors;
+
+public static class MentorsRegistration
+{
+    public static IServiceCollection AddMentors(this IServiceCollection services) => services
+        .AddScoped<MentorDirectory>()
+        .AddScoped<MentorSlots>();
+}

@@ -1,0 +1,8 @@
+namespace Mentori.Server.Features.Profiles;
+
+public static class ProfilesRegistration
+{
+    public static IServiceCollection AddProfiles(this IServiceCollection services) => services
+        .AddScoped<ProfileService>()
+        .AddScoped<ProfileImages>();
+}
