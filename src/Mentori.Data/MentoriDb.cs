@@ -68,22 +68,12 @@ public class MentoriDb(DbContextOptions<MentoriDb> options, TimeProvider clock) 
     }
 
     /// <summary>
-    /// The clock's time to whole microseconds, as PostgreSQL stores it: a value handed back before it is read again
-    /// (a new message's <c>createdAt</c>) then equals the stored one, which cursors and read receipts compare with.
-    /// </summary>
-    public static DateTime UtcNow(TimeProvider clock)
-    {
-        var ticks = clock.GetUtcNow().UtcTicks;
-        return new DateTime(ticks - (ticks % 10), DateTimeKind.Utc);
-    }
-
-    /// <summary>
     /// <c>created_at</c> and <c>updated_at</c> come from the injected clock, so tests control them. Updates that
     /// bypass the change tracker (ExecuteUpdate, raw SQL) are kept current by the database's own trigger.
     /// </summary>
     private void StampTimestamps()
     {
-        var now = UtcNow(clock);
+        var now = clock.StoredUtcNow();
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.State == EntityState.Added && entry.Metadata.FindProperty("CreatedAt") is not null)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Mentori.Data;
 using Mentori.Server.Features.Backups;
 
 namespace Mentori.Server.Commands;
@@ -23,7 +24,7 @@ public sealed class BackupCommands(BackupService backups, TimeProvider clock)
             return $"No backups in {backups.Files.Directory}.";
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.StoredUtcNow();
         var lines = new StringBuilder();
         foreach (var backup in listing)
         {

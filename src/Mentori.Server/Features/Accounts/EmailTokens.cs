@@ -67,5 +67,5 @@ public sealed class EmailTokens(MentoriDb db, TimeProvider clock)
         return await db.EmailTokens.Where(t => t.TokenHash == hash).Select(t => t.UserId).SingleAsync(cancellationToken);
     }
 
-    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    private DateTime Now => clock.StoredUtcNow();
 }

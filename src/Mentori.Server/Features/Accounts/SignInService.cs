@@ -232,5 +232,5 @@ public sealed class SignInService(
         Ended(new SignInEnded(UserId: null, familyId));
     }
 
-    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    private DateTime Now => clock.StoredUtcNow();
 }

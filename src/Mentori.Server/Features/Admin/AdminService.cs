@@ -124,7 +124,7 @@ public sealed class AdminService(MentoriDb db, TimeProvider clock, SignInService
 
     public async Task<PlatformStats> StatsAsync(CancellationToken cancellationToken)
     {
-        var now = MentoriDb.UtcNow(clock);
+        var now = clock.StoredUtcNow();
         var byRole = await db.Users.GroupBy(u => u.Role).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var active = await db.Users.CountAsync(u => u.IsActive, cancellationToken);
         var verified = await db.Users.CountAsync(u => u.IsVerified, cancellationToken);

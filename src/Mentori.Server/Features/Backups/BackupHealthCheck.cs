@@ -1,3 +1,4 @@
+using Mentori.Data;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Mentori.Server.Features.Backups;
@@ -28,7 +29,7 @@ public sealed class BackupHealthCheck(BackupService backups, TimeProvider clock)
             data["lastError"] = failure.Error!;
         }
 
-        var age = last?.FinishedAt is { } finished ? clock.GetUtcNow().UtcDateTime - finished : (TimeSpan?)null;
+        var age = last?.FinishedAt is { } finished ? clock.StoredUtcNow() - finished : (TimeSpan?)null;
         return age is { } fresh && fresh <= MaxAge
             ? HealthCheckResult.Healthy($"The last good backup was taken {fresh.TotalHours:F1} hours ago.", data)
             : HealthCheckResult.Unhealthy(last is null

@@ -199,5 +199,5 @@ public sealed class BackupService(
 
     private static string Truncate(string message) => message.Length <= 1000 ? message : message[..1000];
 
-    private DateTime Now => MentoriDb.UtcNow(clock);
+    private DateTime Now => clock.StoredUtcNow();
 }

@@ -31,7 +31,7 @@ public sealed class MentorSlots(MentoriDb db, TimeProvider clock)
             errors.Add("duration", durationProblem);
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.StoredUtcNow();
         errors.AddIf(from is not null && !InRange(from.Value), "from", $"Dates are between {Earliest:yyyy-MM-dd} and {Latest:yyyy-MM-dd}.");
         errors.AddIf(to is not null && !InRange(to.Value), "to", $"Dates are between {Earliest:yyyy-MM-dd} and {Latest:yyyy-MM-dd}.");
         errors.ThrowIfAny();

@@ -134,7 +134,7 @@ public sealed class MessageService(MentoriDb db, TimeProvider clock, VerifiedEma
             return;
         }
 
-        var now = MentoriDb.UtcNow(clock);
+        var now = clock.StoredUtcNow();
         await unread.Where(m => m.CreatedAt <= upTo).ExecuteUpdateAsync(set => set
             .SetProperty(m => m.IsRead, true)
             .SetProperty(m => m.ReadAt, now), cancellationToken);

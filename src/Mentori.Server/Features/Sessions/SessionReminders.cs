@@ -22,7 +22,7 @@ public sealed class SessionReminders(IServiceScopeFactory scopes, TimeProvider c
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MentoriDb>();
         var emails = scope.ServiceProvider.GetRequiredService<SessionEmails>();
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.StoredUtcNow();
         var horizon = now + Ahead;
         var due = await db.Sessions.AsNoTracking()
             .Where(s => s.Status == SessionStatus.Accepted && s.ScheduledAt > now && s.ScheduledAt <= horizon

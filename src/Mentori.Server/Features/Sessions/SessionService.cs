@@ -27,7 +27,7 @@ public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEma
         }
 
         await verified.EnsureAsync(me, cancellationToken);
-        var now = MentoriDb.UtcNow(clock);
+        var now = clock.StoredUtcNow();
         var errors = new ValidationErrors();
         errors.AddIf(request.MentorId is null, "mentorId", "This field is required.");
         var start = request.ScheduledAt?.UtcDateTime;
@@ -148,7 +148,7 @@ public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEma
         var mentorNotes = FreeText.Optional(errors, "mentorNotes", request.MentorNotes, SessionRules.MaxNotesLength);
         errors.ThrowIfAny();
 
-        var now = MentoriDb.UtcNow(clock);
+        var now = clock.StoredUtcNow();
         await db.Sessions.Where(s => s.Id == id).ExecuteUpdateAsync(set =>
         {
             set.SetProperty(s => s.UpdatedAt, now);
@@ -194,7 +194,7 @@ public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEma
                 $"A {side.ToString().ToLowerInvariant()} cannot {transition.Name} a session.");
         }
 
-        var now = MentoriDb.UtcNow(clock);
+        var now = clock.StoredUtcNow();
         int changed;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text;
+using Mentori.Data;
 using Mentori.Data.Entities;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -16,7 +17,7 @@ public sealed class AccessTokenIssuer(IOptions<JwtOptions> options, TimeProvider
 
     public string Issue(User user, Guid familyId)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.StoredUtcNow();
         return _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = options.Value.Issuer,

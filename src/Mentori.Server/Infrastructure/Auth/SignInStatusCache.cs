@@ -24,7 +24,7 @@ public sealed class SignInStatusCache(IMemoryCache cache, IServiceScopeFactory s
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MentoriDb>();
         // A sign-in ends when revoked or when its last token expires: cookie sign-ins have an absolute lifetime too.
-        var utcNow = now.UtcDateTime;
+        var utcNow = clock.StoredUtcNow();
         var alive = await db.RefreshTokens.AnyAsync(t => t.FamilyId == familyId && t.RevokedAt == null && t.ExpiresAt > utcNow, cancellationToken);
         cache.Set(Key(familyId), new Entry(alive, now), UserStatusCache.MaxAge);
         return alive;

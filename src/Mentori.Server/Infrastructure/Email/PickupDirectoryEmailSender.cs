@@ -5,13 +5,14 @@ using MimeKit;
 namespace Mentori.Server.Infrastructure.Email;
 
 /// <summary>Writes each message as an RFC 5322 <c>.eml</c> file, for development and for servers without SMTP.</summary>
-public sealed class PickupDirectoryEmailSender(IOptions<EmailOptions> options, IHostEnvironment environment, ILogger<PickupDirectoryEmailSender> logger) : IEmailSender
+public sealed class PickupDirectoryEmailSender(
+    IOptions<EmailOptions> options, IHostEnvironment environment, TimeProvider clock, ILogger<PickupDirectoryEmailSender> logger) : IEmailSender
 {
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         var folder = ContentPaths.Resolve(environment, options.Value.PickupDirectory);
         Directory.CreateDirectory(folder);
-        var file = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}.eml");
+        var file = Path.Combine(folder, $"{clock.GetUtcNow():yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}.eml");
 
         // Written under a temporary name and renamed, so a reader never sees half a message.
         var partial = file + ".partial";
