@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using Mentori.Data;
 using Mentori.Server.Features.Profiles;
+using Mentori.Server.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mentori.Server.Features.Accounts;
@@ -11,8 +13,9 @@ namespace Mentori.Server.Features.Accounts;
 /// </summary>
 public sealed class AccountExport(MentoriDb db)
 {
-    public async Task<object> ExportAsync(Guid userId, CancellationToken cancellationToken)
+    public async Task<object> ExportAsync(ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
+        var userId = caller.GetUserId();
         var user = await db.Users.AsNoTracking().Include(u => u.Profile).SingleAsync(u => u.Id == userId, cancellationToken);
         return new
         {

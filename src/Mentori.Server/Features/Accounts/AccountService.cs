@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Mentori.Data;
 using Mentori.Data.Entities;
 using Mentori.Server.Features.Admin;
@@ -83,8 +84,9 @@ public sealed class AccountService(
         statuses.Forget(userId);
     }
 
-    public async Task ResendVerificationAsync(Guid userId, CancellationToken cancellationToken)
+    public async Task ResendVerificationAsync(ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
+        var userId = caller.GetUserId();
         await limits.ThrowIfResendVerificationExceededAsync(userId);
         var user = await db.Users.Include(u => u.Profile).SingleAsync(u => u.Id == userId, cancellationToken);
         if (user.IsVerified)
@@ -150,8 +152,9 @@ public sealed class AccountService(
     /// Changes the password and ends every sign-in, this one included, in one transaction; the client
     /// signs in again with the new password.
     /// </summary>
-    public async Task ChangePasswordAsync(Guid userId, ChangePasswordRequest request, CancellationToken cancellationToken)
+    public async Task ChangePasswordAsync(ClaimsPrincipal caller, ChangePasswordRequest request, CancellationToken cancellationToken)
     {
+        var userId = caller.GetUserId();
         var errors = new ValidationErrors().AddAll("newPassword", PasswordPolicy.Problems(request.NewPassword));
         if (PasswordPolicy.CheckableProblem(request.CurrentPassword) is { } problem)
         {
@@ -171,8 +174,9 @@ public sealed class AccountService(
     /// Deletes the account and, by the schema's cascades, everything that belongs to it. The last active admin
     /// cannot delete itself (409), as it cannot be demoted: someone must be left to administer.
     /// </summary>
-    public async Task DeleteAsync(Guid userId, DeleteAccountRequest request, CancellationToken cancellationToken)
+    public async Task DeleteAsync(ClaimsPrincipal caller, DeleteAccountRequest request, CancellationToken cancellationToken)
     {
+        var userId = caller.GetUserId();
         if (PasswordPolicy.CheckableProblem(request.Password) is { } problem)
         {
             throw ProblemException.Validation("password", problem);
@@ -196,8 +200,9 @@ public sealed class AccountService(
         images.DeleteStored(photo);
     }
 
-    public async Task<MeResponse> GetMeAsync(Guid userId, CancellationToken cancellationToken)
+    public async Task<MeResponse> GetMeAsync(ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
+        var userId = caller.GetUserId();
         var user = await db.Users.AsNoTracking().Include(u => u.Profile).SingleAsync(u => u.Id == userId, cancellationToken);
         return new MeResponse(UserResponse.From(user), user.Profile is null ? null : ProfileResponse.From(user.Profile));
     }

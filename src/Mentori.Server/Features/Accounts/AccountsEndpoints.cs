@@ -74,7 +74,7 @@ public static class AccountsEndpoints
                     }
                 }
 
-                await signIn.LogoutAsync(context.User.GetUserId(), request ?? new RefreshRequest(null), cancellationToken);
+                await signIn.LogoutAsync(context.User, request ?? new RefreshRequest(null), cancellationToken);
                 return TypedResults.NoContent();
             })
             .RequireAuthorization()
@@ -90,7 +90,7 @@ public static class AccountsEndpoints
             .WithSummary("Confirm the email address with the emailed token.");
         auth.MapPost("/resend-verification", async Task<Accepted> (ClaimsPrincipal user, AccountService accounts, CancellationToken cancellationToken) =>
             {
-                await accounts.ResendVerificationAsync(user.GetUserId(), cancellationToken);
+                await accounts.ResendVerificationAsync(user, cancellationToken);
                 return TypedResults.Accepted((string?)null);
             })
             .RequireAuthorization()
@@ -121,24 +121,24 @@ public static class AccountsEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         me.MapGet("/", async Task<Ok<MeResponse>> (ClaimsPrincipal user, AccountService accounts, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await accounts.GetMeAsync(user.GetUserId(), cancellationToken)))
+                TypedResults.Ok(await accounts.GetMeAsync(user, cancellationToken)))
             .WithName("getMe")
             .WithSummary("The signed-in user and their profile.");
         me.MapPut("/password", async Task<NoContent> (ChangePasswordRequest request, ClaimsPrincipal user, AccountService accounts, CancellationToken cancellationToken) =>
             {
-                await accounts.ChangePasswordAsync(user.GetUserId(), request, cancellationToken);
+                await accounts.ChangePasswordAsync(user, request, cancellationToken);
                 return TypedResults.NoContent();
             })
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithName("changePassword")
             .WithSummary("Change the password; every sign-in, this one included, must sign in again.");
         me.MapGet("/export", async Task<Ok<object>> (ClaimsPrincipal user, AccountExport export, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await export.ExportAsync(user.GetUserId(), cancellationToken)))
+                TypedResults.Ok(await export.ExportAsync(user, cancellationToken)))
             .WithName("exportMyData")
             .WithSummary("Every row about the signed-in user, as one JSON document.");
         me.MapDelete("/", async Task<NoContent> ([FromBody] DeleteAccountRequest request, ClaimsPrincipal user, AccountService accounts, CancellationToken cancellationToken) =>
             {
-                await accounts.DeleteAsync(user.GetUserId(), request, cancellationToken);
+                await accounts.DeleteAsync(user, request, cancellationToken);
                 return TypedResults.NoContent();
             })
             .ProducesProblem(StatusCodes.Status409Conflict)

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Mentori.Data;
 using Mentori.Data.Entities;
 using Mentori.Server.Infrastructure.Auth;
@@ -111,8 +112,9 @@ public sealed class SignInService(
     }
 
     /// <summary>Revokes the family of the caller's refresh token; an unknown token or someone else's changes nothing.</summary>
-    public async Task LogoutAsync(Guid userId, RefreshRequest request, CancellationToken cancellationToken)
+    public async Task LogoutAsync(ClaimsPrincipal caller, RefreshRequest request, CancellationToken cancellationToken)
     {
+        var userId = caller.GetUserId();
         ThrowIfNotAToken(request.RefreshToken);
         var hash = SecureToken.Hash(request.RefreshToken!);
         var familyId = await db.RefreshTokens

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Mentori.Data;
 using Mentori.Server.Infrastructure.Auth;
@@ -24,8 +25,9 @@ public sealed partial class ProfileImages(MentoriDb db, IHostEnvironment environ
         (".webp", "image/webp", h => h.Length >= 12 && h.AsSpan(0, 4).SequenceEqual("RIFF"u8) && h.AsSpan(8, 4).SequenceEqual("WEBP"u8)),
     ];
 
-    public async Task<ProfileResponse> ReplaceAsync(Guid userId, IFormFile? file, CancellationToken cancellationToken)
+    public async Task<ProfileResponse> ReplaceAsync(ClaimsPrincipal caller, IFormFile? file, CancellationToken cancellationToken)
     {
+        var userId = caller.GetUserId();
         if (file is null || file.Length == 0)
         {
             throw ProblemException.Validation("file", "Send the image as the form field \"file\".");
@@ -65,7 +67,8 @@ public sealed partial class ProfileImages(MentoriDb db, IHostEnvironment environ
         }
     }
 
-    public Task RemoveAsync(Guid userId, CancellationToken cancellationToken) => PointAtAsync(userId, null, cancellationToken);
+    public Task RemoveAsync(ClaimsPrincipal caller, CancellationToken cancellationToken) =>
+        PointAtAsync(caller.GetUserId(), null, cancellationToken);
 
     /// <summary>
     /// Sets the profile's photo and deletes the copy it replaces. The photo column is a concurrency token, so of two

@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using Mentori.Data;
 using Mentori.Data.Entities;
+using Mentori.Server.Infrastructure.Auth;
 using Mentori.Server.Infrastructure.Problems;
 using Mentori.Server.Infrastructure.Validation;
 using Microsoft.EntityFrameworkCore;
@@ -9,8 +11,9 @@ namespace Mentori.Server.Features.Profiles;
 /// <summary>A user's own profile: reading it and replacing its editable fields.</summary>
 public sealed class ProfileService(MentoriDb db, ProfileImages images)
 {
-    public async Task<ProfileResponse> GetAsync(Guid userId, CancellationToken cancellationToken)
+    public async Task<ProfileResponse> GetAsync(ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
+        var userId = caller.GetUserId();
         var profile = await db.Profiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken)
             ?? throw ProfileResponse.NoProfile();
         return ProfileResponse.From(profile);
@@ -20,8 +23,9 @@ public sealed class ProfileService(MentoriDb db, ProfileImages images)
     /// Replaces every editable field (a field left out becomes empty). Mentor-only fields on a mentee, and
     /// mentee-only fields on a mentor, are field errors; an admin has neither.
     /// </summary>
-    public async Task<ProfileResponse> UpdateAsync(Guid userId, UpdateProfileRequest request, CancellationToken cancellationToken)
+    public async Task<ProfileResponse> UpdateAsync(ClaimsPrincipal caller, UpdateProfileRequest request, CancellationToken cancellationToken)
     {
+        var userId = caller.GetUserId();
         var user = await db.Users.Include(u => u.Profile).SingleAsync(u => u.Id == userId, cancellationToken);
         var errors = new ValidationErrors();
         var names = (First: PersonName.Validate(errors, "firstName", request.FirstName),

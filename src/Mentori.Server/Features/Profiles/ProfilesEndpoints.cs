@@ -14,12 +14,12 @@ public static class ProfilesEndpoints
         var profile = api.MapGroup("/me/profile").WithTags("Profiles").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         profile.MapGet("/", async Task<Ok<ProfileResponse>> (ClaimsPrincipal user, ProfileService profiles, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await profiles.GetAsync(user.GetUserId(), cancellationToken)))
+                TypedResults.Ok(await profiles.GetAsync(user, cancellationToken)))
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("getMyProfile")
             .WithSummary("The signed-in user's profile.");
         profile.MapPut("/", async Task<Ok<ProfileResponse>> (UpdateProfileRequest request, ClaimsPrincipal user, ProfileService profiles, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await profiles.UpdateAsync(user.GetUserId(), request, cancellationToken)))
+                TypedResults.Ok(await profiles.UpdateAsync(user, request, cancellationToken)))
             .ProducesValidationProblem()
             .WithName("updateMyProfile")
             .WithSummary("Replace the editable fields of the profile; fields of the other role are refused.");
@@ -27,7 +27,7 @@ public static class ProfilesEndpoints
         // Cookie-authenticated uploads are covered by Mentori's own antiforgery check (CookieAntiforgery), so the
         // framework's form antiforgery, which would want its middleware, is turned off here.
         profile.MapPut("/image", async Task<Ok<ProfileResponse>> (IFormFile? file, ClaimsPrincipal user, ProfileImages images, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await images.ReplaceAsync(user.GetUserId(), file, cancellationToken)))
+                TypedResults.Ok(await images.ReplaceAsync(user, file, cancellationToken)))
             .DisableAntiforgery()
             .RequireRateLimiting(RateLimitingRegistration.PhotoUploads)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
@@ -40,7 +40,7 @@ public static class ProfilesEndpoints
             .WithSummary("Upload a profile photo (form field file: PNG, JPEG or WebP, at most 2 MB).");
         profile.MapDelete("/image", async Task<NoContent> (ClaimsPrincipal user, ProfileImages images, CancellationToken cancellationToken) =>
             {
-                await images.RemoveAsync(user.GetUserId(), cancellationToken);
+                await images.RemoveAsync(user, cancellationToken);
                 return TypedResults.NoContent();
             })
             .ProducesProblem(StatusCodes.Status404NotFound)

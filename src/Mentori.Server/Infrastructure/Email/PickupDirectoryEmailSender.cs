@@ -8,11 +8,14 @@ namespace Mentori.Server.Infrastructure.Email;
 public sealed class PickupDirectoryEmailSender(
     IOptions<EmailOptions> options, IHostEnvironment environment, TimeProvider clock, ILogger<PickupDirectoryEmailSender> logger) : IEmailSender
 {
+    // Names sort in sending order even while a test's clock stands still.
+    private static long _sequence;
+
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         var folder = ContentPaths.Resolve(environment, options.Value.PickupDirectory);
         Directory.CreateDirectory(folder);
-        var file = Path.Combine(folder, $"{clock.GetUtcNow():yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}.eml");
+        var file = Path.Combine(folder, $"{clock.GetUtcNow():yyyyMMddTHHmmssfff}-{Interlocked.Increment(ref _sequence):D8}-{Guid.NewGuid():N}.eml");
 
         // Written under a temporary name and renamed, so a reader never sees half a message.
         var partial = file + ".partial";
