@@ -1,8 +1,12 @@
 using System.Data.Common;
+using System.Globalization;
+using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Metadata;
 using Mentori.Server.Infrastructure.Validation;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Primitives;
 
 namespace Mentori.Server.Infrastructure.Problems;
 
@@ -10,7 +14,7 @@ namespace Mentori.Server.Infrastructure.Problems;
 /// The one map from exceptions to problem documents. What a client sent wrong keeps its 4xx; a database that
 /// cannot be reached is 503; anything else is a 500 that says nothing about the code.
 /// </summary>
-public sealed partial class ExceptionProblemHandler(IProblemDetailsService problems, ILogger<ExceptionProblemHandler> logger) : IExceptionHandler
+public sealed class ExceptionProblemHandler(IProblemDetailsService problems, ILogger<ExceptionProblemHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -25,7 +29,7 @@ public sealed partial class ExceptionProblemHandler(IProblemDetailsService probl
                 Title = "The antiforgery token is missing or invalid",
                 Detail = "Requests that sign in with the cookie must send the token from GET /api/v1/auth/antiforgery in the X-CSRF-TOKEN header.",
             },
-            BadHttpRequestException bad when UnboundParameter(bad) is { } unbound => new HttpValidationProblemDetails(
+            BadHttpRequestException when UnboundParameter(httpContext) is { } unbound => new HttpValidationProblemDetails(
                 new Dictionary<string, string[]> { [unbound.Name] = [unbound.Message] })
             {
                 Status = StatusCodes.Status400BadRequest,
@@ -121,25 +125,47 @@ public sealed partial class ExceptionProblemHandler(IProblemDetailsService probl
     }
 
     /// <summary>
-    /// The parameter a route or query value could not be bound to (<c>?limit=abc</c>): the framework names it only in
-    /// its message, <c>Failed to bind parameter "int? limit" from "abc".</c>
+    /// The parameter a route or query value could not be bound to (<c>?limit=abc</c>), found from the endpoint's own
+    /// parameter metadata: the first whose sent value its type's <c>TryParse</c> refuses, as the binder did.
     /// </summary>
-    private static (string Name, string Message)? UnboundParameter(BadHttpRequestException exception)
+    private static (string Name, string Message)? UnboundParameter(HttpContext context)
     {
-        var match = UnboundParameterPattern().Match(exception.Message);
-        if (!match.Success)
+        // The exception handler runs with the endpoint and route values cleared; its feature keeps the originals.
+        var failed = context.Features.Get<IExceptionHandlerFeature>();
+        var parameters = failed?.Endpoint?.Metadata.GetOrderedMetadata<IParameterBindingMetadata>() ?? [];
+        foreach (var (name, declared) in parameters.SelectMany(p => BoundValues(p.ParameterInfo)))
         {
-            return null;
+            var type = Nullable.GetUnderlyingType(declared) ?? declared;
+            var sent = failed!.RouteValues?.TryGetValue(name, out var routeValue) == true && routeValue is string fromRoute
+                ? new StringValues(fromRoute)
+                : context.Request.Query[name];
+            if (sent.Any(value => !string.IsNullOrEmpty(value) && !Parses(type, value)))
+            {
+                var message = type == typeof(UtcTimestamp) ? UtcTimestamp.Problem : "The value has the wrong type or format.";
+                return (JsonNamingPolicy.CamelCase.ConvertName(name), message);
+            }
         }
 
-        var message = match.Groups["type"].Value.Contains(nameof(UtcTimestamp), StringComparison.Ordinal)
-            ? UtcTimestamp.Problem
-            : "The value has the wrong type or format.";
-        return (JsonNamingPolicy.CamelCase.ConvertName(match.Groups["name"].Value), message);
+        return null;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex("^Failed to bind parameter \"(?<type>[^\"]*) (?<name>[A-Za-z0-9_]+)\" from ")]
-    private static partial System.Text.RegularExpressions.Regex UnboundParameterPattern();
+    /// <summary>A parameter's name and type; an <c>[AsParameters]</c> record's are those of its constructor.</summary>
+    private static IEnumerable<(string Name, Type Type)> BoundValues(ParameterInfo parameter) =>
+        parameter.GetCustomAttribute<AsParametersAttribute>() is null
+            ? [(parameter.GetCustomAttribute<FromQueryAttribute>()?.Name ?? parameter.Name!, parameter.ParameterType)]
+            : parameter.ParameterType.GetConstructors().Single().GetParameters().SelectMany(BoundValues);
+
+    private static bool Parses(Type type, string value)
+    {
+        var byRef = type.MakeByRefType();
+        var flags = BindingFlags.Public | BindingFlags.Static;
+        if (type.GetMethod("TryParse", flags, [typeof(string), typeof(IFormatProvider), byRef]) is { } withCulture)
+        {
+            return (bool)withCulture.Invoke(null, [value, CultureInfo.InvariantCulture, null])!;
+        }
+
+        return type.GetMethod("TryParse", flags, [typeof(string), byRef]) is not { } plain || (bool)plain.Invoke(null, [value, null])!;
+    }
 
     /// <summary><c>$.availability.monday[0]</c> becomes <c>availability.monday[0]</c>; the whole body is <c>body</c>.</summary>
     private static string JsonPathToField(string? path) =>
