@@ -5,8 +5,8 @@ using Mentori.Server.Infrastructure.Validation;
 namespace Mentori.Server.Features.Profiles;
 
 /// <summary>
-/// api.md's profile validation (the schema document's section 7 plus the limits its column sizes imply), and the
-/// cleaning of topic lists and availability. Pure functions: the service applies them, the tests call them.
+/// api.md's profile validation (names required, bio ≤ 1000 characters, at most 10 topics: the schema document's
+/// section 7 in docs/decisions.md, plus the limits its column sizes imply), and the cleaning of topic lists and availability. Pure functions: the service applies them, the tests call them.
 /// </summary>
 public static class ProfileRules
 {

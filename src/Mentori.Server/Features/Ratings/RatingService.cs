@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mentori.Server.Features.Ratings;
 
 /// <summary>
-/// Ratings (decision 4, rules 5 and 6): each participant of a completed session rates the other once, 1–5 with
+/// Ratings (decision 4 in docs/decisions.md): each participant of a completed session rates the other once, 1–5 with
 /// optional feedback. The key (session_id, rater_id) refuses a second rating, however many arrive at once; the
 /// summary the directory shows is kept by the database's triggers.
 /// </summary>

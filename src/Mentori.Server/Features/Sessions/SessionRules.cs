@@ -2,7 +2,11 @@ using Mentori.Data.Entities;
 
 namespace Mentori.Server.Features.Sessions;
 
-/// <summary>The limits of a session's fields and decision 5's transitions, in one place.</summary>
+/// <summary>
+/// The limits of a session's fields and its transitions, in one place. The transitions are decision 5
+/// (docs/decisions.md): pending → accepted → completed, pending → declined, accepted → cancelled, and a mentee
+/// withdrawing its own pending request; nothing else.
+/// </summary>
 public static class SessionRules
 {
     public const int MinDuration = 30;
@@ -21,7 +25,7 @@ public static class SessionRules
     public static bool Overlaps(DateTime start, DateTime end, DateTime otherStart, DateTime otherEnd) => start < otherEnd && otherStart < end;
 }
 
-/// <summary>One of decision 5's transitions: who may make it, from which states, to which.</summary>
+/// <summary>One of the session transitions: who may make it, from which states, to which.</summary>
 public sealed record SessionTransition(string Name, SessionStatus To, IReadOnlyDictionary<UserRole, SessionStatus[]> From)
 {
     public static readonly SessionTransition Accept = new("accept", SessionStatus.Accepted,

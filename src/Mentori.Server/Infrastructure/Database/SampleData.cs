@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Mentori.Server.Infrastructure.Database;
 
 /// <summary>
-/// Development only: an empty database gets the schema document's sample users (section 5) and a handful of
-/// other mentors, so the first page a new user opens has something on it. Everyone is verified.
+/// Development only: an empty database gets the sample users of the schema document (jane.mentor@example.com
+/// and john.mentee@example.com, docs/decisions.md) and a handful of other mentors, so the first page a new user opens has something on it. Everyone is verified.
 /// </summary>
 public sealed class SampleData(MentoriDb db, PasswordHasher hasher, ILogger<SampleData> logger)
 {
