@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using Mentori.Data.Entities;
 using Mentori.Tests.Host;
-using Mentori.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -10,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace Mentori.Tests.Accounts;
 
 /// <summary>What Mentori keeps about an account, what it gives back, and what it forgets.</summary>
-public abstract class AccountDataTests(ITestDatabaseServer server) : AccountsTestBase(server)
+public abstract class AccountDataTests(ITestDatabaseServer server) : DatabaseTest(server)
 {
     [Fact]
     public async Task The_export_holds_every_row_about_the_caller_and_no_secret()
@@ -53,7 +52,7 @@ public abstract class AccountDataTests(ITestDatabaseServer server) : AccountsTes
         var me = app.CreateClient().WithBearer(AccessToken(auth));
 
         var refused = await me.DeleteJsonAsync("/api/v1/me", new { password = "Wrong-passw0rd" });
-        await HostTests.AssertProblemAsync(refused, HttpStatusCode.BadRequest);
+        await AssertProblemAsync(refused, HttpStatusCode.BadRequest);
 
         var deleted = await me.DeleteJsonAsync("/api/v1/me", new { password = Password });
 

@@ -1,14 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using Mentori.Tests.Host;
-using Mentori.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Mentori.Tests.Accounts;
 
 /// <summary>The web UI's way in: the same accounts, a cookie instead of tokens, and antiforgery on every change.</summary>
-public abstract class CookieSignInTests(ITestDatabaseServer server) : AccountsTestBase(server)
+public abstract class CookieSignInTests(ITestDatabaseServer server) : DatabaseTest(server)
 {
     [Fact]
     public async Task A_cookie_sign_in_authenticates_later_requests_without_handing_out_tokens()
@@ -43,7 +42,7 @@ public abstract class CookieSignInTests(ITestDatabaseServer server) : AccountsTe
         var change = new { currentPassword = Password, newPassword = "N3w-password" };
 
         var forged = await browser.PutAsJsonAsync(path, change);
-        var problem = await HostTests.AssertProblemAsync(forged, HttpStatusCode.BadRequest);
+        var problem = await AssertProblemAsync(forged, HttpStatusCode.BadRequest);
         Assert.EndsWith("antiforgery", problem.GetProperty("type").GetString());
 
         var antiforgery = await (await browser.GetAsync("/api/v1/auth/antiforgery")).JsonAsync();

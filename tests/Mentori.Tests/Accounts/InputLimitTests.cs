@@ -3,12 +3,11 @@ using System.Net.Http.Json;
 using System.Text;
 using Mentori.Server.Infrastructure.RateLimiting;
 using Mentori.Tests.Host;
-using Mentori.Tests.Infrastructure;
 
 namespace Mentori.Tests.Accounts;
 
 /// <summary>Every string a client sends is bounded before any work is done on it: no hash, no lookup, no counter.</summary>
-public abstract class InputLimitTests(ITestDatabaseServer server) : AccountsTestBase(server)
+public abstract class InputLimitTests(ITestDatabaseServer server) : DatabaseTest(server)
 {
     private static readonly string HugeEmail = new string('a', 900_000) + "@example.com";
 
@@ -33,7 +32,7 @@ public abstract class InputLimitTests(ITestDatabaseServer server) : AccountsTest
 
         var response = await app.CreateClient().PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
 
-        var problem = await HostTests.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
     }
 
@@ -64,8 +63,8 @@ public abstract class InputLimitTests(ITestDatabaseServer server) : AccountsTest
         var change = await me.PutAsJsonAsync("/api/v1/me/password", new { currentPassword = new string('x', 100_000), newPassword = "N3w-password" });
         var delete = await me.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/v1/me") { Content = JsonContent.Create(new { password = new string('x', 100_000) }) });
 
-        Assert.True((await HostTests.AssertProblemAsync(change, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("currentPassword", out _));
-        Assert.True((await HostTests.AssertProblemAsync(delete, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("password", out _));
+        Assert.True((await AssertProblemAsync(change, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("currentPassword", out _));
+        Assert.True((await AssertProblemAsync(delete, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("password", out _));
         Assert.Equal(HttpStatusCode.OK, (await me.GetAsync("/api/v1/me")).StatusCode);
     }
 }

@@ -1,11 +1,10 @@
 using System.Net;
 using Mentori.Tests.Host;
-using Mentori.Tests.Infrastructure;
 
 namespace Mentori.Tests.Accounts;
 
 /// <summary>bcrypt runs a few at a time; a burst beyond what waits briefly is told to come back, never a 500.</summary>
-public abstract class PasswordHashingTests(ITestDatabaseServer server) : AccountsTestBase(server)
+public abstract class PasswordHashingTests(ITestDatabaseServer server) : DatabaseTest(server)
 {
     [Fact]
     public async Task Sign_ins_beyond_the_hashers_queue_get_503_with_retry_after()
@@ -26,7 +25,7 @@ public abstract class PasswordHashingTests(ITestDatabaseServer server) : Account
         Assert.NotEmpty(turnedAway);
         foreach (var response in turnedAway)
         {
-            var problem = await HostTests.AssertProblemAsync(response, HttpStatusCode.ServiceUnavailable);
+            var problem = await AssertProblemAsync(response, HttpStatusCode.ServiceUnavailable);
             Assert.EndsWith(":busy", problem.GetProperty("type").GetString());
             Assert.True(response.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), response.Headers.ToString());
         }

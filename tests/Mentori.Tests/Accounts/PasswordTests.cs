@@ -1,12 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using Mentori.Tests.Host;
-using Mentori.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Mentori.Tests.Accounts;
 
-public abstract class PasswordTests(ITestDatabaseServer server) : AccountsTestBase(server)
+public abstract class PasswordTests(ITestDatabaseServer server) : DatabaseTest(server)
 {
     private const string NewPassword = "N3w-password";
 
@@ -20,10 +19,10 @@ public abstract class PasswordTests(ITestDatabaseServer server) : AccountsTestBa
         var me = app.CreateClient().WithBearer(AccessToken(auth));
 
         var wrong = await me.PutAsJsonAsync("/api/v1/me/password", new { currentPassword = "Wrong-passw0rd", newPassword = NewPassword });
-        var problem = await HostTests.AssertProblemAsync(wrong, HttpStatusCode.BadRequest);
+        var problem = await AssertProblemAsync(wrong, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty("currentPassword", out _));
         var weak = await me.PutAsJsonAsync("/api/v1/me/password", new { currentPassword = Password, newPassword = "weak" });
-        Assert.True((await HostTests.AssertProblemAsync(weak, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("newPassword", out _));
+        Assert.True((await AssertProblemAsync(weak, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("newPassword", out _));
 
         var changed = await me.PutAsJsonAsync("/api/v1/me/password", new { currentPassword = Password, newPassword = NewPassword });
 
@@ -68,7 +67,7 @@ public abstract class PasswordTests(ITestDatabaseServer server) : AccountsTestBa
         var signedIn = await (await LoginAsync(client, email, NewPassword)).JsonAsync();
         Assert.True(signedIn.GetProperty("user").GetProperty("isVerified").GetBoolean());
         var again = await client.PostAsJsonAsync("/api/v1/auth/reset-password", new { token, newPassword = "An0ther-password" });
-        await HostTests.AssertProblemAsync(again, HttpStatusCode.BadRequest);
+        await AssertProblemAsync(again, HttpStatusCode.BadRequest);
     }
 
     [Fact]
@@ -94,7 +93,7 @@ public abstract class PasswordTests(ITestDatabaseServer server) : AccountsTestBa
         clock.Advance(TimeSpan.FromMinutes(61));
         var late = await client.PostAsJsonAsync("/api/v1/auth/reset-password", new { token = third, newPassword = "An0ther-password" });
 
-        var problem = await HostTests.AssertProblemAsync(late, HttpStatusCode.BadRequest);
+        var problem = await AssertProblemAsync(late, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty("token", out _));
         Assert.Equal(HttpStatusCode.OK, (await LoginAsync(client, email, NewPassword)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync("/api/v1/auth/reset-password", new { token, newPassword = "An0ther-password" })).StatusCode);
@@ -113,7 +112,7 @@ public abstract class PasswordTests(ITestDatabaseServer server) : AccountsTestBa
         Assert.Contains("expires in 24 hours", message.TextBody); // the email says what the token does
 
         clock.Advance(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1));
-        await HostTests.AssertProblemAsync(await client.PostAsJsonAsync("/api/v1/auth/verify-email", new { token }), HttpStatusCode.BadRequest);
+        await AssertProblemAsync(await client.PostAsJsonAsync("/api/v1/auth/verify-email", new { token }), HttpStatusCode.BadRequest);
 
         var other = NewEmail();
         await RegisterAsync(client, other);

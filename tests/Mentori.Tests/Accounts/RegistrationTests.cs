@@ -3,12 +3,11 @@ using System.Net.Http.Json;
 using System.Text;
 using Mentori.Data.Entities;
 using Mentori.Tests.Host;
-using Mentori.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mentori.Tests.Accounts;
 
-public abstract class RegistrationTests(ITestDatabaseServer server) : AccountsTestBase(server)
+public abstract class RegistrationTests(ITestDatabaseServer server) : DatabaseTest(server)
 {
     [Fact]
     public async Task Registering_creates_the_user_and_an_empty_profile_and_signs_them_in()
@@ -47,7 +46,7 @@ public abstract class RegistrationTests(ITestDatabaseServer server) : AccountsTe
         Assert.True(me.GetProperty("user").GetProperty("isVerified").GetBoolean());
 
         var again = await client.PostAsJsonAsync("/api/v1/auth/verify-email", new { token });
-        var problem = await HostTests.AssertProblemAsync(again, HttpStatusCode.BadRequest);
+        var problem = await AssertProblemAsync(again, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty("token", out _));
     }
 
@@ -86,7 +85,7 @@ public abstract class RegistrationTests(ITestDatabaseServer server) : AccountsTe
 
         var response = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/register", new { email, password, role, firstName, lastName });
 
-        var problem = await HostTests.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
         await using var db = Database.NewContext();
         Assert.Equal(0, await db.Users.CountAsync());
@@ -107,7 +106,7 @@ public abstract class RegistrationTests(ITestDatabaseServer server) : AccountsTe
         Assert.Equal(73, Encoding.UTF8.GetByteCount(seventyThreeBytes));
         var refused = await client.PostAsJsonAsync("/api/v1/auth/register",
             new { email = NewEmail(), password = seventyThreeBytes, role = "mentee", firstName = "A", lastName = "B" });
-        var problem = await HostTests.AssertProblemAsync(refused, HttpStatusCode.BadRequest);
+        var problem = await AssertProblemAsync(refused, HttpStatusCode.BadRequest);
         Assert.Contains("72 bytes", problem.GetProperty("errors").GetProperty("password")[0].GetString());
     }
 
@@ -121,7 +120,7 @@ public abstract class RegistrationTests(ITestDatabaseServer server) : AccountsTe
         var response = await client.PostAsJsonAsync("/api/v1/auth/register",
             new { email = " TAKEN@example.com", password = Password, role = "mentor", firstName = "A", lastName = "B" });
 
-        var problem = await HostTests.AssertProblemAsync(response, HttpStatusCode.Conflict);
+        var problem = await AssertProblemAsync(response, HttpStatusCode.Conflict);
         Assert.EndsWith("email-taken", problem.GetProperty("type").GetString());
     }
 
@@ -138,7 +137,7 @@ public abstract class RegistrationTests(ITestDatabaseServer server) : AccountsTe
         Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsJsonAsync("/api/v1/auth/register", body)).StatusCode);
         var limited = await client.PostAsJsonAsync("/api/v1/auth/register", body);
 
-        await HostTests.AssertProblemAsync(limited, HttpStatusCode.TooManyRequests);
+        await AssertProblemAsync(limited, HttpStatusCode.TooManyRequests);
         Assert.NotNull(limited.Headers.RetryAfter);
     }
 

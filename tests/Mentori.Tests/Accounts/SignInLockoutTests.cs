@@ -1,6 +1,5 @@
 using System.Net;
 using Mentori.Tests.Host;
-using Mentori.Tests.Infrastructure;
 
 namespace Mentori.Tests.Accounts;
 
@@ -8,7 +7,7 @@ namespace Mentori.Tests.Accounts;
 /// Failed sign-ins lock out the address they come from, not the account's owner; a slower ceiling per account stops
 /// guesses spread over many addresses; with Redis, every instance counts the same failures.
 /// </summary>
-public abstract class SignInLockoutTests(ITestDatabaseServer server) : AccountsTestBase(server)
+public abstract class SignInLockoutTests(ITestDatabaseServer server) : DatabaseTest(server)
 {
     private const string WrongPassword = "Wrong-passw0rd";
 
@@ -28,7 +27,7 @@ public abstract class SignInLockoutTests(ITestDatabaseServer server) : AccountsT
         var lockedOut = await LoginAsync(attacker, email);
         var owner = await LoginAsync(app.CreateClient().From("198.51.100.20"), email);
 
-        await HostTests.AssertProblemAsync(lockedOut, HttpStatusCode.TooManyRequests);
+        await AssertProblemAsync(lockedOut, HttpStatusCode.TooManyRequests);
         Assert.InRange(lockedOut.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 1, 15 * 60);
         Assert.Equal(HttpStatusCode.OK, owner.StatusCode);
     }
@@ -54,10 +53,10 @@ public abstract class SignInLockoutTests(ITestDatabaseServer server) : AccountsT
         var secondGuessFromIt = await LoginAsync(app.CreateClient().From("203.0.113.100"), email, WrongPassword);
         var ownerFromAClean = await LoginAsync(app.CreateClient().From("198.51.100.20"), email);
 
-        await HostTests.AssertProblemAsync(fromAnAddressThatFailed, HttpStatusCode.TooManyRequests);
+        await AssertProblemAsync(fromAnAddressThatFailed, HttpStatusCode.TooManyRequests);
         Assert.InRange(fromAnAddressThatFailed.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 1, 3600);
         Assert.Equal(HttpStatusCode.Unauthorized, guessFromANewAddress.StatusCode);
-        await HostTests.AssertProblemAsync(secondGuessFromIt, HttpStatusCode.TooManyRequests);
+        await AssertProblemAsync(secondGuessFromIt, HttpStatusCode.TooManyRequests);
         Assert.Equal(HttpStatusCode.OK, ownerFromAClean.StatusCode);
     }
 
@@ -93,7 +92,7 @@ public abstract class SignInLockoutTests(ITestDatabaseServer server) : AccountsT
             Assert.Equal(HttpStatusCode.Unauthorized, (await LoginAsync(client, email, WrongPassword)).StatusCode);
         }
 
-        await HostTests.AssertProblemAsync(await LoginAsync(client, email), HttpStatusCode.TooManyRequests);
+        await AssertProblemAsync(await LoginAsync(client, email), HttpStatusCode.TooManyRequests);
     }
 
     [Fact]
@@ -110,7 +109,7 @@ public abstract class SignInLockoutTests(ITestDatabaseServer server) : AccountsT
         var anotherPrefix = await LoginAsync(app.CreateClient().From("2001:db8:1:3::1"), NewEmail(), WrongPassword);
 
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized], [first.StatusCode, second.StatusCode]);
-        await HostTests.AssertProblemAsync(thirdInTheSamePrefix, HttpStatusCode.TooManyRequests);
+        await AssertProblemAsync(thirdInTheSamePrefix, HttpStatusCode.TooManyRequests);
         Assert.Equal(HttpStatusCode.Unauthorized, anotherPrefix.StatusCode);
     }
 
@@ -129,8 +128,8 @@ public abstract class SignInLockoutTests(ITestDatabaseServer server) : AccountsT
             Assert.Equal(HttpStatusCode.Unauthorized, (await LoginAsync(instance.CreateClient().From("203.0.113.7"), email, WrongPassword)).StatusCode);
         }
 
-        await HostTests.AssertProblemAsync(await LoginAsync(one.CreateClient().From("203.0.113.7"), email), HttpStatusCode.TooManyRequests);
-        await HostTests.AssertProblemAsync(await LoginAsync(two.CreateClient().From("203.0.113.7"), email), HttpStatusCode.TooManyRequests);
+        await AssertProblemAsync(await LoginAsync(one.CreateClient().From("203.0.113.7"), email), HttpStatusCode.TooManyRequests);
+        await AssertProblemAsync(await LoginAsync(two.CreateClient().From("203.0.113.7"), email), HttpStatusCode.TooManyRequests);
         Assert.Equal(HttpStatusCode.OK, (await LoginAsync(two.CreateClient().From("198.51.100.20"), email)).StatusCode);
     }
 

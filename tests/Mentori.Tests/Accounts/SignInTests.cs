@@ -4,7 +4,6 @@ using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using Mentori.Tests.Host;
-using Mentori.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -12,7 +11,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Mentori.Tests.Accounts;
 
-public abstract class SignInTests(ITestDatabaseServer server) : AccountsTestBase(server)
+public abstract class SignInTests(ITestDatabaseServer server) : DatabaseTest(server)
 {
     [Fact]
     public async Task Signing_in_returns_a_working_token_pair_and_records_the_time()
@@ -40,8 +39,8 @@ public abstract class SignInTests(ITestDatabaseServer server) : AccountsTestBase
         var email = NewEmail();
         await RegisterAsync(client, email);
 
-        var wrongPassword = await HostTests.AssertProblemAsync(await LoginAsync(client, email, "Wrong-passw0rd"), HttpStatusCode.Unauthorized);
-        var unknownEmail = await HostTests.AssertProblemAsync(await LoginAsync(client, NewEmail()), HttpStatusCode.Unauthorized);
+        var wrongPassword = await AssertProblemAsync(await LoginAsync(client, email, "Wrong-passw0rd"), HttpStatusCode.Unauthorized);
+        var unknownEmail = await AssertProblemAsync(await LoginAsync(client, NewEmail()), HttpStatusCode.Unauthorized);
 
         Assert.Equal(wrongPassword.GetProperty("type").GetString(), unknownEmail.GetProperty("type").GetString());
         Assert.Equal(wrongPassword.GetProperty("detail").GetString(), unknownEmail.GetProperty("detail").GetString());
@@ -62,7 +61,7 @@ public abstract class SignInTests(ITestDatabaseServer server) : AccountsTestBase
             await db.Users.ExecuteUpdateAsync(set => set.SetProperty(u => u.IsActive, false));
         }
 
-        var atSignIn = await HostTests.AssertProblemAsync(await LoginAsync(client, email), HttpStatusCode.Forbidden);
+        var atSignIn = await AssertProblemAsync(await LoginAsync(client, email), HttpStatusCode.Forbidden);
 
         // This instance looked the user up a moment ago and may trust that answer for up to 30 seconds;
         // another instance, which has not seen the user yet, refuses the access token at once.
@@ -74,8 +73,8 @@ public abstract class SignInTests(ITestDatabaseServer server) : AccountsTestBase
 
         clock.Advance(TimeSpan.FromSeconds(31));
         var refused = await app.CreateClient().WithBearer(AccessToken(auth)).GetAsync("/api/v1/me");
-        var problem = await HostTests.AssertProblemAsync(refused, HttpStatusCode.Forbidden);
-        await HostTests.AssertProblemAsync(await RefreshAsync(client, RefreshToken(auth)), HttpStatusCode.Forbidden);
+        var problem = await AssertProblemAsync(refused, HttpStatusCode.Forbidden);
+        await AssertProblemAsync(await RefreshAsync(client, RefreshToken(auth)), HttpStatusCode.Forbidden);
         Assert.EndsWith("account-deactivated", problem.GetProperty("type").GetString());
         foreach (var member in new[] { "type", "title", "detail" })
         {
@@ -94,8 +93,8 @@ public abstract class SignInTests(ITestDatabaseServer server) : AccountsTestBase
         Assert.NotEqual(RefreshToken(first), RefreshToken(second));
         Assert.Equal(HttpStatusCode.OK, await MeStatusAsync(app, AccessToken(second)));
 
-        await HostTests.AssertProblemAsync(await RefreshAsync(client, RefreshToken(first)), HttpStatusCode.Unauthorized);
-        await HostTests.AssertProblemAsync(await RefreshAsync(client, RefreshToken(second)), HttpStatusCode.Unauthorized);
+        await AssertProblemAsync(await RefreshAsync(client, RefreshToken(first)), HttpStatusCode.Unauthorized);
+        await AssertProblemAsync(await RefreshAsync(client, RefreshToken(second)), HttpStatusCode.Unauthorized);
     }
 
     [Fact]
@@ -170,7 +169,7 @@ public abstract class SignInTests(ITestDatabaseServer server) : AccountsTestBase
 
         var response = await app.CreateClient().GetAsync("/api/v1/me");
 
-        await HostTests.AssertProblemAsync(response, HttpStatusCode.Unauthorized);
+        await AssertProblemAsync(response, HttpStatusCode.Unauthorized);
     }
 
     [Fact]

@@ -1,11 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
-using Mentori.Tests.Infrastructure;
 
 namespace Mentori.Tests.Accounts;
 
 /// <summary>With an SMTP host configured, account emails go out over SMTP (MailKit) to a real server, not to the pickup folder.</summary>
-public sealed class SmtpDeliveryTests(SqliteFiles server) : AccountsTestBase(server)
+public sealed class SmtpDeliveryTests(SqliteFiles server) : DatabaseTest(server)
 {
     [Fact]
     public async Task The_verification_email_is_delivered_over_smtp_and_its_token_works()

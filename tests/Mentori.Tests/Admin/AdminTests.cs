@@ -2,13 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using Mentori.Data.Entities;
 using Mentori.Tests.Host;
-using Mentori.Tests.Infrastructure;
-using Mentori.Tests.Sessions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mentori.Tests.Admin;
 
-public abstract class AdminTests(ITestDatabaseServer server) : SessionsTestBase(server)
+public abstract class AdminTests(ITestDatabaseServer server) : DatabaseTest(server)
 {
     private static Task<HttpResponseMessage> PatchAsync(HttpClient client, Guid userId, object body) =>
         client.PatchAsJsonAsync($"/api/v1/admin/users/{userId}", body);
@@ -16,8 +14,8 @@ public abstract class AdminTests(ITestDatabaseServer server) : SessionsTestBase(
     [Fact]
     public async Task An_admin_deactivates_a_mentor_who_leaves_the_directory_and_is_signed_out_and_the_change_is_audited()
     {
-        var admin = await SeedUserAsync(UserRole.Admin);
-        var mentor = await SeedUserAsync(UserRole.Mentor);
+        var admin = await Database.SeedUserAsync(UserRole.Admin);
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor);
         await using var app = new MentoriApp(Database);
         var mentorLogin = await (await LoginAsync(app.CreateClient(), mentor.Email)).JsonAsync();
         var adminClient = await SignInAsync(app, admin);
@@ -39,13 +37,13 @@ public abstract class AdminTests(ITestDatabaseServer server) : SessionsTestBase(
     [Fact]
     public async Task An_admin_cannot_deactivate_or_demote_itself_and_the_last_admin_stays()
     {
-        var admin = await SeedUserAsync(UserRole.Admin);
-        var other = await SeedUserAsync(UserRole.Admin);
+        var admin = await Database.SeedUserAsync(UserRole.Admin);
+        var other = await Database.SeedUserAsync(UserRole.Admin);
         await using var app = new MentoriApp(Database);
         var client = await SignInAsync(app, admin);
 
-        await HostTests.AssertProblemAsync(await PatchAsync(client, admin.Id, new { isActive = false }), HttpStatusCode.Conflict);
-        await HostTests.AssertProblemAsync(await PatchAsync(client, admin.Id, new { role = "mentee" }), HttpStatusCode.Conflict);
+        await AssertProblemAsync(await PatchAsync(client, admin.Id, new { isActive = false }), HttpStatusCode.Conflict);
+        await AssertProblemAsync(await PatchAsync(client, admin.Id, new { role = "mentee" }), HttpStatusCode.Conflict);
         Assert.Equal(HttpStatusCode.OK, (await PatchAsync(client, other.Id, new { isActive = false })).StatusCode);
         var last = await PatchAsync(await SignInAsync(app, admin), other.Id, new { role = "mentor" });
 
@@ -58,15 +56,15 @@ public abstract class AdminTests(ITestDatabaseServer server) : SessionsTestBase(
     [Fact]
     public async Task The_last_active_admin_cannot_delete_its_own_account_but_one_of_two_can()
     {
-        var admin = await SeedUserAsync(UserRole.Admin);
+        var admin = await Database.SeedUserAsync(UserRole.Admin);
         await using var app = new MentoriApp(Database);
         var client = await SignInAsync(app, admin);
 
         var refused = await client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/v1/me") { Content = JsonContent.Create(new { password = Password }) });
 
-        var problem = await HostTests.AssertProblemAsync(refused, HttpStatusCode.Conflict);
+        var problem = await AssertProblemAsync(refused, HttpStatusCode.Conflict);
         Assert.EndsWith("last-admin", problem.GetProperty("type").GetString());
-        await SeedUserAsync(UserRole.Admin);
+        await Database.SeedUserAsync(UserRole.Admin);
         var allowed = await client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/v1/me") { Content = JsonContent.Create(new { password = Password }) });
         Assert.Equal(HttpStatusCode.NoContent, allowed.StatusCode);
         await using var db = Database.NewContext();
@@ -76,9 +74,9 @@ public abstract class AdminTests(ITestDatabaseServer server) : SessionsTestBase(
     [Fact]
     public async Task Verifying_promoting_and_searching_users()
     {
-        var admin = await SeedUserAsync(UserRole.Admin);
-        var mentee = await SeedUserAsync(UserRole.Mentee, verified: false);
-        await SeedUserAsync(UserRole.Mentor);
+        var admin = await Database.SeedUserAsync(UserRole.Admin);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee, verified: false);
+        await Database.SeedUserAsync(UserRole.Mentor);
         await using var app = new MentoriApp(Database);
         var client = await SignInAsync(app, admin);
 
@@ -106,8 +104,8 @@ public abstract class AdminTests(ITestDatabaseServer server) : SessionsTestBase(
                 .SetProperty(u => u.IsActive, true));
             }
 
-            var a = await SeedUserAsync(UserRole.Admin);
-            var b = await SeedUserAsync(UserRole.Admin);
+            var a = await Database.SeedUserAsync(UserRole.Admin);
+            var b = await Database.SeedUserAsync(UserRole.Admin);
             await using var app = new MentoriApp(Database);
             var clientA = await SignInAsync(app, a);
             var clientB = await SignInAsync(app, b);
@@ -132,12 +130,12 @@ public abstract class AdminTests(ITestDatabaseServer server) : SessionsTestBase(
     [Fact]
     public async Task A_search_with_control_characters_is_a_field_error()
     {
-        var admin = await SeedUserAsync(UserRole.Admin);
+        var admin = await Database.SeedUserAsync(UserRole.Admin);
         await using var app = new MentoriApp(Database);
 
         var response = await (await SignInAsync(app, admin)).GetAsync("/api/v1/admin/users?q=a%00b");
 
-        Assert.True((await HostTests.AssertProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("q", out _));
+        Assert.True((await AssertProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("q", out _));
     }
 
     [Theory]
@@ -146,23 +144,23 @@ public abstract class AdminTests(ITestDatabaseServer server) : SessionsTestBase(
     [InlineData("""{"isActive": "no"}""", "isActive")]
     public async Task Bad_changes_are_field_errors(string json, string field)
     {
-        var admin = await SeedUserAsync(UserRole.Admin);
-        var mentee = await SeedUserAsync(UserRole.Mentee);
+        var admin = await Database.SeedUserAsync(UserRole.Admin);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
         await using var app = new MentoriApp(Database);
 
         var response = await (await SignInAsync(app, admin)).PatchAsync($"/api/v1/admin/users/{mentee.Id}",
             new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
 
-        Assert.True((await HostTests.AssertProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty(field, out _));
+        Assert.True((await AssertProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty(field, out _));
     }
 
     [Fact]
     public async Task The_statistics_count_what_is_there()
     {
-        var admin = await SeedUserAsync(UserRole.Admin);
-        var mentor = await SeedUserAsync(UserRole.Mentor);
-        var mentee = await SeedUserAsync(UserRole.Mentee, verified: false);
-        await SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10));
+        var admin = await Database.SeedUserAsync(UserRole.Admin);
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee, verified: false);
+        await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10));
         await using (var db = Database.NewContext())
         {
             var rated = TestData.NewUser(UserRole.Mentee);
@@ -190,17 +188,17 @@ public abstract class AdminTests(ITestDatabaseServer server) : SessionsTestBase(
     [Fact]
     public async Task Only_admins_reach_administration()
     {
-        var mentor = await SeedUserAsync(UserRole.Mentor);
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor);
         await using var app = new MentoriApp(Database);
         var client = await SignInAsync(app, mentor);
 
         var malformed = await client.PatchAsync($"/api/v1/admin/users/{mentor.Id}", new StringContent("{oops", System.Text.Encoding.UTF8, "application/json"));
-        Assert.EndsWith(":wrong-role", (await HostTests.AssertProblemAsync(malformed, HttpStatusCode.Forbidden)).GetProperty("type").GetString());
-        await HostTests.AssertProblemAsync(await client.GetAsync("/api/v1/admin/users?limit=x"), HttpStatusCode.Forbidden);
+        Assert.EndsWith(":wrong-role", (await AssertProblemAsync(malformed, HttpStatusCode.Forbidden)).GetProperty("type").GetString());
+        await AssertProblemAsync(await client.GetAsync("/api/v1/admin/users?limit=x"), HttpStatusCode.Forbidden);
         foreach (var path in new[] { "/api/v1/admin/users", "/api/v1/admin/stats", "/api/v1/admin/audit" })
         {
-            Assert.EndsWith(":wrong-role", (await HostTests.AssertProblemAsync(await client.GetAsync(path), HttpStatusCode.Forbidden)).GetProperty("type").GetString());
-            await HostTests.AssertProblemAsync(await app.CreateClient().GetAsync(path), HttpStatusCode.Unauthorized);
+            Assert.EndsWith(":wrong-role", (await AssertProblemAsync(await client.GetAsync(path), HttpStatusCode.Forbidden)).GetProperty("type").GetString());
+            await AssertProblemAsync(await app.CreateClient().GetAsync(path), HttpStatusCode.Unauthorized);
         }
     }
 }

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Mentori.Data.Entities;
-using Mentori.Tests.Infrastructure;
-using Mentori.Tests.Sessions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +13,7 @@ namespace Mentori.Tests.Admin;
 /// session's mentee and mentor, and an admin; the test asserts the authorization outcome (401, 403, 404 for what one
 /// may not see, or anything else: a body of <c>{}</c> may well be a 400, which is not the point here).
 /// </summary>
-public abstract partial class AuthorizationMatrixTests(ITestDatabaseServer server) : SessionsTestBase(server)
+public abstract partial class AuthorizationMatrixTests(ITestDatabaseServer server) : DatabaseTest(server)
 {
     private enum Access
     {
@@ -86,17 +84,17 @@ public abstract partial class AuthorizationMatrixTests(ITestDatabaseServer serve
     [Fact(Timeout = 300_000)]
     public async Task Every_route_answers_each_kind_of_caller_as_the_contract_says()
     {
-        var participantMentor = await SeedUserAsync(UserRole.Mentor);
-        var participantMentee = await SeedUserAsync(UserRole.Mentee);
+        var participantMentor = await Database.SeedUserAsync(UserRole.Mentor);
+        var participantMentee = await Database.SeedUserAsync(UserRole.Mentee);
         var users = new Dictionary<Actor, User>
         {
-            [Actor.StrangerMentee] = await SeedUserAsync(UserRole.Mentee),
-            [Actor.StrangerMentor] = await SeedUserAsync(UserRole.Mentor),
+            [Actor.StrangerMentee] = await Database.SeedUserAsync(UserRole.Mentee),
+            [Actor.StrangerMentor] = await Database.SeedUserAsync(UserRole.Mentor),
             [Actor.ParticipantMentee] = participantMentee,
             [Actor.ParticipantMentor] = participantMentor,
-            [Actor.Admin] = await SeedUserAsync(UserRole.Admin),
+            [Actor.Admin] = await Database.SeedUserAsync(UserRole.Admin),
         };
-        var session = await SeedSessionAsync(participantMentor, participantMentee, TestData.NextYearAt(10), SessionStatus.Accepted);
+        var session = await Database.SeedSessionAsync(participantMentor, participantMentee, TestData.NextYearAt(10), SessionStatus.Accepted);
         await using var app = new MentoriApp(Database);
 
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()

@@ -3,8 +3,6 @@ using System.Net.Http.Json;
 using Mentori.Data;
 using Mentori.Data.Entities;
 using Mentori.Server.Features.Backups;
-using Mentori.Tests.Infrastructure;
-using Mentori.Tests.Sessions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -12,7 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Mentori.Tests.Backups;
 
 /// <summary>Daily backups taken by the server and restored by the operator's command, proven by restoring.</summary>
-public abstract class BackupTests(ITestDatabaseServer server) : SessionsTestBase(server)
+public abstract class BackupTests(ITestDatabaseServer server) : DatabaseTest(server)
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
 
@@ -92,8 +90,8 @@ public abstract class BackupTests(ITestDatabaseServer server) : SessionsTestBase
     [Fact]
     public async Task A_backup_taken_while_writes_go_on_restores_to_a_consistent_state()
     {
-        var mentor = await SeedUserAsync(UserRole.Mentor);
-        var mentee = await SeedUserAsync(UserRole.Mentee);
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
         await using var app = BackingUp(new FakeTimeProvider(DateTimeOffset.UtcNow), enabled: false);
         using var stop = new CancellationTokenSource();
         // SQLite's "async" calls complete synchronously: the writer gets a thread of its own.
@@ -130,10 +128,10 @@ public abstract class BackupTests(ITestDatabaseServer server) : SessionsTestBase
     [InlineData("missing")]
     public async Task Restoring_a_damaged_or_foreign_file_fails_with_one_line_and_leaves_the_database_as_it_was(string kind)
     {
-        await SeedUserAsync(UserRole.Mentor);
+        await Database.SeedUserAsync(UserRole.Mentor);
         await using var app = BackingUp(new FakeTimeProvider(DateTimeOffset.UtcNow), enabled: false);
         var run = await BackUpNowAsync(app);
-        await SeedUserAsync(UserRole.Mentee); // the database has moved on since the backup
+        await Database.SeedUserAsync(UserRole.Mentee); // the database has moved on since the backup
         var backup = await File.ReadAllBytesAsync(Path.Combine(app.BackupFolder, run.FileName!));
         var file = Path.Combine(app.BackupFolder, $"{kind}.bin");
         if (kind != "missing")
@@ -155,11 +153,11 @@ public abstract class BackupTests(ITestDatabaseServer server) : SessionsTestBase
     [Fact]
     public async Task Restoring_with_force_brings_back_the_backup_and_keeps_what_was_there_in_a_safety_backup()
     {
-        var mentor = await SeedUserAsync(UserRole.Mentor);
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor);
         await using var app = BackingUp(new FakeTimeProvider(DateTimeOffset.UtcNow), enabled: false);
         var backup = await BackUpNowAsync(app);
         var atBackup = await DatabaseSnapshot.ReadAsync(Database, "backup_runs");
-        var later = await SeedUserAsync(UserRole.Mentee);
+        var later = await Database.SeedUserAsync(UserRole.Mentee);
 
         var result = await ServerCommand.RunAsync(["restore", Path.Combine(app.BackupFolder, backup.FileName!), "--force"], CommandEnvironment(app, Database));
 
@@ -179,7 +177,7 @@ public abstract class BackupTests(ITestDatabaseServer server) : SessionsTestBase
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var app = BackingUp(clock, enabled: true).WithSetting("Backups:DailyAt", clock.GetUtcNow().AddHours(1).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
-        var admin = await SeedUserAsync(UserRole.Admin);
+        var admin = await Database.SeedUserAsync(UserRole.Admin);
         var adminClient = await SignInAsync(app, admin);
         var run = await FinishedRunAsync(null);
 
@@ -303,7 +301,7 @@ public abstract class BackupTests(ITestDatabaseServer server) : SessionsTestBase
         Assert.Equal(HttpStatusCode.Created, (await mentor.PostAsJsonAsync("/api/v1/messages", new { receiverId = menteeId, content = "Hi!" })).StatusCode);
 
         // Tokens are checked against the real clock: sign in before the fake one moves on.
-        var admin = await SignInAsync(app, await SeedUserAsync(UserRole.Admin));
+        var admin = await SignInAsync(app, await Database.SeedUserAsync(UserRole.Admin));
         clock.Advance(monday.AddHours(2) - clock.GetUtcNow().UtcDateTime);
         Assert.Equal(HttpStatusCode.OK, (await ActAsync(mentor, ids[0], "complete", new { mentorNotes = "Went well" })).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await mentee.PostAsJsonAsync($"/api/v1/sessions/{ids[0]}/rating", new { rating = 5, feedback = "Great" })).StatusCode);

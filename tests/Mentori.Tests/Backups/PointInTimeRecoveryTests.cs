@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Mentori.Tests.Infrastructure;
 
 namespace Mentori.Tests.Backups;
 

@@ -1,28 +1,21 @@
 using Mentori.Data.Entities;
 using Mentori.Server.Infrastructure.Auth;
-using Mentori.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Mentori.Tests.Commands;
 
 /// <summary>The executable's admin commands, run as an operator runs them: a separate process, configured by environment.</summary>
-public abstract class AdminCommandTests(ITestDatabaseServer server) : IAsyncLifetime
+public abstract class AdminCommandTests(ITestDatabaseServer server) : DatabaseTest(server)
 {
     private const string Password = "Adm1nistrator";
-    private TestDatabase _database = null!;
-
-    public async ValueTask InitializeAsync() => _database = await server.CreateDatabaseAsync();
-
-    public ValueTask DisposeAsync() => _database.DisposeAsync();
-
     [Fact]
     public async Task Create_admin_creates_a_verified_active_admin_who_can_sign_in_with_that_password()
     {
         var result = await RunAsync("create-admin", "--email", "  Root@Example.COM ", "--password", Password);
 
         Assert.True(result.ExitCode == 0, result.Error);
-        await using var db = _database.NewContext();
+        await using var db = Database.NewContext();
         var admin = await db.Users.SingleAsync(u => u.Email == "root@example.com");
         Assert.Equal(UserRole.Admin, admin.Role);
         Assert.True(admin.IsVerified);
@@ -37,7 +30,7 @@ public abstract class AdminCommandTests(ITestDatabaseServer server) : IAsyncLife
         var mentor = TestData.NewUser(UserRole.Mentor, "mentor@example.com");
         mentor.IsActive = false;
         mentor.IsVerified = false;
-        await using (var db = _database.NewContext())
+        await using (var db = Database.NewContext())
         {
             db.Users.Add(mentor);
             await db.SaveChangesAsync();
@@ -47,7 +40,7 @@ public abstract class AdminCommandTests(ITestDatabaseServer server) : IAsyncLife
 
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("Promoted mentor@example.com from mentor to admin", result.Output);
-        await using var check = _database.NewContext();
+        await using var check = Database.NewContext();
         var promoted = await check.Users.SingleAsync(u => u.Id == mentor.Id);
         Assert.Equal((UserRole.Admin, true, true, mentor.PasswordHash), (promoted.Role, promoted.IsVerified, promoted.IsActive, promoted.PasswordHash));
     }
@@ -65,14 +58,14 @@ public abstract class AdminCommandTests(ITestDatabaseServer server) : IAsyncLife
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal($"create-admin: {message}", result.Error.Trim());
-        await using var db = _database.NewContext();
+        await using var db = Database.NewContext();
         Assert.Equal(0, await db.Users.CountAsync());
     }
 
     [Fact]
     public async Task Migrate_on_a_migrated_database_changes_nothing_and_succeeds()
     {
-        await using var db = _database.NewContext();
+        await using var db = Database.NewContext();
         var before = await db.Database.GetAppliedMigrationsAsync();
 
         var result = await RunAsync("migrate");
@@ -98,7 +91,7 @@ public abstract class AdminCommandTests(ITestDatabaseServer server) : IAsyncLife
     }
 
     private Task<ServerCommand.Result> RunAsync(params string[] arguments) =>
-        ServerCommand.RunAsync(arguments, ServerCommand.DatabaseEnvironment(_database));
+        ServerCommand.RunAsync(arguments, ServerCommand.DatabaseEnvironment(Database));
 }
 
 public sealed class AdminCommandsOnPostgres(PostgresServer server) : AdminCommandTests(server)

@@ -1,4 +1,3 @@
-using Mentori.Tests.Infrastructure;
 
 namespace Mentori.Tests.Database;
 

@@ -1,29 +1,25 @@
 using Mentori.Data;
 using Mentori.Data.Entities;
-using Mentori.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Mentori.Tests.Database;
 
 /// <summary>What the database itself guarantees, whatever the application does, on both providers.</summary>
-public abstract class DatabaseRulesTests(ITestDatabaseServer server) : IAsyncLifetime
+public abstract class DatabaseRulesTests(ITestDatabaseServer server) : DatabaseTest(server)
 {
-    private TestDatabase _database = null!;
     private User _mentor = null!;
     private User _mentee = null!;
 
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        _database = await server.CreateDatabaseAsync();
+        await base.InitializeAsync();
         _mentor = TestData.NewUser(UserRole.Mentor);
         _mentee = TestData.NewUser(UserRole.Mentee);
-        await using var db = _database.NewContext();
+        await using var db = Database.NewContext();
         db.Users.AddRange(_mentor, _mentee);
         await db.SaveChangesAsync();
     }
-
-    public ValueTask DisposeAsync() => _database.DisposeAsync();
 
     [Fact]
     public async Task A_mentor_cannot_have_two_overlapping_accepted_sessions()
@@ -54,7 +50,7 @@ public abstract class DatabaseRulesTests(ITestDatabaseServer server) : IAsyncLif
     public async Task Another_mentors_accepted_session_may_overlap()
     {
         var otherMentor = TestData.NewUser(UserRole.Mentor);
-        await using (var db = _database.NewContext())
+        await using (var db = Database.NewContext())
         {
             db.Users.Add(otherMentor);
             await db.SaveChangesAsync();
@@ -73,7 +69,7 @@ public abstract class DatabaseRulesTests(ITestDatabaseServer server) : IAsyncLif
         var pending = TestData.NewSession(_mentor, _mentee, TestData.NextYearAt(11), SessionStatus.Pending);
         await AddAsync(pending);
 
-        await using var db = _database.NewContext();
+        await using var db = Database.NewContext();
         var refused = await Assert.ThrowsAnyAsync<Exception>(() => db.Sessions
             .Where(s => s.Id == pending.Id)
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.Status, SessionStatus.Accepted)));
@@ -108,7 +104,7 @@ public abstract class DatabaseRulesTests(ITestDatabaseServer server) : IAsyncLif
     {
         var session = TestData.NewSession(_mentor, _mentee, TestData.NextYearAt(10), SessionStatus.Completed);
         await AddAsync(session);
-        await using var db = _database.NewContext();
+        await using var db = Database.NewContext();
         db.Messages.Add(new Message { SenderId = _mentee.Id, ReceiverId = _mentor.Id, SessionId = session.Id, Content = "Hello" });
         db.Ratings.Add(new Rating { SessionId = session.Id, RaterId = _mentee.Id, RatedId = _mentor.Id, Score = 5 });
         await db.SaveChangesAsync();
@@ -119,7 +115,7 @@ public abstract class DatabaseRulesTests(ITestDatabaseServer server) : IAsyncLif
     [Fact]
     public async Task A_message_longer_than_2000_characters_is_refused()
     {
-        await using var db = _database.NewContext();
+        await using var db = Database.NewContext();
         db.Messages.Add(new Message { SenderId = _mentee.Id, ReceiverId = _mentor.Id, Content = new string('x', 2001) });
 
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
@@ -130,14 +126,14 @@ public abstract class DatabaseRulesTests(ITestDatabaseServer server) : IAsyncLif
     {
         var session = TestData.NewSession(_mentor, _mentee, TestData.NextYearAt(10), SessionStatus.Completed);
         await AddAsync(session);
-        await using (var db = _database.NewContext())
+        await using (var db = Database.NewContext())
         {
             db.Ratings.Add(new Rating { SessionId = session.Id, RaterId = _mentee.Id, RatedId = _mentor.Id, Score = 5 });
             db.Ratings.Add(new Rating { SessionId = session.Id, RaterId = _mentor.Id, RatedId = _mentee.Id, Score = 4 });
             await db.SaveChangesAsync();
         }
 
-        await using var again = _database.NewContext();
+        await using var again = Database.NewContext();
         again.Ratings.Add(new Rating { SessionId = session.Id, RaterId = _mentee.Id, RatedId = _mentor.Id, Score = 1 });
         var second = await Assert.ThrowsAsync<DbUpdateException>(() => again.SaveChangesAsync());
 
@@ -147,7 +143,7 @@ public abstract class DatabaseRulesTests(ITestDatabaseServer server) : IAsyncLif
     [Fact]
     public async Task An_email_belongs_to_one_user()
     {
-        await using var db = _database.NewContext();
+        await using var db = Database.NewContext();
         db.Users.Add(TestData.NewUser(UserRole.Mentee, email: _mentee.Email));
 
         var duplicate = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
@@ -160,19 +156,19 @@ public abstract class DatabaseRulesTests(ITestDatabaseServer server) : IAsyncLif
     {
         var session = TestData.NewSession(_mentor, _mentee, TestData.NextYearAt(10), SessionStatus.Completed);
         await AddAsync(session);
-        await using (var db = _database.NewContext())
+        await using (var db = Database.NewContext())
         {
             db.Messages.Add(new Message { SenderId = _mentee.Id, ReceiverId = _mentor.Id, SessionId = session.Id, Content = "Thanks!" });
             db.Ratings.Add(new Rating { SessionId = session.Id, RaterId = _mentor.Id, RatedId = _mentee.Id, Score = 5 });
             await db.SaveChangesAsync();
         }
 
-        await using (var db = _database.NewContext())
+        await using (var db = Database.NewContext())
         {
             await db.Users.Where(u => u.Id == _mentee.Id).ExecuteDeleteAsync();
         }
 
-        await using var check = _database.NewContext();
+        await using var check = Database.NewContext();
         Assert.Equal(0, await check.Profiles.CountAsync(p => p.UserId == _mentee.Id));
         Assert.Equal(0, await check.Sessions.CountAsync());
         Assert.Equal(0, await check.Messages.CountAsync());
@@ -185,7 +181,7 @@ public abstract class DatabaseRulesTests(ITestDatabaseServer server) : IAsyncLif
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 15, 0, 0, TimeSpan.Zero));
         var user = TestData.NewUser(UserRole.Mentor);
-        await using (var db = _database.NewContext(clock))
+        await using (var db = Database.NewContext(clock))
         {
             db.Users.Add(user);
             await db.SaveChangesAsync();
@@ -194,7 +190,7 @@ public abstract class DatabaseRulesTests(ITestDatabaseServer server) : IAsyncLif
             await db.SaveChangesAsync();
         }
 
-        await using var check = _database.NewContext();
+        await using var check = Database.NewContext();
         var stored = await check.Users.SingleAsync(u => u.Id == user.Id);
         Assert.Equal(new DateTime(2026, 12, 1, 15, 0, 0, DateTimeKind.Utc), stored.CreatedAt);
         Assert.Equal(new DateTime(2026, 12, 1, 15, 5, 0, DateTimeKind.Utc), stored.UpdatedAt);
@@ -206,19 +202,19 @@ public abstract class DatabaseRulesTests(ITestDatabaseServer server) : IAsyncLif
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var user = TestData.NewUser(UserRole.Mentor);
-        await using (var db = _database.NewContext(clock))
+        await using (var db = Database.NewContext(clock))
         {
             db.Users.Add(user);
             await db.SaveChangesAsync();
         }
 
         var before = DateTime.UtcNow.AddSeconds(-5);
-        await using (var db = _database.NewContext())
+        await using (var db = Database.NewContext())
         {
             await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(set => set.SetProperty(u => u.IsVerified, false));
         }
 
-        await using var check = _database.NewContext();
+        await using var check = Database.NewContext();
         var updatedAt = await check.Users.Where(u => u.Id == user.Id).Select(u => u.UpdatedAt).SingleAsync();
         Assert.InRange(updatedAt, before, DateTime.UtcNow.AddSeconds(5));
     }
@@ -230,13 +226,13 @@ public abstract class DatabaseRulesTests(ITestDatabaseServer server) : IAsyncLif
         mentor.Profile!.Expertise = ["C#", "Career Development"];
         mentor.Profile.Availability = new() { ["monday"] = ["9:00-12:00", "14:00-17:00"], ["friday"] = ["9:00-13:00"] };
         mentor.Profile.HourlyRate = 72.5m;
-        await using (var db = _database.NewContext())
+        await using (var db = Database.NewContext())
         {
             db.Users.Add(mentor);
             await db.SaveChangesAsync();
         }
 
-        await using var check = _database.NewContext();
+        await using var check = Database.NewContext();
         var profile = await check.Profiles.SingleAsync(p => p.UserId == mentor.Id);
         Assert.Equal(["C#", "Career Development"], profile.Expertise);
         Assert.Equal(["9:00-12:00", "14:00-17:00"], profile.Availability!["monday"]);
@@ -245,14 +241,14 @@ public abstract class DatabaseRulesTests(ITestDatabaseServer server) : IAsyncLif
 
     private async Task AddAsync(Session session)
     {
-        await using var db = _database.NewContext();
+        await using var db = Database.NewContext();
         db.Sessions.Add(session);
         await db.SaveChangesAsync();
     }
 
     private async Task<int> CountAsync(SessionStatus status)
     {
-        await using var db = _database.NewContext();
+        await using var db = Database.NewContext();
         return await db.Sessions.CountAsync(s => s.Status == status);
     }
 }

@@ -1,5 +1,4 @@
 using Mentori.Data;
-using Mentori.Tests.Infrastructure;
 using Npgsql;
 
 namespace Mentori.Tests.Database;

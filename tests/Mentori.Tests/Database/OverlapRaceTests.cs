@@ -1,6 +1,5 @@
 using Mentori.Data;
 using Mentori.Data.Entities;
-using Mentori.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mentori.Tests.Database;

@@ -1,5 +1,4 @@
 using Mentori.Data.Entities;
-using Mentori.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mentori.Tests.Database;
@@ -8,24 +7,18 @@ namespace Mentori.Tests.Database;
 /// rating_summaries is written only by the database's triggers; whatever happens to ratings (inserts, a changed
 /// score, deletions, cascades, many at once) it equals the aggregate of the ratings table.
 /// </summary>
-public abstract class RatingSummaryTests(ITestDatabaseServer server) : IAsyncLifetime
+public abstract class RatingSummaryTests(ITestDatabaseServer server) : DatabaseTest(server)
 {
-    private TestDatabase _database = null!;
-
-    public async ValueTask InitializeAsync() => _database = await server.CreateDatabaseAsync();
-
-    public ValueTask DisposeAsync() => _database.DisposeAsync();
-
     private async Task<(int Count, int Sum, double Average)> SummaryAsync(Guid userId)
     {
-        await using var db = _database.NewContext();
+        await using var db = Database.NewContext();
         var summary = await db.RatingSummaries.AsNoTracking().SingleAsync(s => s.UserId == userId, TestContext.Current.CancellationToken);
         return (summary.RatingCount, summary.RatingSum, summary.RatingAverage);
     }
 
     private async Task<(int Count, int Sum)> AggregateAsync(Guid userId)
     {
-        await using var db = _database.NewContext();
+        await using var db = Database.NewContext();
         var scores = await db.Ratings.Where(r => r.RatedId == userId).Select(r => r.Score).ToListAsync(TestContext.Current.CancellationToken);
         return (scores.Count, scores.Sum());
     }
@@ -33,7 +26,7 @@ public abstract class RatingSummaryTests(ITestDatabaseServer server) : IAsyncLif
     private async Task<(User Mentor, Rating[] Ratings)> MentorRatedAsync(params int[] scores)
     {
         var mentor = TestData.NewMentor();
-        await using var db = _database.NewContext();
+        await using var db = Database.NewContext();
         db.Add(mentor);
         var ratings = new List<Rating>();
         foreach (var score in scores)
@@ -62,7 +55,7 @@ public abstract class RatingSummaryTests(ITestDatabaseServer server) : IAsyncLif
         var (mentor, ratings) = await MentorRatedAsync(5, 4, 2);
         Assert.Equal((3, 11, 11 / 3.0), await SummaryAsync(mentor.Id));
 
-        await using (var db = _database.NewContext())
+        await using (var db = Database.NewContext())
         {
             await db.Ratings.Where(r => r.Id == ratings[2].Id).ExecuteUpdateAsync(set => set.SetProperty(r => r.Score, 5), TestContext.Current.CancellationToken);
             await db.Ratings.Where(r => r.Id == ratings[0].Id).ExecuteDeleteAsync(TestContext.Current.CancellationToken);
@@ -78,7 +71,7 @@ public abstract class RatingSummaryTests(ITestDatabaseServer server) : IAsyncLif
     {
         var (mentor, ratings) = await MentorRatedAsync(1, 5);
 
-        await using (var db = _database.NewContext())
+        await using (var db = Database.NewContext())
         {
             await db.Users.Where(u => u.Id == ratings[0].RaterId).ExecuteDeleteAsync(TestContext.Current.CancellationToken);
         }
@@ -97,7 +90,7 @@ public abstract class RatingSummaryTests(ITestDatabaseServer server) : IAsyncLif
             var (session, rating) = TestData.CompletedAndRated(mentor, mentee, mentee, 1 + (i % 5));
             return (mentee, session, rating);
         }).ToList();
-        await using (var db = _database.NewContext())
+        await using (var db = Database.NewContext())
         {
             db.AddRange(pairs.SelectMany(p => new object[] { p.mentee, p.session }));
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
@@ -107,7 +100,7 @@ public abstract class RatingSummaryTests(ITestDatabaseServer server) : IAsyncLif
         using var go = new ManualResetEventSlim();
         var inserts = pairs.Select(pair => Task.Run(async () =>
         {
-            await using var db = _database.NewContext();
+            await using var db = Database.NewContext();
             await db.Database.OpenConnectionAsync(cancellation);
             go.Wait(cancellation);
             db.Ratings.Add(pair.rating);

@@ -1,4 +1,3 @@
-using Mentori.Tests.Infrastructure;
 using Npgsql;
 
 namespace Mentori.Tests.Host;

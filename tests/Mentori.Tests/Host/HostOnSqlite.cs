@@ -1,4 +1,3 @@
-using Mentori.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 
 namespace Mentori.Tests.Host;

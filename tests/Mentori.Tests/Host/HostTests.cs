@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Mentori.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -10,20 +9,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Mentori.Tests.Host;
 
 /// <summary>What the host itself answers, before any feature: health, the API description, and its errors.</summary>
-public abstract class HostTests(ITestDatabaseServer server) : IAsyncLifetime
+public abstract class HostTests(ITestDatabaseServer server) : DatabaseTest(server)
 {
-    private TestDatabase _database = null!;
-
-    public async ValueTask InitializeAsync() => _database = await server.CreateDatabaseAsync();
-
-    public ValueTask DisposeAsync() => _database.DisposeAsync();
-
     [Theory]
     [InlineData("/health/live")]
     [InlineData("/health/ready")]
     public async Task Health_endpoints_answer_200_while_the_database_answers(string path)
     {
-        await using var app = new MentoriApp(_database);
+        await using var app = new MentoriApp(Database);
 
         var response = await app.CreateClient().GetAsync(path);
 
@@ -33,11 +26,11 @@ public abstract class HostTests(ITestDatabaseServer server) : IAsyncLifetime
     [Fact]
     public async Task Ready_answers_503_while_the_database_is_unreachable_and_200_when_it_is_back()
     {
-        await using var app = new MentoriApp(_database);
+        await using var app = new MentoriApp(Database);
         var client = app.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
 
-        await using (await MakeUnreachableAsync(_database))
+        await using (await MakeUnreachableAsync(Database))
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health/ready")).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
@@ -49,7 +42,7 @@ public abstract class HostTests(ITestDatabaseServer server) : IAsyncLifetime
     [Fact]
     public async Task Forgot_password_does_no_database_work_before_its_202_for_known_and_unknown_addresses()
     {
-        await using var app = new MentoriApp(_database);
+        await using var app = new MentoriApp(Database);
         var client = app.CreateClient();
         var known = $"known-{Guid.NewGuid():N}@example.com";
         var registered = await client.PostAsJsonAsync("/api/v1/auth/register",
@@ -58,7 +51,7 @@ public abstract class HostTests(ITestDatabaseServer server) : IAsyncLifetime
 
         // With the database gone, any lookup before the answer would turn it into a 503.
         HttpResponseMessage forKnown, forUnknown;
-        await using (await MakeUnreachableAsync(_database))
+        await using (await MakeUnreachableAsync(Database))
         {
             forKnown = await client.PostAsJsonAsync("/api/v1/auth/forgot-password", new { email = known });
             forUnknown = await client.PostAsJsonAsync("/api/v1/auth/forgot-password", new { email = "nobody@example.com" });
@@ -72,8 +65,8 @@ public abstract class HostTests(ITestDatabaseServer server) : IAsyncLifetime
     [Fact]
     public async Task The_interactive_api_reference_is_served_in_development_only()
     {
-        await using var development = new MentoriApp(_database, "Development");
-        await using var production = new MentoriApp(_database, "Production");
+        await using var development = new MentoriApp(Database, "Development");
+        await using var production = new MentoriApp(Database, "Production");
 
         var client = development.CreateClient();
         var page = await client.GetAsync("/scalar/v1");
@@ -90,7 +83,7 @@ public abstract class HostTests(ITestDatabaseServer server) : IAsyncLifetime
     [InlineData("DELETE", "/api")]
     public async Task An_unknown_api_route_is_a_404_problem(string method, string path)
     {
-        await using var app = new MentoriApp(_database);
+        await using var app = new MentoriApp(Database);
 
         var response = await app.CreateClient().SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
 
@@ -101,7 +94,7 @@ public abstract class HostTests(ITestDatabaseServer server) : IAsyncLifetime
     [Fact]
     public async Task An_unhandled_exception_is_a_500_problem_without_internals_outside_development()
     {
-        await using var app = new MentoriApp(_database, "Production").WithSetting("Auth:Jwt:SigningKey", MentoriApp.SigningKey)
+        await using var app = new MentoriApp(Database, "Production").WithSetting("Auth:Jwt:SigningKey", MentoriApp.SigningKey)
             .WithServices(services => services.AddSingleton<IStartupFilter, ThrowingEndpoint>());
 
         var response = await app.CreateClient().GetAsync(ThrowingEndpoint.Path);
@@ -115,7 +108,7 @@ public abstract class HostTests(ITestDatabaseServer server) : IAsyncLifetime
     [Fact]
     public async Task Outside_development_the_host_does_not_start_without_a_signing_key()
     {
-        await using var app = new MentoriApp(_database, "Production").WithSetting("Auth:Jwt:SigningKey", null);
+        await using var app = new MentoriApp(Database, "Production").WithSetting("Auth:Jwt:SigningKey", null);
 
         var failure = Assert.ThrowsAny<Exception>(() => app.CreateClient());
 
@@ -125,7 +118,7 @@ public abstract class HostTests(ITestDatabaseServer server) : IAsyncLifetime
     [Fact]
     public async Task A_rate_limit_without_permits_is_refused_at_startup()
     {
-        await using var app = new MentoriApp(_database).WithSetting("RateLimiting:SignInPerIp:PermitLimit", "0");
+        await using var app = new MentoriApp(Database).WithSetting("RateLimiting:SignInPerIp:PermitLimit", "0");
 
         var failure = Assert.ThrowsAny<Exception>(() => app.CreateClient());
 
@@ -135,7 +128,7 @@ public abstract class HostTests(ITestDatabaseServer server) : IAsyncLifetime
     [Fact]
     public async Task A_signing_key_shorter_than_32_bytes_is_refused_at_startup()
     {
-        await using var app = new MentoriApp(_database).WithSetting("Auth:Jwt:SigningKey", "too-short");
+        await using var app = new MentoriApp(Database).WithSetting("Auth:Jwt:SigningKey", "too-short");
 
         var failure = Assert.ThrowsAny<Exception>(() => app.CreateClient());
 
@@ -145,7 +138,7 @@ public abstract class HostTests(ITestDatabaseServer server) : IAsyncLifetime
     [Fact]
     public async Task Malformed_json_is_a_400_problem_naming_the_field()
     {
-        await using var app = new MentoriApp(_database);
+        await using var app = new MentoriApp(Database);
         var client = app.CreateClient();
 
         var broken = await client.PostAsync("/api/v1/auth/login", new StringContent("{\"email\": ", System.Text.Encoding.UTF8, "application/json"));
@@ -160,7 +153,7 @@ public abstract class HostTests(ITestDatabaseServer server) : IAsyncLifetime
     [Fact]
     public async Task A_number_sent_as_a_string_is_a_400_problem_naming_the_field()
     {
-        await using var app = new MentoriApp(_database);
+        await using var app = new MentoriApp(Database);
         var client = app.CreateClient();
         var registered = await client.PostAsJsonAsync("/api/v1/auth/register",
             new { email = $"m-{Guid.NewGuid():N}@example.com", password = "Corr3ct-horse", role = "mentor", firstName = "Ada", lastName = "Lovelace" });
@@ -175,7 +168,7 @@ public abstract class HostTests(ITestDatabaseServer server) : IAsyncLifetime
     [Fact]
     public async Task A_missing_body_is_a_400_problem()
     {
-        await using var app = new MentoriApp(_database);
+        await using var app = new MentoriApp(Database);
 
         var response = await app.CreateClient().PostAsync("/api/v1/auth/login", new StringContent("", System.Text.Encoding.UTF8, "application/json"));
 
@@ -185,7 +178,7 @@ public abstract class HostTests(ITestDatabaseServer server) : IAsyncLifetime
     [Fact]
     public async Task A_body_that_is_not_json_is_a_415_problem()
     {
-        await using var app = new MentoriApp(_database);
+        await using var app = new MentoriApp(Database);
 
         var response = await app.CreateClient().PostAsync("/api/v1/auth/login", new StringContent("email=a@b.c", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"));
 
@@ -195,7 +188,7 @@ public abstract class HostTests(ITestDatabaseServer server) : IAsyncLifetime
     [Fact]
     public async Task A_body_over_the_limit_is_a_413_problem_on_a_real_kestrel_server()
     {
-        await using var app = new MentoriApp(_database);
+        await using var app = new MentoriApp(Database);
         app.UseKestrel(0);
         app.StartServer();
         var oversized = "{\"email\": \"" + new string('a', 2 * 1024 * 1024) + "\"}";
@@ -208,7 +201,7 @@ public abstract class HostTests(ITestDatabaseServer server) : IAsyncLifetime
     [Fact]
     public async Task An_account_request_over_16_kb_is_a_413_problem_before_it_is_read()
     {
-        await using var app = new MentoriApp(_database);
+        await using var app = new MentoriApp(Database);
         app.UseKestrel(0);
         app.StartServer();
         var oversized = "{\"email\": \"" + new string('a', 20 * 1024) + "@example.com\", \"password\": \"x\"}";

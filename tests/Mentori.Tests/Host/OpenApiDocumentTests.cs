@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Mentori.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -12,7 +11,7 @@ namespace Mentori.Tests.Host;
 /// The served <c>/openapi/v1.json</c> says what Mentori accepts as truly as what it answers: a client generated from
 /// it sends what api.md asks for and nothing more. The document does not depend on the database, so SQLite serves it.
 /// </summary>
-public sealed class OpenApiDocumentTests(SqliteFiles server) : IAsyncLifetime
+public sealed class OpenApiDocumentTests(SqliteFiles server) : DatabaseTest(server)
 {
     /// <summary>
     /// Each request body and the fields whose absence api.md answers with 400; every other field may be left out.
@@ -39,22 +38,21 @@ public sealed class OpenApiDocumentTests(SqliteFiles server) : IAsyncLifetime
         ["UpdateUserRequest"] = [],
     };
 
-    private TestDatabase _database = null!;
     private MentoriApp _app = null!;
     private JsonDocument _document = null!;
 
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        _database = await server.CreateDatabaseAsync();
-        _app = new MentoriApp(_database);
+        await base.InitializeAsync();
+        _app = new MentoriApp(Database);
         _document = JsonDocument.Parse(await _app.CreateClient().GetStringAsync("/openapi/v1.json"));
     }
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         _document.Dispose();
         await _app.DisposeAsync();
-        await _database.DisposeAsync();
+        await base.DisposeAsync();
     }
 
     private JsonElement Paths => _document.RootElement.GetProperty("paths");

@@ -1,23 +1,21 @@
 using System.Net;
 using System.Net.Http.Json;
 using Mentori.Data.Entities;
-using Mentori.Tests.Infrastructure;
-using Mentori.Tests.Sessions;
 using Microsoft.Extensions.Logging;
 
 namespace Mentori.Tests.Host;
 
 /// <summary>A refusal the code turns into a 4xx is the code working: the log shows no error and no stack trace for it.</summary>
-public abstract class RefusalLoggingTests(ITestDatabaseServer server) : SessionsTestBase(server)
+public abstract class RefusalLoggingTests(ITestDatabaseServer server) : DatabaseTest(server)
 {
     [Fact]
     public async Task Refusals_that_the_database_decides_log_no_error()
     {
-        var mentor = await SeedUserAsync(UserRole.Mentor);
-        var mentee = await SeedUserAsync(UserRole.Mentee);
-        var completed = await SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10).AddYears(-2), SessionStatus.Completed);
-        await SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10), SessionStatus.Accepted);
-        var clashing = await SeedSessionAsync(mentor, await SeedUserAsync(UserRole.Mentee), TestData.NextYearAt(10, 30));
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
+        var completed = await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10).AddYears(-2), SessionStatus.Completed);
+        await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10), SessionStatus.Accepted);
+        var clashing = await Database.SeedSessionAsync(mentor, await Database.SeedUserAsync(UserRole.Mentee), TestData.NextYearAt(10, 30));
         await using var app = new MentoriApp(Database);
         var logs = CapturedLogs.In(app);
         var menteeClient = await SignInAsync(app, mentee);

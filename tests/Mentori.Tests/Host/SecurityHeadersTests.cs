@@ -1,19 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
-using Mentori.Tests.Infrastructure;
 
 namespace Mentori.Tests.Host;
 
 /// <summary>What every response tells the browser, and whose forwarded headers the host believes.</summary>
-public abstract class SecurityHeadersTests(ITestDatabaseServer server) : IAsyncLifetime
+public abstract class SecurityHeadersTests(ITestDatabaseServer server) : DatabaseTest(server)
 {
     private const string ProxyAddress = "10.0.0.5";
-    private TestDatabase _database = null!;
-
-    public async ValueTask InitializeAsync() => _database = await server.CreateDatabaseAsync();
-
-    public ValueTask DisposeAsync() => _database.DisposeAsync();
-
     [Theory]
     [InlineData("/health/live")]
     [InlineData("/api/v1/mentors")]
@@ -21,7 +14,7 @@ public abstract class SecurityHeadersTests(ITestDatabaseServer server) : IAsyncL
     [InlineData("/api/v1/me")]
     public async Task Every_response_forbids_sniffing_and_framing_and_limits_the_referrer(string path)
     {
-        await using var app = new MentoriApp(_database);
+        await using var app = new MentoriApp(Database);
 
         var response = await app.CreateClient().GetAsync(path);
 
@@ -34,7 +27,7 @@ public abstract class SecurityHeadersTests(ITestDatabaseServer server) : IAsyncL
     [Fact]
     public async Task Outside_development_https_responses_carry_hsts()
     {
-        await using var app = new MentoriApp(_database, "Production");
+        await using var app = new MentoriApp(Database, "Production");
         var client = app.CreateClient(new() { BaseAddress = new Uri("https://mentori.example") });
 
         var response = await client.GetAsync("/health/live");
@@ -48,7 +41,7 @@ public abstract class SecurityHeadersTests(ITestDatabaseServer server) : IAsyncL
     public async Task The_sign_in_and_antiforgery_cookies_are_secure_when_the_public_url_is_https_behind_a_tls_proxy_too(string publicUrl, bool secure)
     {
         // Plain http on the last hop, as from a TLS proxy in front that is not configured as a known proxy.
-        await using var app = new MentoriApp(_database).WithSetting("Email:PublicUrl", publicUrl);
+        await using var app = new MentoriApp(Database).WithSetting("Email:PublicUrl", publicUrl);
         var client = app.CreateClient(new() { BaseAddress = new Uri("http://localhost") });
         var email = $"user-{Guid.NewGuid():N}@example.com";
         await client.PostAsJsonAsync("/api/v1/auth/register", new { email, password = "Corr3ct-horse", role = "mentee", firstName = "A", lastName = "B" });
@@ -91,14 +84,14 @@ public abstract class SecurityHeadersTests(ITestDatabaseServer server) : IAsyncL
     [Fact]
     public async Task Believing_every_sender_of_forwarded_headers_is_refused_at_startup()
     {
-        await using var app = new MentoriApp(_database).WithSetting("FORWARDEDHEADERS_ENABLED", "true");
+        await using var app = new MentoriApp(Database).WithSetting("FORWARDEDHEADERS_ENABLED", "true");
 
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => Task.Run(() => app.CreateClient()));
 
         Assert.Contains("ForwardedHeaders:KnownProxies", failure.ToString());
     }
 
-    private MentoriApp PerIpLimitedApp() => new MentoriApp(_database, "Production")
+    private MentoriApp PerIpLimitedApp() => new MentoriApp(Database, "Production")
         .WithSetting("Auth:Jwt:SigningKey", MentoriApp.SigningKey)
         .WithSetting("RateLimiting:Enabled", "true")
         .WithSetting("RateLimiting:SignInPerIp:PermitLimit", "2")

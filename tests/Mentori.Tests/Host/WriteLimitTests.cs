@@ -2,21 +2,19 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Mentori.Data.Entities;
-using Mentori.Tests.Infrastructure;
-using Mentori.Tests.Sessions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mentori.Tests.Host;
 
 /// <summary>Writes that cost others (emails, stored files) are limited per user; every write has a ceiling too.</summary>
-public abstract class WriteLimitTests(ITestDatabaseServer server) : SessionsTestBase(server)
+public abstract class WriteLimitTests(ITestDatabaseServer server) : DatabaseTest(server)
 {
     [Fact]
     public async Task Session_requests_are_limited_per_mentee_and_the_refused_one_is_not_stored()
     {
-        var mentor = await SeedUserAsync(UserRole.Mentor);
-        var spammer = await SeedUserAsync(UserRole.Mentee);
-        var other = await SeedUserAsync(UserRole.Mentee);
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor);
+        var spammer = await Database.SeedUserAsync(UserRole.Mentee);
+        var other = await Database.SeedUserAsync(UserRole.Mentee);
         await using var app = Limited("SessionRequestsPerUser", 2);
         var client = await SignInAsync(app, spammer);
 
@@ -33,9 +31,9 @@ public abstract class WriteLimitTests(ITestDatabaseServer server) : SessionsTest
     [Fact]
     public async Task Messages_are_limited_per_sender()
     {
-        var mentor = await SeedUserAsync(UserRole.Mentor);
-        var mentee = await SeedUserAsync(UserRole.Mentee);
-        await SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10));
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
+        await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10));
         await using var app = Limited("MessagesPerUser", 2);
         var client = await SignInAsync(app, mentee);
 
@@ -56,7 +54,7 @@ public abstract class WriteLimitTests(ITestDatabaseServer server) : SessionsTest
     [Fact]
     public async Task Photo_uploads_are_limited_per_user()
     {
-        var mentee = await SeedUserAsync(UserRole.Mentee);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
         await using var app = Limited("PhotoUploadsPerUser", 1);
         var client = await SignInAsync(app, mentee);
 
@@ -67,7 +65,7 @@ public abstract class WriteLimitTests(ITestDatabaseServer server) : SessionsTest
     [Fact]
     public async Task Every_write_counts_against_one_ceiling_per_user_while_reads_do_not()
     {
-        var mentee = await SeedUserAsync(UserRole.Mentee);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
         await using var app = Limited("WritesPerUser", 3);
         var client = await SignInAsync(app, mentee);
 
@@ -104,7 +102,7 @@ public abstract class WriteLimitTests(ITestDatabaseServer server) : SessionsTest
 
     private static async Task AssertLimitedAsync(HttpResponseMessage response)
     {
-        var problem = await HostTests.AssertProblemAsync(response, HttpStatusCode.TooManyRequests);
+        var problem = await AssertProblemAsync(response, HttpStatusCode.TooManyRequests);
         Assert.EndsWith("rate-limited", problem.GetProperty("type").GetString());
         Assert.InRange(response.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 1, 3600);
     }

@@ -1,4 +1,3 @@
-using Mentori.Tests.Infrastructure;
 
 [assembly: AssemblyFixture(typeof(PostgresServer))]
 [assembly: AssemblyFixture(typeof(SqliteFiles))]

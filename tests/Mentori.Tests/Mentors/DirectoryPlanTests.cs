@@ -1,5 +1,4 @@
 using Mentori.Bench;
-using Mentori.Tests.Infrastructure;
 using Npgsql;
 
 namespace Mentori.Tests.Mentors;

@@ -2,12 +2,11 @@ using System.Net;
 using System.Text.Json;
 using Mentori.Data.Entities;
 using Mentori.Tests.Host;
-using Mentori.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Mentori.Tests.Mentors;
 
-public abstract class MentorDirectoryTests(ITestDatabaseServer server) : MentorsTestBase(server)
+public abstract class MentorDirectoryTests(ITestDatabaseServer server) : DatabaseTest(server)
 {
     [Fact]
     public async Task Lists_active_mentors_with_a_profile_and_nobody_else()
@@ -19,7 +18,7 @@ public abstract class MentorDirectoryTests(ITestDatabaseServer server) : Mentors
         withoutProfile.Profile = null;
         var promoted = TestData.NewMentor("Promoted");
         promoted.Role = UserRole.Admin;
-        await SeedAsync(listed, deactivated, withoutProfile, promoted, TestData.NewUser(UserRole.Mentee));
+        await Database.SeedAsync(listed, deactivated, withoutProfile, promoted, TestData.NewUser(UserRole.Mentee));
         await using var app = new MentoriApp(Database);
 
         var page = await GetOkAsync(app.CreateClient(), "/api/v1/mentors");
@@ -39,7 +38,7 @@ public abstract class MentorDirectoryTests(ITestDatabaseServer server) : Mentors
         var both = TestData.NewMentor(expertise: ["Machine Learning", "Python", "Économie"]);
         var pythonOnly = TestData.NewMentor(expertise: ["python"]);
         var none = TestData.NewMentor();
-        await SeedAsync(both, pythonOnly, none);
+        await Database.SeedAsync(both, pythonOnly, none);
         await using var app = new MentoriApp(Database);
         var client = app.CreateClient();
 
@@ -56,7 +55,7 @@ public abstract class MentorDirectoryTests(ITestDatabaseServer server) : Mentors
         // SQLite's own lower() folds ASCII only: Mentori gives each connection unicode_lower. PostgreSQL folds by
         // the database's LC_CTYPE (the test server uses C.UTF-8, as docs/mentors.md asks of operators).
         var mentor = TestData.NewMentor(expertise: ["Économie"]);
-        await SeedAsync(mentor);
+        await Database.SeedAsync(mentor);
         await using var app = new MentoriApp(Database);
 
         Assert.Equal([mentor.Id], await AllPagesAsync(app.CreateClient(), "/api/v1/mentors?expertise=%C3%89CONOMIE", 10));
@@ -70,7 +69,7 @@ public abstract class MentorDirectoryTests(ITestDatabaseServer server) : Mentors
         var byBio = TestData.NewMentor(bio: "I teach compilers and debugging.");
         var byExpertise = TestData.NewMentor(expertise: ["Compiler Design"]);
         var unrelated = TestData.NewMentor(bio: "Gardening");
-        await SeedAsync(byName, byBio, byExpertise, unrelated);
+        await Database.SeedAsync(byName, byBio, byExpertise, unrelated);
         await using var app = new MentoriApp(Database);
         var client = app.CreateClient();
 
@@ -86,7 +85,7 @@ public abstract class MentorDirectoryTests(ITestDatabaseServer server) : Mentors
     {
         var ai = TestData.NewMentor(expertise: ["AI", "Économie"]);
         var aiden = TestData.NewMentor("Aiden");
-        await SeedAsync(ai, aiden);
+        await Database.SeedAsync(ai, aiden);
         await using var app = new MentoriApp(Database);
         var client = app.CreateClient();
 
@@ -101,7 +100,7 @@ public abstract class MentorDirectoryTests(ITestDatabaseServer server) : Mentors
         var inBio = TestData.NewMentor(bio: "Ask me about Rust.");
         var inName = TestData.NewMentor("Rusty", "Nail");
         var inExpertise = TestData.NewMentor(expertise: ["Rust"]);
-        await SeedAsync(inBio, inName, inExpertise);
+        await Database.SeedAsync(inBio, inName, inExpertise);
         await using var app = new MentoriApp(Database);
 
         var ids = await AllPagesAsync(app.CreateClient(), "/api/v1/mentors?q=rust", 1);
@@ -115,7 +114,7 @@ public abstract class MentorDirectoryTests(ITestDatabaseServer server) : Mentors
         var senior = TestData.NewMentor(years: 12, rate: 120m, availability: new() { ["monday"] = ["9:00-12:00"] });
         var junior = TestData.NewMentor(years: 2, rate: 30m, availability: new() { ["tuesday"] = ["9:00-12:00"] });
         var unknown = TestData.NewMentor();
-        await SeedAsync(senior, junior, unknown);
+        await Database.SeedAsync(senior, junior, unknown);
         await using var app = new MentoriApp(Database);
         var client = app.CreateClient();
 
@@ -134,10 +133,10 @@ public abstract class MentorDirectoryTests(ITestDatabaseServer server) : Mentors
         var fiveTwice = TestData.NewMentor("Five", "Twice");
         var three = TestData.NewMentor("Three");
         var unrated = TestData.NewMentor("Unrated");
-        await SeedAsync(fiveOnce, fiveTwice, three, unrated);
-        await RateAsync(fiveOnce, 5);
-        await RateAsync(fiveTwice, 5, 5);
-        await RateAsync(three, 4, 2);
+        await Database.SeedAsync(fiveOnce, fiveTwice, three, unrated);
+        await Database.SeedRatingsAsync(fiveOnce, 5);
+        await Database.SeedRatingsAsync(fiveTwice, 5, 5);
+        await Database.SeedRatingsAsync(three, 4, 2);
         await using var app = new MentoriApp(Database);
         var client = app.CreateClient();
 
@@ -190,8 +189,8 @@ public abstract class MentorDirectoryTests(ITestDatabaseServer server) : Mentors
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
-        await RateAsync(mentors[0], 4);
-        await RateAsync(mentors[1], 4);
+        await Database.SeedRatingsAsync(mentors[0], 4);
+        await Database.SeedRatingsAsync(mentors[1], 4);
         await using var app = new MentoriApp(Database);
         var client = app.CreateClient();
         var path = $"/api/v1/mentors?sort={sort}&q=kotlin";
@@ -207,7 +206,7 @@ public abstract class MentorDirectoryTests(ITestDatabaseServer server) : Mentors
     public async Task Paging_with_filters_keeps_the_filters()
     {
         var mentors = Enumerable.Range(0, 7).Select(i => TestData.NewMentor(expertise: [i % 2 == 0 ? "Go" : "Java"], years: i)).ToArray();
-        await SeedAsync(mentors);
+        await Database.SeedAsync(mentors);
         await using var app = new MentoriApp(Database);
 
         var ids = await AllPagesAsync(app.CreateClient(), "/api/v1/mentors?expertise=go&sort=experience", 2);
@@ -242,7 +241,7 @@ public abstract class MentorDirectoryTests(ITestDatabaseServer server) : Mentors
 
         var response = await app.CreateClient().GetAsync($"/api/v1/mentors?{query}");
 
-        var problem = await HostTests.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
     }
 
@@ -253,21 +252,21 @@ public abstract class MentorDirectoryTests(ITestDatabaseServer server) : Mentors
 
         var response = await app.CreateClient().GetAsync($"/api/v1/mentors?q={new string('a', 201)}");
 
-        var problem = await HostTests.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty("q", out _));
     }
 
     [Fact]
     public async Task A_cursor_of_one_sort_is_refused_by_another()
     {
-        await SeedAsync(TestData.NewMentor(), TestData.NewMentor());
+        await Database.SeedAsync(TestData.NewMentor(), TestData.NewMentor());
         await using var app = new MentoriApp(Database);
         var client = app.CreateClient();
         var cursor = (await GetOkAsync(client, "/api/v1/mentors?sort=rating&limit=1")).GetProperty("nextCursor").GetString()!;
 
         var response = await client.GetAsync($"/api/v1/mentors?sort=newest&cursor={cursor}");
 
-        await HostTests.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest);
     }
 
     [Fact]
@@ -275,8 +274,8 @@ public abstract class MentorDirectoryTests(ITestDatabaseServer server) : Mentors
     {
         var mentor = TestData.NewMentor("Ada", expertise: ["Math"], timezone: "Europe/London",
             availability: new() { ["monday"] = ["9:00-12:00"] });
-        await SeedAsync(mentor);
-        await RateAsync(mentor, 5, 4, 4);
+        await Database.SeedAsync(mentor);
+        await Database.SeedRatingsAsync(mentor, 5, 4, 4);
         await using var app = new MentoriApp(Database);
 
         var page = await GetOkAsync(app.CreateClient(), $"/api/v1/mentors/{mentor.Id}");
@@ -293,13 +292,13 @@ public abstract class MentorDirectoryTests(ITestDatabaseServer server) : Mentors
         var mentee = TestData.NewUser(UserRole.Mentee);
         var deactivated = TestData.NewMentor();
         deactivated.IsActive = false;
-        await SeedAsync(mentee, deactivated);
+        await Database.SeedAsync(mentee, deactivated);
         await using var app = new MentoriApp(Database);
         var client = app.CreateClient();
 
         foreach (var path in new[] { mentee.Id.ToString(), deactivated.Id.ToString(), Guid.NewGuid().ToString(), "not-a-guid" })
         {
-            await HostTests.AssertProblemAsync(await client.GetAsync($"/api/v1/mentors/{path}"), HttpStatusCode.NotFound);
+            await AssertProblemAsync(await client.GetAsync($"/api/v1/mentors/{path}"), HttpStatusCode.NotFound);
         }
     }
 
@@ -307,7 +306,7 @@ public abstract class MentorDirectoryTests(ITestDatabaseServer server) : Mentors
     public async Task A_mentor_who_is_deactivated_leaves_the_directory_at_once()
     {
         var mentor = TestData.NewMentor();
-        await SeedAsync(mentor);
+        await Database.SeedAsync(mentor);
         await using var app = new MentoriApp(Database);
         var client = app.CreateClient();
         Assert.Equal([mentor.Id], Ids(await GetOkAsync(client, "/api/v1/mentors")));

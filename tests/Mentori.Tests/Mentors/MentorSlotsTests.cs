@@ -3,7 +3,6 @@ using System.Net;
 using System.Text.Json;
 using Mentori.Data.Entities;
 using Mentori.Tests.Host;
-using Mentori.Tests.Infrastructure;
 
 namespace Mentori.Tests.Mentors;
 
@@ -11,7 +10,7 @@ namespace Mentori.Tests.Mentors;
 /// Free slots through the real API. Dates are chosen relative to today (the next Monday, the next change of
 /// European summer time), because the app's clock is the real one: access tokens are checked against it.
 /// </summary>
-public abstract class MentorSlotsTests(ITestDatabaseServer server) : MentorsTestBase(server)
+public abstract class MentorSlotsTests(ITestDatabaseServer server) : DatabaseTest(server)
 {
     private static readonly Dictionary<string, List<string>> EveryDay = new[]
         { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" }
@@ -50,7 +49,7 @@ public abstract class MentorSlotsTests(ITestDatabaseServer server) : MentorsTest
     {
         var change = NextEuropeanClockChange(3);
         var mentor = TestData.NewMentor(timezone: "Europe/Berlin", availability: EveryDay);
-        await SeedAsync(mentor);
+        await Database.SeedAsync(mentor);
         await using var app = new MentoriApp(Database);
 
         var slots = await GetOkAsync(await SignedInAsync(app), Slots(mentor.Id, change.AddDays(-3), change.AddDays(4)));
@@ -66,7 +65,7 @@ public abstract class MentorSlotsTests(ITestDatabaseServer server) : MentorsTest
     {
         var change = NextEuropeanClockChange(10);
         var mentor = TestData.NewMentor(timezone: "Europe/Berlin", availability: EveryDay);
-        await SeedAsync(mentor);
+        await Database.SeedAsync(mentor);
         await using var app = new MentoriApp(Database);
 
         var slots = await GetOkAsync(await SignedInAsync(app), Slots(mentor.Id, change.AddDays(-3), change.AddDays(4)));
@@ -81,8 +80,8 @@ public abstract class MentorSlotsTests(ITestDatabaseServer server) : MentorsTest
         var monday = NextMondayUtc();
         var mentor = TestData.NewMentor(availability: new() { ["monday"] = ["9:00-12:00"] });
         var mentee = TestData.NewUser(UserRole.Mentee);
-        await SeedAsync(mentor, mentee);
-        await SeedAsync(
+        await Database.SeedAsync(mentor, mentee);
+        await Database.SeedAsync(
             TestData.NewSession(mentor, mentee, monday.AddHours(10), SessionStatus.Accepted),
             TestData.NewSession(mentor, mentee, monday.AddHours(9), SessionStatus.Pending),
             TestData.NewSession(mentor, mentee, monday.AddHours(11), SessionStatus.Cancelled));
@@ -99,7 +98,7 @@ public abstract class MentorSlotsTests(ITestDatabaseServer server) : MentorsTest
     {
         var monday = NextMondayUtc();
         var mentor = TestData.NewMentor(availability: new() { ["monday"] = ["9:00-12:00"], ["tuesday"] = ["9:00-9:45"] });
-        await SeedAsync(mentor);
+        await Database.SeedAsync(mentor);
         await using var app = new MentoriApp(Database);
 
         var slots = await GetOkAsync(await SignedInAsync(app), Slots(mentor.Id, monday, monday.AddDays(2), "&duration=90"));
@@ -114,7 +113,7 @@ public abstract class MentorSlotsTests(ITestDatabaseServer server) : MentorsTest
     {
         var monday = NextMondayUtc();
         var mentor = TestData.NewMentor(availability: new() { ["monday"] = ["23:00-24:00"], ["tuesday"] = ["0:00-1:00"] });
-        await SeedAsync(mentor);
+        await Database.SeedAsync(mentor);
         await using var app = new MentoriApp(Database);
 
         var slots = await GetOkAsync(await SignedInAsync(app), Slots(mentor.Id, monday, monday.AddDays(2), "&duration=120"));
@@ -128,7 +127,7 @@ public abstract class MentorSlotsTests(ITestDatabaseServer server) : MentorsTest
         var allDay = new[] { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" }
             .ToDictionary(day => day, _ => new List<string> { "0:00-24:00" });
         var mentor = TestData.NewMentor(availability: allDay);
-        await SeedAsync(mentor);
+        await Database.SeedAsync(mentor);
         await using var app = new MentoriApp(Database);
         var before = DateTime.UtcNow;
 
@@ -144,7 +143,7 @@ public abstract class MentorSlotsTests(ITestDatabaseServer server) : MentorsTest
     public async Task A_mentor_without_availability_has_no_slots()
     {
         var mentor = TestData.NewMentor();
-        await SeedAsync(mentor);
+        await Database.SeedAsync(mentor);
         await using var app = new MentoriApp(Database);
 
         var slots = await GetOkAsync(await SignedInAsync(app), $"/api/v1/mentors/{mentor.Id}/slots");
@@ -165,12 +164,12 @@ public abstract class MentorSlotsTests(ITestDatabaseServer server) : MentorsTest
     public async Task Bad_query_values_are_field_errors(string query, string field)
     {
         var mentor = TestData.NewMentor(availability: EveryDay);
-        await SeedAsync(mentor);
+        await Database.SeedAsync(mentor);
         await using var app = new MentoriApp(Database);
 
         var response = await (await SignedInAsync(app)).GetAsync($"/api/v1/mentors/{mentor.Id}/slots?{query}");
 
-        var problem = await HostTests.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
     }
 
@@ -178,7 +177,7 @@ public abstract class MentorSlotsTests(ITestDatabaseServer server) : MentorsTest
     public async Task Thirty_one_days_are_allowed()
     {
         var mentor = TestData.NewMentor(availability: EveryDay);
-        await SeedAsync(mentor);
+        await Database.SeedAsync(mentor);
         await using var app = new MentoriApp(Database);
         var from = NextMondayUtc();
 
@@ -192,13 +191,13 @@ public abstract class MentorSlotsTests(ITestDatabaseServer server) : MentorsTest
     {
         var mentee = TestData.NewUser(UserRole.Mentee);
         var mentor = TestData.NewMentor(availability: EveryDay);
-        await SeedAsync(mentee, mentor);
+        await Database.SeedAsync(mentee, mentor);
         await using var app = new MentoriApp(Database);
         var client = await SignedInAsync(app);
 
-        await HostTests.AssertProblemAsync(await client.GetAsync($"/api/v1/mentors/{mentee.Id}/slots"), HttpStatusCode.NotFound);
-        await HostTests.AssertProblemAsync(await client.GetAsync($"/api/v1/mentors/{Guid.NewGuid()}/slots"), HttpStatusCode.NotFound);
-        await HostTests.AssertProblemAsync(await app.CreateClient().GetAsync($"/api/v1/mentors/{mentor.Id}/slots"), HttpStatusCode.Unauthorized);
+        await AssertProblemAsync(await client.GetAsync($"/api/v1/mentors/{mentee.Id}/slots"), HttpStatusCode.NotFound);
+        await AssertProblemAsync(await client.GetAsync($"/api/v1/mentors/{Guid.NewGuid()}/slots"), HttpStatusCode.NotFound);
+        await AssertProblemAsync(await app.CreateClient().GetAsync($"/api/v1/mentors/{mentor.Id}/slots"), HttpStatusCode.Unauthorized);
     }
 }
 

@@ -2,11 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using Mentori.Data.Entities;
 using Mentori.Tests.Host;
-using Mentori.Tests.Infrastructure;
 
 namespace Mentori.Tests.Mentors;
 
-public abstract class RecommendedMentorsTests(ITestDatabaseServer server) : MentorsTestBase(server)
+public abstract class RecommendedMentorsTests(ITestDatabaseServer server) : DatabaseTest(server)
 {
     private static async Task<HttpClient> MenteeInterestedInAsync(MentoriApp app, params string[] interests)
     {
@@ -24,8 +23,8 @@ public abstract class RecommendedMentorsTests(ITestDatabaseServer server) : Ment
         var oneUnrated = TestData.NewMentor("OneUnrated", expertise: ["Career development"]);
         var none = TestData.NewMentor("None", expertise: ["Rust"]);
         var noExpertise = TestData.NewMentor("Empty");
-        await SeedAsync(two, oneRated, oneUnrated, none, noExpertise);
-        await RateAsync(oneRated, 4);
+        await Database.SeedAsync(two, oneRated, oneUnrated, none, noExpertise);
+        await Database.SeedRatingsAsync(oneRated, 4);
         await using var app = new MentoriApp(Database);
         var mentee = await MenteeInterestedInAsync(app, "React", "career development", "Design");
 
@@ -43,8 +42,8 @@ public abstract class RecommendedMentorsTests(ITestDatabaseServer server) : Ment
     public async Task Pages_through_every_match_once()
     {
         var mentors = Enumerable.Range(0, 9).Select(i => TestData.NewMentor(expertise: i % 3 == 0 ? ["SQL", "Go"] : ["sql"])).ToArray();
-        await SeedAsync(mentors);
-        await RateAsync(mentors[1], 5);
+        await Database.SeedAsync(mentors);
+        await Database.SeedRatingsAsync(mentors[1], 5);
         await using var app = new MentoriApp(Database);
         var mentee = await MenteeInterestedInAsync(app, "sql", "go");
 
@@ -60,7 +59,7 @@ public abstract class RecommendedMentorsTests(ITestDatabaseServer server) : Ment
     [Fact]
     public async Task A_mentee_without_interests_gets_an_empty_list()
     {
-        await SeedAsync(TestData.NewMentor(expertise: ["SQL"]));
+        await Database.SeedAsync(TestData.NewMentor(expertise: ["SQL"]));
         await using var app = new MentoriApp(Database);
         var mentee = app.CreateClient().WithBearer(AccessToken(await RegisterAsync(app.CreateClient(), NewEmail(), "mentee")));
 
@@ -75,8 +74,8 @@ public abstract class RecommendedMentorsTests(ITestDatabaseServer server) : Ment
         await using var app = new MentoriApp(Database);
         var mentor = app.CreateClient().WithBearer(AccessToken(await RegisterAsync(app.CreateClient(), NewEmail(), "mentor")));
 
-        var problem = await HostTests.AssertProblemAsync(await mentor.GetAsync("/api/v1/mentors/recommended"), HttpStatusCode.Forbidden);
-        await HostTests.AssertProblemAsync(await app.CreateClient().GetAsync("/api/v1/mentors/recommended"), HttpStatusCode.Unauthorized);
+        var problem = await AssertProblemAsync(await mentor.GetAsync("/api/v1/mentors/recommended"), HttpStatusCode.Forbidden);
+        await AssertProblemAsync(await app.CreateClient().GetAsync("/api/v1/mentors/recommended"), HttpStatusCode.Unauthorized);
 
         Assert.EndsWith(":wrong-role", problem.GetProperty("type").GetString());
     }
@@ -90,7 +89,7 @@ public abstract class RecommendedMentorsTests(ITestDatabaseServer server) : Ment
         await using var app = new MentoriApp(Database);
         var mentee = await MenteeInterestedInAsync(app, "sql");
 
-        var problem = await HostTests.AssertProblemAsync(await mentee.GetAsync($"/api/v1/mentors/recommended?{query}"), HttpStatusCode.BadRequest);
+        var problem = await AssertProblemAsync(await mentee.GetAsync($"/api/v1/mentors/recommended?{query}"), HttpStatusCode.BadRequest);
 
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
     }

@@ -1,13 +1,12 @@
 using System.Net;
 using System.Text.Json;
 using Mentori.Data.Entities;
-using Mentori.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Mentori.Tests.Messages;
 
 /// <summary>Real time over a real WebSocket to a real Kestrel server, authenticated by the access token in the query string.</summary>
-public abstract class ChatHubTests(ITestDatabaseServer server) : MessagesTestBase(server)
+public abstract class ChatHubTests(ITestDatabaseServer server) : DatabaseTest(server)
 {
     /// <summary>What a client receives: the next call of <paramref name="method"/>, as JSON.</summary>
     protected static TaskCompletionSource<JsonElement> Expect(HubConnection connection, string method)
@@ -20,7 +19,7 @@ public abstract class ChatHubTests(ITestDatabaseServer server) : MessagesTestBas
     [Fact(Timeout = 60_000)]
     public async Task The_receiver_is_pushed_the_message_and_the_sender_the_read_receipt()
     {
-        var (mentor, mentee, _) = await PairAsync();
+        var (mentor, mentee, _) = await Database.SeedPairAsync();
         await using var app = new MentoriApp(Database);
         app.UseKestrel(0);
         app.StartServer();
@@ -63,7 +62,7 @@ public sealed class ChatHubOnPostgres(PostgresServer server) : ChatHubTests(serv
     public async Task Messages_and_read_receipts_cross_instances_through_redis()
     {
         await using var redis = await RedisServer.StartAsync();
-        var (mentor, mentee, _) = await PairAsync();
+        var (mentor, mentee, _) = await Database.SeedPairAsync();
         await using var a = new MentoriApp(Database).WithSetting("Redis:ConnectionString", redis.ConnectionString);
         await using var b = new MentoriApp(Database).WithSetting("Redis:ConnectionString", redis.ConnectionString);
         foreach (var instance in new[] { a, b })

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.WebSockets;
 using Mentori.Data.Entities;
-using Mentori.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
@@ -11,12 +10,12 @@ using Microsoft.Extensions.Time.Testing;
 namespace Mentori.Tests.Messages;
 
 /// <summary>A chat connection lives no longer than the sign-in it was opened with, and only Mentori's own pages open one.</summary>
-public abstract class ChatSignOutTests(ITestDatabaseServer server) : MessagesTestBase(server)
+public abstract class ChatSignOutTests(ITestDatabaseServer server) : DatabaseTest(server)
 {
     [Fact(Timeout = 60_000)]
     public async Task A_cookie_connection_closes_when_its_browser_signs_out()
     {
-        var (_, mentee, _) = await PairAsync();
+        var (_, mentee, _) = await Database.SeedPairAsync();
         await using var app = StartedApp();
         var browser = new CookieContainer();
         var http = new HttpClient(new HttpClientHandler { CookieContainer = browser }) { BaseAddress = Address(app) };
@@ -36,7 +35,7 @@ public abstract class ChatSignOutTests(ITestDatabaseServer server) : MessagesTes
     [Fact(Timeout = 60_000)]
     public async Task Every_connection_of_a_user_closes_when_the_password_changes_and_others_stay()
     {
-        var (mentor, mentee, _) = await PairAsync();
+        var (mentor, mentee, _) = await Database.SeedPairAsync();
         await using var app = StartedApp();
         var login = await (await LoginAsync(app.CreateClient(), mentee.Email)).JsonAsync();
         await using var phone = await ConnectAsync(app, AccessToken(login));
@@ -56,8 +55,8 @@ public abstract class ChatSignOutTests(ITestDatabaseServer server) : MessagesTes
     public async Task A_deactivation_on_one_instance_reaches_the_users_connection_and_requests_on_another_through_redis()
     {
         await using var redis = await RedisServer.StartAsync();
-        var (mentor, _, _) = await PairAsync();
-        var admin = await SeedUserAsync(UserRole.Admin);
+        var (mentor, _, _) = await Database.SeedPairAsync();
+        var admin = await Database.SeedUserAsync(UserRole.Admin);
         await using var a = StartedApp(app => app.WithSetting("Redis:ConnectionString", redis.ConnectionString));
         await using var b = StartedApp(app => app.WithSetting("Redis:ConnectionString", redis.ConnectionString));
         var token = await TokenAsync(b, mentor);
@@ -78,7 +77,7 @@ public abstract class ChatSignOutTests(ITestDatabaseServer server) : MessagesTes
     [Fact(Timeout = 60_000)]
     public async Task Without_any_message_a_connection_whose_user_was_deactivated_closes_at_the_next_sweep()
     {
-        var (mentor, _, _) = await PairAsync();
+        var (mentor, _, _) = await Database.SeedPairAsync();
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var app = StartedApp(app => app.WithClock(clock));
         await using var hub = await ConnectAsync(app, await TokenAsync(app, mentor));
@@ -100,7 +99,7 @@ public abstract class ChatSignOutTests(ITestDatabaseServer server) : MessagesTes
     [InlineData("https://app.mentori.example", true)]
     public async Task A_browser_page_opens_the_hub_only_from_an_allowed_origin(string origin, bool allowed)
     {
-        var (mentor, _, _) = await PairAsync();
+        var (mentor, _, _) = await Database.SeedPairAsync();
         await using var app = StartedApp(app => app.WithSetting("Chat:AllowedOrigins:0", "https://app.mentori.example"));
         var token = await TokenAsync(app, mentor);
         using var socket = new ClientWebSocket();

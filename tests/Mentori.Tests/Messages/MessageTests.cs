@@ -3,18 +3,17 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Mentori.Data.Entities;
 using Mentori.Tests.Host;
-using Mentori.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Mentori.Tests.Messages;
 
-public abstract class MessageTests(ITestDatabaseServer server) : MessagesTestBase(server)
+public abstract class MessageTests(ITestDatabaseServer server) : DatabaseTest(server)
 {
     [Fact]
     public async Task People_who_share_a_session_talk_and_read_each_others_messages()
     {
-        var (mentor, mentee, _) = await PairAsync(SessionStatus.Declined);
+        var (mentor, mentee, _) = await Database.SeedPairAsync(SessionStatus.Declined);
         await using var app = new MentoriApp(Database);
         var menteeClient = await SignInAsync(app, mentee);
         var mentorClient = await SignInAsync(app, mentor);
@@ -47,10 +46,10 @@ public abstract class MessageTests(ITestDatabaseServer server) : MessagesTestBas
     [Fact]
     public async Task Only_people_who_share_a_session_may_write_and_a_named_session_must_be_theirs()
     {
-        var (mentor, mentee, session) = await PairAsync();
-        var stranger = await SeedUserAsync(UserRole.Mentor);
-        var otherMentee = await SeedUserAsync(UserRole.Mentee);
-        var othersSession = await SeedSessionAsync(stranger, otherMentee, TestData.NextYearAt(12));
+        var (mentor, mentee, session) = await Database.SeedPairAsync();
+        var stranger = await Database.SeedUserAsync(UserRole.Mentor);
+        var otherMentee = await Database.SeedUserAsync(UserRole.Mentee);
+        var othersSession = await Database.SeedSessionAsync(stranger, otherMentee, TestData.NextYearAt(12));
         await using var app = new MentoriApp(Database);
         var client = await SignInAsync(app, mentee);
 
@@ -59,9 +58,9 @@ public abstract class MessageTests(ITestDatabaseServer server) : MessagesTestBas
         var unknownSession = await SendAsync(client, mentor.Id, "Hi", Guid.NewGuid());
         var rightSession = await SendAsync(client, mentor.Id, "Hi", session.Id);
 
-        Assert.EndsWith(":no-shared-session", (await HostTests.AssertProblemAsync(toStranger, HttpStatusCode.Forbidden)).GetProperty("type").GetString());
-        await HostTests.AssertProblemAsync(wrongSession, HttpStatusCode.Forbidden);
-        await HostTests.AssertProblemAsync(unknownSession, HttpStatusCode.Forbidden);
+        Assert.EndsWith(":no-shared-session", (await AssertProblemAsync(toStranger, HttpStatusCode.Forbidden)).GetProperty("type").GetString());
+        await AssertProblemAsync(wrongSession, HttpStatusCode.Forbidden);
+        await AssertProblemAsync(unknownSession, HttpStatusCode.Forbidden);
         Assert.Equal(HttpStatusCode.Created, rightSession.StatusCode);
         Assert.Equal(session.Id, (await rightSession.JsonAsync()).GetProperty("sessionId").GetGuid());
         await using var db = Database.NewContext();
@@ -78,14 +77,14 @@ public abstract class MessageTests(ITestDatabaseServer server) : MessagesTestBas
     [InlineData("""{"receiverId": "{mentor}", "content": ["Hi"]}""", "content")]
     public async Task Bad_messages_are_field_errors_and_store_nothing(string json, string field)
     {
-        var (mentor, mentee, _) = await PairAsync();
+        var (mentor, mentee, _) = await Database.SeedPairAsync();
         await using var app = new MentoriApp(Database);
         var client = await SignInAsync(app, mentee);
         var body = json.Replace("{mentor}", mentor.Id.ToString(), StringComparison.Ordinal).Replace("{mentee}", mentee.Id.ToString(), StringComparison.Ordinal);
 
         var response = await client.PostAsync("/api/v1/messages", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
-        var problem = await HostTests.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
         await using var db = Database.NewContext();
         Assert.Equal(0, await db.Messages.CountAsync(TestContext.Current.CancellationToken));
@@ -94,31 +93,31 @@ public abstract class MessageTests(ITestDatabaseServer server) : MessagesTestBas
     [Fact]
     public async Task A_message_holds_2000_characters_and_no_more()
     {
-        var (mentor, mentee, _) = await PairAsync();
+        var (mentor, mentee, _) = await Database.SeedPairAsync();
         await using var app = new MentoriApp(Database);
         var client = await SignInAsync(app, mentee);
 
         Assert.Equal(HttpStatusCode.Created, (await SendAsync(client, mentor.Id, new string('é', 2000))).StatusCode);
-        await HostTests.AssertProblemAsync(await SendAsync(client, mentor.Id, new string('é', 2001)), HttpStatusCode.BadRequest);
+        await AssertProblemAsync(await SendAsync(client, mentor.Id, new string('é', 2001)), HttpStatusCode.BadRequest);
     }
 
     [Fact]
     public async Task Unverified_users_cannot_send()
     {
-        var mentor = await SeedUserAsync(UserRole.Mentor);
-        var mentee = await SeedUserAsync(UserRole.Mentee, verified: false);
-        await SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10));
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee, verified: false);
+        await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10));
         await using var app = new MentoriApp(Database);
 
         var response = await SendAsync(await SignInAsync(app, mentee), mentor.Id, "Hi");
 
-        Assert.EndsWith(":email-not-verified", (await HostTests.AssertProblemAsync(response, HttpStatusCode.Forbidden)).GetProperty("type").GetString());
+        Assert.EndsWith(":email-not-verified", (await AssertProblemAsync(response, HttpStatusCode.Forbidden)).GetProperty("type").GetString());
     }
 
     [Fact]
     public async Task A_thread_pages_through_messages_of_the_same_instant_each_once()
     {
-        var (mentor, mentee, _) = await PairAsync();
+        var (mentor, mentee, _) = await Database.SeedPairAsync();
         var frozen = new FakeTimeProvider(new DateTimeOffset(2030, 1, 1, 12, 0, 0, TimeSpan.Zero));
         var seeded = Enumerable.Range(0, 7).Select(i => new Message
         {
@@ -132,15 +131,7 @@ public abstract class MessageTests(ITestDatabaseServer server) : MessagesTestBas
 
         await using var app = new MentoriApp(Database);
         var client = await SignInAsync(app, mentee);
-        var ids = new List<Guid>();
-        string? cursor = null;
-        do
-        {
-            var page = await (await client.GetAsync($"/api/v1/conversations/{mentor.Id}/messages?limit=3" + (cursor is null ? "" : $"&cursor={cursor}"))).JsonAsync();
-            ids.AddRange(page.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("id").GetGuid()));
-            cursor = page.GetProperty("nextCursor").GetString();
-        }
-        while (cursor is not null);
+        var ids = await AllPagesAsync(client, $"/api/v1/conversations/{mentor.Id}/messages", 3);
 
         Assert.Equal(seeded.Select(m => m.Id).Order(), ids.Order());
         Assert.Equal(7, ids.Distinct().Count());
@@ -149,12 +140,12 @@ public abstract class MessageTests(ITestDatabaseServer server) : MessagesTestBas
     [Fact]
     public async Task Conversations_page_most_recent_first()
     {
-        var mentee = await SeedUserAsync(UserRole.Mentee);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
         var mentors = new List<User>();
         for (var i = 0; i < 5; i++)
         {
-            var mentor = await SeedUserAsync(UserRole.Mentor);
-            await SeedSessionAsync(mentor, mentee, TestData.NextYearAt(8 + i));
+            var mentor = await Database.SeedUserAsync(UserRole.Mentor);
+            await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(8 + i));
             mentors.Add(mentor);
         }
 
@@ -165,15 +156,7 @@ public abstract class MessageTests(ITestDatabaseServer server) : MessagesTestBas
             Assert.Equal(HttpStatusCode.Created, (await SendAsync(client, mentor.Id, "Hello")).StatusCode);
         }
 
-        var users = new List<Guid>();
-        string? cursor = null;
-        do
-        {
-            var page = await (await client.GetAsync("/api/v1/conversations?limit=2" + (cursor is null ? "" : $"&cursor={cursor}"))).JsonAsync();
-            users.AddRange(page.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("user").GetProperty("id").GetGuid()));
-            cursor = page.GetProperty("nextCursor").GetString();
-        }
-        while (cursor is not null);
+        var users = (await AllItemsAsync(client, "/api/v1/conversations", 2)).Select(c => c.GetProperty("user").GetProperty("id").GetGuid());
 
         Assert.Equal(mentors.Select(m => m.Id).Reverse(), users);
     }
@@ -181,7 +164,7 @@ public abstract class MessageTests(ITestDatabaseServer server) : MessagesTestBas
     [Fact(Timeout = 120_000)]
     public async Task Two_hundred_messages_sent_at_once_are_all_stored_once()
     {
-        var (mentor, mentee, _) = await PairAsync();
+        var (mentor, mentee, _) = await Database.SeedPairAsync();
         await using var app = new MentoriApp(Database);
         var menteeClient = await SignInAsync(app, mentee);
         var mentorClient = await SignInAsync(app, mentor);

@@ -1,13 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Mentori.Tests.Accounts;
 using Mentori.Tests.Host;
-using Mentori.Tests.Infrastructure;
 
 namespace Mentori.Tests.Profiles;
 
-public abstract class ProfileImageTests(ITestDatabaseServer server) : AccountsTestBase(server)
+public abstract class ProfileImageTests(ITestDatabaseServer server) : DatabaseTest(server)
 {
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. new byte[200]];
     private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, .. new byte[200]];
@@ -43,7 +41,7 @@ public abstract class ProfileImageTests(ITestDatabaseServer server) : AccountsTe
 
         var response = await me.PutAsync("/api/v1/me/profile/image", Upload("<svg onload=alert(1)>"u8.ToArray(), "photo.png", "image/png"));
 
-        var problem = await HostTests.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty("file", out _));
         Assert.Equal(JsonValueKindNull, (await (await me.GetAsync("/api/v1/me/profile")).JsonAsync()).GetProperty("profileImage").ValueKind);
     }
@@ -61,7 +59,7 @@ public abstract class ProfileImageTests(ITestDatabaseServer server) : AccountsTe
         var refused = await me.PutAsync("/api/v1/me/profile/image", Upload(large, "big.png", "image/png"));
         var accepted = await me.PutAsync("/api/v1/me/profile/image", Upload(fine, "fine.png", "image/png"));
 
-        await HostTests.AssertProblemAsync(refused, HttpStatusCode.RequestEntityTooLarge);
+        await AssertProblemAsync(refused, HttpStatusCode.RequestEntityTooLarge);
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
     }
 

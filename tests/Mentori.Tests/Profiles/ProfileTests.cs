@@ -2,13 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Mentori.Tests.Accounts;
 using Mentori.Tests.Host;
-using Mentori.Tests.Infrastructure;
 
 namespace Mentori.Tests.Profiles;
 
-public abstract class ProfileTests(ITestDatabaseServer server) : AccountsTestBase(server)
+public abstract class ProfileTests(ITestDatabaseServer server) : DatabaseTest(server)
 {
     private static JsonObject MentorProfile() => new()
     {
@@ -81,7 +79,7 @@ public abstract class ProfileTests(ITestDatabaseServer server) : AccountsTestBas
 
         var response = await me.PutAsJsonAsync("/api/v1/me/profile", body);
 
-        var problem = await HostTests.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
     }
 
@@ -125,7 +123,7 @@ public abstract class ProfileTests(ITestDatabaseServer server) : AccountsTestBas
 
         var response = await me.PutAsJsonAsync("/api/v1/me/profile", body);
 
-        var problem = await HostTests.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty(errorKey, out _), problem.ToString());
         Assert.Equal(before, await me.GetStringAsync("/api/v1/me/profile"));
     }
@@ -141,7 +139,7 @@ public abstract class ProfileTests(ITestDatabaseServer server) : AccountsTestBas
 
         var response = await me.PutAsJsonAsync("/api/v1/me/profile", body);
 
-        var problem = await HostTests.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
     }
 

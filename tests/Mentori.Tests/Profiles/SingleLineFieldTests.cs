@@ -1,15 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Mentori.Tests.Accounts;
 using Mentori.Tests.Host;
-using Mentori.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mentori.Tests.Profiles;
 
 /// <summary>Names, places, phones and zones are one line each, by one rule at sign-up and in the profile.</summary>
-public abstract class SingleLineFieldTests(ITestDatabaseServer server) : AccountsTestBase(server)
+public abstract class SingleLineFieldTests(ITestDatabaseServer server) : DatabaseTest(server)
 {
     public static TheoryData<string> BreakingCharacters => ["\n", "\r", "\r\n", "\0", "\t", "\u001b", "\u0085", "\u009b", "\u2028"];
 
@@ -22,7 +20,7 @@ public abstract class SingleLineFieldTests(ITestDatabaseServer server) : Account
         var response = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/register",
             new { email = NewEmail(), password = Password, role = "mentee", firstName = $"Ada{breaking}Eve", lastName = "Lovelace" });
 
-        var problem = await HostTests.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty("firstName", out _), problem.ToString());
         await using var db = Database.NewContext();
         Assert.Equal(0, await db.Users.CountAsync(TestContext.Current.CancellationToken));
@@ -47,7 +45,7 @@ public abstract class SingleLineFieldTests(ITestDatabaseServer server) : Account
 
         var response = await me.PutAsJsonAsync("/api/v1/me/profile", profile);
 
-        var errors = (await HostTests.AssertProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("errors");
+        var errors = (await AssertProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("errors");
         string[] fields = ["firstName", "lastName", "location", "phone", "timezone", "profileImage", "expertise[0]"];
         Assert.All(fields, field => Assert.True(errors.TryGetProperty(field, out _), $"{field}: {errors}"));
         var stored = await (await me.GetAsync("/api/v1/me/profile")).JsonAsync();
@@ -65,8 +63,8 @@ public abstract class SingleLineFieldTests(ITestDatabaseServer server) : Account
             new { email = NewEmail(), password = Password, role = "mentee", firstName = longest, lastName = longest + "n" });
         var updated = await me.PutAsJsonAsync("/api/v1/me/profile", new { firstName = longest, lastName = longest + "n" });
 
-        var atSignUp = (await HostTests.AssertProblemAsync(registered, HttpStatusCode.BadRequest)).GetProperty("errors");
-        var inProfile = (await HostTests.AssertProblemAsync(updated, HttpStatusCode.BadRequest)).GetProperty("errors");
+        var atSignUp = (await AssertProblemAsync(registered, HttpStatusCode.BadRequest)).GetProperty("errors");
+        var inProfile = (await AssertProblemAsync(updated, HttpStatusCode.BadRequest)).GetProperty("errors");
         Assert.Equal(atSignUp.ToString(), inProfile.ToString());
         Assert.False(atSignUp.TryGetProperty("firstName", out _));
     }

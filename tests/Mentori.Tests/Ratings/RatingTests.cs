@@ -2,13 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using Mentori.Data.Entities;
 using Mentori.Tests.Host;
-using Mentori.Tests.Infrastructure;
-using Mentori.Tests.Sessions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mentori.Tests.Ratings;
 
-public abstract class RatingTests(ITestDatabaseServer server) : SessionsTestBase(server)
+public abstract class RatingTests(ITestDatabaseServer server) : DatabaseTest(server)
 {
     private static Task<HttpResponseMessage> RateAsync(HttpClient client, Guid sessionId, object body) =>
         client.PostAsJsonAsync($"/api/v1/sessions/{sessionId}/rating", body);
@@ -16,9 +14,9 @@ public abstract class RatingTests(ITestDatabaseServer server) : SessionsTestBase
     [Fact]
     public async Task Both_sides_of_a_completed_session_rate_each_other_once()
     {
-        var mentor = await SeedUserAsync(UserRole.Mentor);
-        var mentee = await SeedUserAsync(UserRole.Mentee);
-        var session = await SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10).AddYears(-2), SessionStatus.Completed);
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
+        var session = await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10).AddYears(-2), SessionStatus.Completed);
         await using var app = new MentoriApp(Database);
         var menteeClient = await SignInAsync(app, mentee);
         var mentorClient = await SignInAsync(app, mentor);
@@ -32,7 +30,7 @@ public abstract class RatingTests(ITestDatabaseServer server) : SessionsTestBase
         Assert.Equal(mentor.Id, rating.GetProperty("ratedId").GetGuid());
         Assert.Equal("Very helpful", rating.GetProperty("feedback").GetString());
         Assert.Equal(HttpStatusCode.Created, byMentor.StatusCode);
-        Assert.EndsWith(":already-rated", (await HostTests.AssertProblemAsync(again, HttpStatusCode.Conflict)).GetProperty("type").GetString());
+        Assert.EndsWith(":already-rated", (await AssertProblemAsync(again, HttpStatusCode.Conflict)).GetProperty("type").GetString());
         var received = await (await app.CreateClient().GetAsync($"/api/v1/users/{mentor.Id}/ratings")).JsonAsync();
         Assert.Equal(5.0, received.GetProperty("average").GetDouble());
         Assert.Equal(1, received.GetProperty("count").GetInt32());
@@ -48,14 +46,14 @@ public abstract class RatingTests(ITestDatabaseServer server) : SessionsTestBase
     [InlineData(SessionStatus.Cancelled)]
     public async Task Only_completed_sessions_are_rated(SessionStatus status)
     {
-        var mentor = await SeedUserAsync(UserRole.Mentor);
-        var mentee = await SeedUserAsync(UserRole.Mentee);
-        var session = await SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10), status);
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
+        var session = await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10), status);
         await using var app = new MentoriApp(Database);
 
         var response = await RateAsync(await SignInAsync(app, mentee), session.Id, new { rating = 5 });
 
-        await HostTests.AssertProblemAsync(response, HttpStatusCode.Conflict);
+        await AssertProblemAsync(response, HttpStatusCode.Conflict);
         await using var db = Database.NewContext();
         Assert.Equal(0, await db.Ratings.CountAsync(TestContext.Current.CancellationToken));
     }
@@ -68,39 +66,39 @@ public abstract class RatingTests(ITestDatabaseServer server) : SessionsTestBase
     [InlineData("""{"rating": 4.5}""", "rating")]
     public async Task Bad_ratings_are_field_errors(string json, string field)
     {
-        var mentor = await SeedUserAsync(UserRole.Mentor);
-        var mentee = await SeedUserAsync(UserRole.Mentee);
-        var session = await SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10).AddYears(-2), SessionStatus.Completed);
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
+        var session = await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10).AddYears(-2), SessionStatus.Completed);
         await using var app = new MentoriApp(Database);
 
         var response = await (await SignInAsync(app, mentee)).PostAsync($"/api/v1/sessions/{session.Id}/rating",
             new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
 
-        Assert.True((await HostTests.AssertProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty(field, out _));
+        Assert.True((await AssertProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty(field, out _));
     }
 
     [Fact]
     public async Task Feedback_holds_2000_characters_and_strangers_get_404()
     {
-        var mentor = await SeedUserAsync(UserRole.Mentor);
-        var mentee = await SeedUserAsync(UserRole.Mentee);
-        var stranger = await SeedUserAsync(UserRole.Mentee);
-        var session = await SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10).AddYears(-2), SessionStatus.Completed);
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
+        var stranger = await Database.SeedUserAsync(UserRole.Mentee);
+        var session = await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10).AddYears(-2), SessionStatus.Completed);
         await using var app = new MentoriApp(Database);
         var client = await SignInAsync(app, mentee);
 
-        await HostTests.AssertProblemAsync(await RateAsync(client, session.Id, new { rating = 3, feedback = new string('x', 2001) }), HttpStatusCode.BadRequest);
-        await HostTests.AssertProblemAsync(await RateAsync(await SignInAsync(app, stranger), session.Id, new { rating = 3 }), HttpStatusCode.NotFound);
+        await AssertProblemAsync(await RateAsync(client, session.Id, new { rating = 3, feedback = new string('x', 2001) }), HttpStatusCode.BadRequest);
+        await AssertProblemAsync(await RateAsync(await SignInAsync(app, stranger), session.Id, new { rating = 3 }), HttpStatusCode.NotFound);
         Assert.Equal(HttpStatusCode.Created, (await RateAsync(client, session.Id, new { rating = 3, feedback = new string('x', 2000) })).StatusCode);
-        await HostTests.AssertProblemAsync(await app.CreateClient().GetAsync($"/api/v1/users/{Guid.NewGuid()}/ratings"), HttpStatusCode.NotFound);
+        await AssertProblemAsync(await app.CreateClient().GetAsync($"/api/v1/users/{Guid.NewGuid()}/ratings"), HttpStatusCode.NotFound);
     }
 
     [Fact(Timeout = 120_000)]
     public async Task A_participant_rating_many_times_at_once_is_counted_once()
     {
-        var mentor = await SeedUserAsync(UserRole.Mentor);
-        var mentee = await SeedUserAsync(UserRole.Mentee);
-        var session = await SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10).AddYears(-2), SessionStatus.Completed);
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
+        var session = await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10).AddYears(-2), SessionStatus.Completed);
         await using var app = new MentoriApp(Database);
         var client = await SignInAsync(app, mentee);
         using var go = new ManualResetEventSlim();
@@ -122,7 +120,7 @@ public abstract class RatingTests(ITestDatabaseServer server) : SessionsTestBase
     [Fact]
     public async Task Ratings_received_page_newest_first()
     {
-        var mentor = await SeedUserAsync(UserRole.Mentor);
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor);
         await using (var db = Database.NewContext())
         {
             for (var i = 0; i < 5; i++)
@@ -137,16 +135,8 @@ public abstract class RatingTests(ITestDatabaseServer server) : SessionsTestBase
 
         await using var app = new MentoriApp(Database);
         var client = app.CreateClient();
-        var scores = new List<int>();
-        string? cursor = null;
-        do
-        {
-            var page = await (await client.GetAsync($"/api/v1/users/{mentor.Id}/ratings?limit=2" + (cursor is null ? "" : $"&cursor={cursor}"))).JsonAsync();
-            scores.AddRange(page.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("rating").GetInt32()));
-            Assert.Equal(3.0, page.GetProperty("average").GetDouble());
-            cursor = page.GetProperty("nextCursor").GetString();
-        }
-        while (cursor is not null);
+        var scores = (await AllItemsAsync(client, $"/api/v1/users/{mentor.Id}/ratings", 2)).Select(r => r.GetProperty("rating").GetInt32()).ToList();
+        Assert.Equal(3.0, (await GetOkAsync(client, $"/api/v1/users/{mentor.Id}/ratings?limit=2")).GetProperty("average").GetDouble());
 
         Assert.Equal([1, 2, 3, 4, 5], scores.Order());
         Assert.Equal(5, scores.Count);

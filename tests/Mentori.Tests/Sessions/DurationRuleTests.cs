@@ -1,12 +1,11 @@
 using System.Net;
 using Mentori.Data.Entities;
 using Mentori.Tests.Host;
-using Mentori.Tests.Infrastructure;
 
 namespace Mentori.Tests.Sessions;
 
 /// <summary>A session's length is one rule: what a request refuses, the free-slot search refuses with the same words.</summary>
-public abstract class DurationRuleTests(ITestDatabaseServer server) : SessionsTestBase(server)
+public abstract class DurationRuleTests(ITestDatabaseServer server) : DatabaseTest(server)
 {
     [Theory]
     [InlineData(29)]
@@ -14,16 +13,16 @@ public abstract class DurationRuleTests(ITestDatabaseServer server) : SessionsTe
     [InlineData(0)]
     public async Task Requests_and_free_slots_refuse_the_same_durations_with_the_same_message(int duration)
     {
-        var mentor = await SeedUserAsync(UserRole.Mentor);
-        var mentee = await SeedUserAsync(UserRole.Mentee);
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
         await using var app = new MentoriApp(Database);
         var client = await SignInAsync(app, mentee);
 
         var request = await RequestAsync(client, mentor.Id, TestData.NextYearAt(10), duration);
         var slots = await client.GetAsync($"/api/v1/mentors/{mentor.Id}/slots?duration={duration}");
 
-        var fromRequest = (await HostTests.AssertProblemAsync(request, HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("duration")[0].GetString();
-        var fromSlots = (await HostTests.AssertProblemAsync(slots, HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("duration")[0].GetString();
+        var fromRequest = (await AssertProblemAsync(request, HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("duration")[0].GetString();
+        var fromSlots = (await AssertProblemAsync(slots, HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("duration")[0].GetString();
         Assert.Equal(fromRequest, fromSlots);
     }
 
@@ -32,8 +31,8 @@ public abstract class DurationRuleTests(ITestDatabaseServer server) : SessionsTe
     [InlineData(180)]
     public async Task Requests_and_free_slots_take_the_same_limits(int duration)
     {
-        var mentor = await SeedUserAsync(UserRole.Mentor);
-        var mentee = await SeedUserAsync(UserRole.Mentee);
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
         await using var app = new MentoriApp(Database);
         var client = await SignInAsync(app, mentee);
 

@@ -2,13 +2,12 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Mentori.Data.Entities;
 using Mentori.Tests.Host;
-using Mentori.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mentori.Tests.Sessions;
 
 /// <summary>A meeting link ends up in calendar files and emails: one absolute http(s) URL on one line, nothing else.</summary>
-public abstract class MeetingLinkTests(ITestDatabaseServer server) : SessionsTestBase(server)
+public abstract class MeetingLinkTests(ITestDatabaseServer server) : DatabaseTest(server)
 {
     private const string Injection = "https://m.example/x\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:Pay deposit\r\nURL:https://evil.example";
 
@@ -36,9 +35,9 @@ public abstract class MeetingLinkTests(ITestDatabaseServer server) : SessionsTes
 
         var response = await ActAsync(await SignInAsync(app, mentor), session.Id, "accept", new { meetingLink = link });
 
-        var problem = await HostTests.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty("meetingLink", out _), problem.ToString());
-        Assert.Equal(SessionStatus.Pending, await StoredStatusAsync(session.Id));
+        Assert.Equal(SessionStatus.Pending, await Database.StoredStatusAsync(session.Id));
     }
 
     [Fact]
@@ -74,9 +73,9 @@ public abstract class MeetingLinkTests(ITestDatabaseServer server) : SessionsTes
 
     private async Task<(User Mentor, Session Session)> PendingSessionAsync()
     {
-        var mentor = await SeedUserAsync(UserRole.Mentor);
-        var mentee = await SeedUserAsync(UserRole.Mentee);
-        return (mentor, await SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10)));
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
+        return (mentor, await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10)));
     }
 }
 

@@ -1,11 +1,10 @@
 using System.Net;
 using Mentori.Data.Entities;
 using Mentori.Tests.Host;
-using Mentori.Tests.Infrastructure;
 
 namespace Mentori.Tests.Sessions;
 
-public abstract class SessionListTests(ITestDatabaseServer server) : SessionsTestBase(server)
+public abstract class SessionListTests(ITestDatabaseServer server) : DatabaseTest(server)
 {
     private static Guid[] Ids(System.Text.Json.JsonElement page) =>
         [.. page.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("id").GetGuid())];
@@ -13,28 +12,20 @@ public abstract class SessionListTests(ITestDatabaseServer server) : SessionsTes
     [Fact]
     public async Task Each_side_pages_through_its_own_sessions_newest_start_first()
     {
-        var mentor = await SeedUserAsync(UserRole.Mentor);
-        var mentee = await SeedUserAsync(UserRole.Mentee);
-        var otherMentee = await SeedUserAsync(UserRole.Mentee);
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
+        var otherMentee = await Database.SeedUserAsync(UserRole.Mentee);
         var mine = new List<Session>();
         for (var i = 0; i < 5; i++)
         {
-            mine.Add(await SeedSessionAsync(mentor, mentee, TestData.NextYearAt(8 + (i % 2)).AddDays(i / 2)));
+            mine.Add(await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(8 + (i % 2)).AddDays(i / 2)));
         }
 
-        var theirs = await SeedSessionAsync(mentor, otherMentee, TestData.NextYearAt(20));
+        var theirs = await Database.SeedSessionAsync(mentor, otherMentee, TestData.NextYearAt(20));
         await using var app = new MentoriApp(Database);
         var client = await SignInAsync(app, mentee);
 
-        var ids = new List<Guid>();
-        string? cursor = null;
-        do
-        {
-            var page = await (await client.GetAsync("/api/v1/sessions?limit=2" + (cursor is null ? "" : $"&cursor={cursor}"))).JsonAsync();
-            ids.AddRange(Ids(page));
-            cursor = page.GetProperty("nextCursor").GetString();
-        }
-        while (cursor is not null);
+        var ids = await AllPagesAsync(client, "/api/v1/sessions", 2);
 
         Assert.Equal(mine.OrderByDescending(s => s.ScheduledAt).Select(s => s.Id), ids);
         var mentorsView = Ids(await (await (await SignInAsync(app, mentor)).GetAsync("/api/v1/sessions?limit=100")).JsonAsync());
@@ -45,10 +36,10 @@ public abstract class SessionListTests(ITestDatabaseServer server) : SessionsTes
     [Fact]
     public async Task Filters_by_status_and_start()
     {
-        var mentor = await SeedUserAsync(UserRole.Mentor);
-        var mentee = await SeedUserAsync(UserRole.Mentee);
-        var early = await SeedSessionAsync(mentor, mentee, TestData.NextYearAt(8), SessionStatus.Accepted);
-        var late = await SeedSessionAsync(mentor, mentee, TestData.NextYearAt(15));
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
+        var early = await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(8), SessionStatus.Accepted);
+        var late = await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(15));
         await using var app = new MentoriApp(Database);
         var client = await SignInAsync(app, mentee);
         var noon = TestData.NextYearAt(12).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
@@ -61,28 +52,28 @@ public abstract class SessionListTests(ITestDatabaseServer server) : SessionsTes
     [Fact]
     public async Task Admins_see_every_session_with_all_and_others_may_not_ask()
     {
-        var mentor = await SeedUserAsync(UserRole.Mentor);
-        var mentee = await SeedUserAsync(UserRole.Mentee);
-        var admin = await SeedUserAsync(UserRole.Admin);
-        var session = await SeedSessionAsync(mentor, mentee, TestData.NextYearAt(8));
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
+        var admin = await Database.SeedUserAsync(UserRole.Admin);
+        var session = await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(8));
         await using var app = new MentoriApp(Database);
         var adminClient = await SignInAsync(app, admin);
 
         Assert.Equal([session.Id], Ids(await (await adminClient.GetAsync("/api/v1/sessions?all=true")).JsonAsync()));
         Assert.Equal(HttpStatusCode.OK, (await adminClient.GetAsync($"/api/v1/sessions/{session.Id}")).StatusCode);
-        await HostTests.AssertProblemAsync(await (await SignInAsync(app, mentee)).GetAsync("/api/v1/sessions?all=true"), HttpStatusCode.Forbidden);
+        await AssertProblemAsync(await (await SignInAsync(app, mentee)).GetAsync("/api/v1/sessions?all=true"), HttpStatusCode.Forbidden);
     }
 
     [Fact]
     public async Task A_stranger_cannot_see_a_session()
     {
-        var mentor = await SeedUserAsync(UserRole.Mentor);
-        var mentee = await SeedUserAsync(UserRole.Mentee);
-        var stranger = await SeedUserAsync(UserRole.Mentee);
-        var session = await SeedSessionAsync(mentor, mentee, TestData.NextYearAt(8));
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
+        var stranger = await Database.SeedUserAsync(UserRole.Mentee);
+        var session = await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(8));
         await using var app = new MentoriApp(Database);
 
-        await HostTests.AssertProblemAsync(await (await SignInAsync(app, stranger)).GetAsync($"/api/v1/sessions/{session.Id}"), HttpStatusCode.NotFound);
+        await AssertProblemAsync(await (await SignInAsync(app, stranger)).GetAsync($"/api/v1/sessions/{session.Id}"), HttpStatusCode.NotFound);
     }
 
     [Theory]
@@ -94,12 +85,12 @@ public abstract class SessionListTests(ITestDatabaseServer server) : SessionsTes
     [InlineData("all=maybe", "all")]
     public async Task Bad_filters_are_field_errors(string query, string field)
     {
-        var mentee = await SeedUserAsync(UserRole.Mentee);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
         await using var app = new MentoriApp(Database);
 
         var response = await (await SignInAsync(app, mentee)).GetAsync($"/api/v1/sessions?{query}");
 
-        Assert.True((await HostTests.AssertProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty(field, out _));
+        Assert.True((await AssertProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty(field, out _));
     }
 }
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Mentori.Data.Entities;
-using Mentori.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mentori.Tests.Sessions;
@@ -10,7 +9,7 @@ namespace Mentori.Tests.Sessions;
 /// Many clients at the same moment through the real API, round after round: the database lets exactly one win
 /// each slot and each status change, and what the clients were told matches what is stored.
 /// </summary>
-public abstract class SessionRaceTests(ITestDatabaseServer server) : SessionsTestBase(server)
+public abstract class SessionRaceTests(ITestDatabaseServer server) : DatabaseTest(server)
 {
     private const int Contenders = 32;
     private const int Rounds = 5;
@@ -30,11 +29,11 @@ public abstract class SessionRaceTests(ITestDatabaseServer server) : SessionsTes
     [Fact(Timeout = 300_000)]
     public async Task Concurrent_accepts_of_overlapping_requests_leave_one_accepted_session()
     {
-        var mentor = await SeedUserAsync(UserRole.Mentor);
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor);
         var mentees = new List<User>();
         for (var i = 0; i < Contenders; i++)
         {
-            mentees.Add(await SeedUserAsync(UserRole.Mentee));
+            mentees.Add(await Database.SeedUserAsync(UserRole.Mentee));
         }
 
         await using var app = new MentoriApp(Database);
@@ -45,7 +44,7 @@ public abstract class SessionRaceTests(ITestDatabaseServer server) : SessionsTes
             var requests = new List<Session>();
             for (var i = 0; i < Contenders; i++)
             {
-                requests.Add(await SeedSessionAsync(mentor, mentees[i], start.AddMinutes(i % 4 * 15)));
+                requests.Add(await Database.SeedSessionAsync(mentor, mentees[i], start.AddMinutes(i % 4 * 15)));
             }
 
             var statuses = await AllAtOnceAsync(requests.Select(r => (Func<Task<HttpResponseMessage>>)(() => ActAsync(client, r.Id, "accept"))));
@@ -61,15 +60,15 @@ public abstract class SessionRaceTests(ITestDatabaseServer server) : SessionsTes
     [Fact(Timeout = 300_000)]
     public async Task A_status_changes_once_whatever_arrives_at_the_same_moment()
     {
-        var mentor = await SeedUserAsync(UserRole.Mentor);
-        var mentee = await SeedUserAsync(UserRole.Mentee);
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
         await using var app = new MentoriApp(Database);
         var mentorClient = await SignInAsync(app, mentor);
         var menteeClient = await SignInAsync(app, mentee);
         for (var round = 0; round < Rounds; round++)
         {
             TestContext.Current.CancellationToken.ThrowIfCancellationRequested();
-            var session = await SeedSessionAsync(mentor, mentee, TestData.NextYearAt(8 + round));
+            var session = await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(8 + round));
             // Each pair leaves a pending request in a state the other cannot leave from: accept against decline
             // (after an accept the mentee could still cancel, a second legal change), decline against withdraw.
             var acceptOrDecline = round % 2 == 0;
@@ -84,7 +83,7 @@ public abstract class SessionRaceTests(ITestDatabaseServer server) : SessionsTes
 
             Assert.Equal(1, statuses.Count(s => s == HttpStatusCode.OK));
             Assert.Equal(Contenders - 1, statuses.Count(s => s == HttpStatusCode.Conflict));
-            Assert.NotEqual(SessionStatus.Pending, await StoredStatusAsync(session.Id));
+            Assert.NotEqual(SessionStatus.Pending, await Database.StoredStatusAsync(session.Id));
         }
     }
 
@@ -94,10 +93,10 @@ public abstract class SessionRaceTests(ITestDatabaseServer server) : SessionsTes
         var mentors = new List<User>();
         for (var i = 0; i < 4; i++)
         {
-            mentors.Add(await SeedUserAsync(UserRole.Mentor));
+            mentors.Add(await Database.SeedUserAsync(UserRole.Mentor));
         }
 
-        var mentee = await SeedUserAsync(UserRole.Mentee);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
         await using var app = new MentoriApp(Database);
         var client = await SignInAsync(app, mentee);
         for (var round = 0; round < Rounds; round++)

@@ -1,22 +1,21 @@
 using Mentori.Data.Entities;
 using Mentori.Server.Features.Sessions;
-using Mentori.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Mentori.Tests.Sessions;
 
-public abstract class SessionReminderTests(ITestDatabaseServer server) : SessionsTestBase(server)
+public abstract class SessionReminderTests(ITestDatabaseServer server) : DatabaseTest(server)
 {
     [Fact]
     public async Task Both_sides_are_reminded_once_a_day_ahead_even_across_a_restart()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2030, 5, 1, 9, 0, 0, TimeSpan.Zero));
-        var mentor = await SeedUserAsync(UserRole.Mentor);
-        var mentee = await SeedUserAsync(UserRole.Mentee);
-        var soon = await SeedSessionAsync(mentor, mentee, new DateTime(2030, 5, 2, 8, 0, 0, DateTimeKind.Utc), SessionStatus.Accepted);
-        await SeedSessionAsync(mentor, mentee, new DateTime(2030, 5, 2, 10, 0, 0, DateTimeKind.Utc), SessionStatus.Accepted);
-        await SeedSessionAsync(mentor, mentee, new DateTime(2030, 5, 1, 12, 0, 0, DateTimeKind.Utc), SessionStatus.Pending);
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
+        var soon = await Database.SeedSessionAsync(mentor, mentee, new DateTime(2030, 5, 2, 8, 0, 0, DateTimeKind.Utc), SessionStatus.Accepted);
+        await Database.SeedSessionAsync(mentor, mentee, new DateTime(2030, 5, 2, 10, 0, 0, DateTimeKind.Utc), SessionStatus.Accepted);
+        await Database.SeedSessionAsync(mentor, mentee, new DateTime(2030, 5, 1, 12, 0, 0, DateTimeKind.Utc), SessionStatus.Pending);
 
         await using (var app = new MentoriApp(Database).WithClock(clock))
         {

@@ -2,20 +2,19 @@ using System.Net;
 using System.Net.Http.Json;
 using Mentori.Data.Entities;
 using Mentori.Tests.Host;
-using Mentori.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Mentori.Tests.Sessions;
 
 /// <summary>Decision 5, through the API: each transition for the right person only; everything else 409 (or 403/404).</summary>
-public abstract class SessionTransitionTests(ITestDatabaseServer server) : SessionsTestBase(server)
+public abstract class SessionTransitionTests(ITestDatabaseServer server) : DatabaseTest(server)
 {
     [Fact]
     public async Task The_mentor_accepts_with_a_link_and_the_mentee_gets_it_with_a_calendar_file()
     {
-        var mentor = await SeedUserAsync(UserRole.Mentor);
-        var mentee = await SeedUserAsync(UserRole.Mentee);
-        var session = await SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10));
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
+        var session = await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10));
         await using var app = new MentoriApp(Database);
 
         var response = await ActAsync(await SignInAsync(app, mentor), session.Id, "accept", new { meetingLink = "https://meet.example.com/abc" });
@@ -36,24 +35,24 @@ public abstract class SessionTransitionTests(ITestDatabaseServer server) : Sessi
     [Fact]
     public async Task A_meeting_link_must_be_a_web_address()
     {
-        var mentor = await SeedUserAsync(UserRole.Mentor);
-        var mentee = await SeedUserAsync(UserRole.Mentee);
-        var session = await SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10));
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
+        var session = await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10));
         await using var app = new MentoriApp(Database);
 
         var response = await ActAsync(await SignInAsync(app, mentor), session.Id, "accept", new { meetingLink = "javascript:alert(1)" });
 
-        Assert.True((await HostTests.AssertProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("meetingLink", out _));
-        Assert.Equal(SessionStatus.Pending, await StoredStatusAsync(session.Id));
+        Assert.True((await AssertProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("meetingLink", out _));
+        Assert.Equal(SessionStatus.Pending, await Database.StoredStatusAsync(session.Id));
     }
 
     [Fact]
     public async Task Declining_and_cancelling_keep_the_reason_in_the_notes_and_tell_the_other_side()
     {
-        var mentor = await SeedUserAsync(UserRole.Mentor);
-        var mentee = await SeedUserAsync(UserRole.Mentee);
-        var pending = await SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10));
-        var accepted = await SeedSessionAsync(mentor, mentee, TestData.NextYearAt(14), SessionStatus.Accepted);
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
+        var pending = await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10));
+        var accepted = await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(14), SessionStatus.Accepted);
         await using var app = new MentoriApp(Database);
         var mentorClient = await SignInAsync(app, mentor);
 
@@ -71,10 +70,10 @@ public abstract class SessionTransitionTests(ITestDatabaseServer server) : Sessi
     [Fact]
     public async Task A_mentee_withdraws_a_pending_request_and_cancels_an_accepted_session()
     {
-        var mentor = await SeedUserAsync(UserRole.Mentor);
-        var mentee = await SeedUserAsync(UserRole.Mentee);
-        var pending = await SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10));
-        var accepted = await SeedSessionAsync(mentor, mentee, TestData.NextYearAt(14), SessionStatus.Accepted);
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
+        var pending = await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10));
+        var accepted = await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(14), SessionStatus.Accepted);
         await using var app = new MentoriApp(Database);
         var client = await SignInAsync(app, mentee);
 
@@ -100,15 +99,15 @@ public abstract class SessionTransitionTests(ITestDatabaseServer server) : Sessi
     [InlineData(SessionStatus.Completed, "mentor", "decline")]
     public async Task Every_other_transition_is_a_conflict_and_changes_nothing(SessionStatus status, string actor, string action)
     {
-        var mentor = await SeedUserAsync(UserRole.Mentor);
-        var mentee = await SeedUserAsync(UserRole.Mentee);
-        var session = await SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10), status);
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
+        var session = await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10), status);
         await using var app = new MentoriApp(Database);
 
         var response = await ActAsync(await SignInAsync(app, actor == "mentor" ? mentor : mentee), session.Id, action);
 
-        Assert.EndsWith(":invalid-transition", (await HostTests.AssertProblemAsync(response, HttpStatusCode.Conflict)).GetProperty("type").GetString());
-        Assert.Equal(status, await StoredStatusAsync(session.Id));
+        Assert.EndsWith(":invalid-transition", (await AssertProblemAsync(response, HttpStatusCode.Conflict)).GetProperty("type").GetString());
+        Assert.Equal(status, await Database.StoredStatusAsync(session.Id));
     }
 
     [Theory]
@@ -117,15 +116,15 @@ public abstract class SessionTransitionTests(ITestDatabaseServer server) : Sessi
     [InlineData("complete")]
     public async Task A_mentee_cannot_make_the_mentors_moves(string action)
     {
-        var mentor = await SeedUserAsync(UserRole.Mentor);
-        var mentee = await SeedUserAsync(UserRole.Mentee);
-        var session = await SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10));
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
+        var session = await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10));
         await using var app = new MentoriApp(Database);
 
         var response = await ActAsync(await SignInAsync(app, mentee), session.Id, action);
 
-        await HostTests.AssertProblemAsync(response, HttpStatusCode.Forbidden);
-        Assert.Equal(SessionStatus.Pending, await StoredStatusAsync(session.Id));
+        await AssertProblemAsync(response, HttpStatusCode.Forbidden);
+        Assert.Equal(SessionStatus.Pending, await Database.StoredStatusAsync(session.Id));
     }
 
     [Theory]
@@ -135,33 +134,33 @@ public abstract class SessionTransitionTests(ITestDatabaseServer server) : Sessi
     [InlineData("complete")]
     public async Task Strangers_and_admins_who_take_no_part_get_404(string action)
     {
-        var mentor = await SeedUserAsync(UserRole.Mentor);
-        var mentee = await SeedUserAsync(UserRole.Mentee);
-        var strangerMentor = await SeedUserAsync(UserRole.Mentor);
-        var admin = await SeedUserAsync(UserRole.Admin);
-        var session = await SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10));
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
+        var strangerMentor = await Database.SeedUserAsync(UserRole.Mentor);
+        var admin = await Database.SeedUserAsync(UserRole.Admin);
+        var session = await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10));
         await using var app = new MentoriApp(Database);
 
         foreach (var user in new[] { strangerMentor, admin })
         {
-            await HostTests.AssertProblemAsync(await ActAsync(await SignInAsync(app, user), session.Id, action), HttpStatusCode.NotFound);
+            await AssertProblemAsync(await ActAsync(await SignInAsync(app, user), session.Id, action), HttpStatusCode.NotFound);
         }
 
-        await HostTests.AssertProblemAsync(await ActAsync(await SignInAsync(app, mentor), Guid.NewGuid(), action), HttpStatusCode.NotFound);
-        Assert.Equal(SessionStatus.Pending, await StoredStatusAsync(session.Id));
+        await AssertProblemAsync(await ActAsync(await SignInAsync(app, mentor), Guid.NewGuid(), action), HttpStatusCode.NotFound);
+        Assert.Equal(SessionStatus.Pending, await Database.StoredStatusAsync(session.Id));
     }
 
     [Fact]
     public async Task An_unverified_mentor_cannot_accept()
     {
-        var mentor = await SeedUserAsync(UserRole.Mentor, verified: false);
-        var mentee = await SeedUserAsync(UserRole.Mentee);
-        var session = await SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10));
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor, verified: false);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
+        var session = await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10));
         await using var app = new MentoriApp(Database);
 
         var response = await ActAsync(await SignInAsync(app, mentor), session.Id, "accept");
 
-        Assert.EndsWith(":email-not-verified", (await HostTests.AssertProblemAsync(response, HttpStatusCode.Forbidden)).GetProperty("type").GetString());
+        Assert.EndsWith(":email-not-verified", (await AssertProblemAsync(response, HttpStatusCode.Forbidden)).GetProperty("type").GetString());
     }
 
     [Fact]
@@ -169,10 +168,10 @@ public abstract class SessionTransitionTests(ITestDatabaseServer server) : Sessi
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var start = clock.GetUtcNow().UtcDateTime.AddHours(2);
-        var mentor = await SeedUserAsync(UserRole.Mentor);
-        var mentee = await SeedUserAsync(UserRole.Mentee);
-        var accepted = await SeedSessionAsync(mentor, mentee, start, SessionStatus.Accepted);
-        var pending = await SeedSessionAsync(mentor, mentee, start.AddHours(1));
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
+        var accepted = await Database.SeedSessionAsync(mentor, mentee, start, SessionStatus.Accepted);
+        var pending = await Database.SeedSessionAsync(mentor, mentee, start.AddHours(1));
         await using var app = new MentoriApp(Database).WithClock(clock);
         var client = await SignInAsync(app, mentor);
 
@@ -181,8 +180,8 @@ public abstract class SessionTransitionTests(ITestDatabaseServer server) : Sessi
         var late = await ActAsync(client, pending.Id, "accept");
         var completed = await ActAsync(client, accepted.Id, "complete", new { mentorNotes = "Great" });
 
-        await HostTests.AssertProblemAsync(early, HttpStatusCode.Conflict);
-        Assert.Contains("passed", (await HostTests.AssertProblemAsync(late, HttpStatusCode.Conflict)).GetProperty("detail").GetString());
+        await AssertProblemAsync(early, HttpStatusCode.Conflict);
+        Assert.Contains("passed", (await AssertProblemAsync(late, HttpStatusCode.Conflict)).GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
         Assert.Equal("Great", (await completed.JsonAsync()).GetProperty("mentorNotes").GetString());
     }
@@ -190,25 +189,25 @@ public abstract class SessionTransitionTests(ITestDatabaseServer server) : Sessi
     [Fact]
     public async Task Accepting_a_request_that_overlaps_an_accepted_session_is_a_conflict()
     {
-        var mentor = await SeedUserAsync(UserRole.Mentor);
-        var mentee = await SeedUserAsync(UserRole.Mentee);
-        var other = await SeedUserAsync(UserRole.Mentee);
-        await SeedSessionAsync(mentor, other, TestData.NextYearAt(10), SessionStatus.Accepted);
-        var overlapping = await SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10, 30));
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
+        var other = await Database.SeedUserAsync(UserRole.Mentee);
+        await Database.SeedSessionAsync(mentor, other, TestData.NextYearAt(10), SessionStatus.Accepted);
+        var overlapping = await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10, 30));
         await using var app = new MentoriApp(Database);
 
         var response = await ActAsync(await SignInAsync(app, mentor), overlapping.Id, "accept");
 
-        Assert.EndsWith(":session-overlap", (await HostTests.AssertProblemAsync(response, HttpStatusCode.Conflict)).GetProperty("type").GetString());
-        Assert.Equal(SessionStatus.Pending, await StoredStatusAsync(overlapping.Id));
+        Assert.EndsWith(":session-overlap", (await AssertProblemAsync(response, HttpStatusCode.Conflict)).GetProperty("type").GetString());
+        Assert.Equal(SessionStatus.Pending, await Database.StoredStatusAsync(overlapping.Id));
     }
 
     [Fact]
     public async Task Each_side_writes_its_own_notes_and_the_shared_ones()
     {
-        var mentor = await SeedUserAsync(UserRole.Mentor);
-        var mentee = await SeedUserAsync(UserRole.Mentee);
-        var session = await SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10));
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
+        var session = await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10));
         await using var app = new MentoriApp(Database);
         var menteeClient = await SignInAsync(app, mentee);
         var mentorClient = await SignInAsync(app, mentor);
@@ -220,7 +219,7 @@ public abstract class SessionTransitionTests(ITestDatabaseServer server) : Sessi
 
         Assert.Equal("My goals", (await byMentee.JsonAsync()).GetProperty("menteeNotes").GetString());
         Assert.Equal("Agenda", (await byMentor.JsonAsync()).GetProperty("notes").GetString());
-        Assert.True((await HostTests.AssertProblemAsync(wrongSide, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("mentorNotes", out _));
+        Assert.True((await AssertProblemAsync(wrongSide, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("mentorNotes", out _));
         var final = await cleared.JsonAsync();
         Assert.Equal(System.Text.Json.JsonValueKind.Null, final.GetProperty("notes").ValueKind);
         Assert.Equal("Prep", final.GetProperty("mentorNotes").GetString());
@@ -229,11 +228,11 @@ public abstract class SessionTransitionTests(ITestDatabaseServer server) : Sessi
     [Fact]
     public async Task An_accepted_session_downloads_as_an_icalendar_event()
     {
-        var mentor = await SeedUserAsync(UserRole.Mentor);
-        var mentee = await SeedUserAsync(UserRole.Mentee);
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
         var start = TestData.NextYearAt(10);
-        var accepted = await SeedSessionAsync(mentor, mentee, start, SessionStatus.Accepted, duration: 90);
-        var pending = await SeedSessionAsync(mentor, mentee, TestData.NextYearAt(14));
+        var accepted = await Database.SeedSessionAsync(mentor, mentee, start, SessionStatus.Accepted, duration: 90);
+        var pending = await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(14));
         await using var app = new MentoriApp(Database);
         var client = await SignInAsync(app, mentee);
 
@@ -245,9 +244,9 @@ public abstract class SessionTransitionTests(ITestDatabaseServer server) : Sessi
         Assert.Contains("BEGIN:VEVENT", ics);
         Assert.Contains($"DTSTART:{start:yyyyMMdd'T'HHmmss}Z", ics);
         Assert.Contains($"DTEND:{start.AddMinutes(90):yyyyMMdd'T'HHmmss}Z", ics);
-        await HostTests.AssertProblemAsync(await client.GetAsync($"/api/v1/sessions/{pending.Id}/calendar.ics"), HttpStatusCode.Conflict);
-        var stranger = await SignInAsync(app, await SeedUserAsync(UserRole.Mentee));
-        await HostTests.AssertProblemAsync(await stranger.GetAsync($"/api/v1/sessions/{accepted.Id}/calendar.ics"), HttpStatusCode.NotFound);
+        await AssertProblemAsync(await client.GetAsync($"/api/v1/sessions/{pending.Id}/calendar.ics"), HttpStatusCode.Conflict);
+        var stranger = await SignInAsync(app, await Database.SeedUserAsync(UserRole.Mentee));
+        await AssertProblemAsync(await stranger.GetAsync($"/api/v1/sessions/{accepted.Id}/calendar.ics"), HttpStatusCode.NotFound);
     }
 }
 

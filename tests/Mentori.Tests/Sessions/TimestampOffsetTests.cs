@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using Mentori.Data.Entities;
 using Mentori.Tests.Host;
-using Mentori.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mentori.Tests.Sessions;
@@ -11,7 +10,7 @@ namespace Mentori.Tests.Sessions;
 /// Every time a client sends carries its offset; the suite's process runs in <see cref="ProcessTimeZone.Id"/>, so a
 /// time read in the server's own zone would be stored nine hours off.
 /// </summary>
-public abstract class TimestampOffsetTests(ITestDatabaseServer server) : SessionsTestBase(server)
+public abstract class TimestampOffsetTests(ITestDatabaseServer server) : DatabaseTest(server)
 {
     private static readonly int Year = DateTime.UtcNow.Year + 1;
 
@@ -27,7 +26,7 @@ public abstract class TimestampOffsetTests(ITestDatabaseServer server) : Session
 
         var response = await PostSessionAsync(client, mentor.Id, scheduledAt.Replace("{year}", $"{Year}", StringComparison.Ordinal));
 
-        var problem = await HostTests.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Contains("offset", problem.GetProperty("errors").GetProperty("scheduledAt")[0].GetString());
         await using var db = Database.NewContext();
         Assert.Equal(0, await db.Sessions.CountAsync(TestContext.Current.CancellationToken));
@@ -65,7 +64,7 @@ public abstract class TimestampOffsetTests(ITestDatabaseServer server) : Session
         var response = await client.GetAsync(path.Replace("{year}", $"{Year}", StringComparison.Ordinal)
             .Replace("{mentor}", mentor.Id.ToString(), StringComparison.Ordinal));
 
-        var problem = await HostTests.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Contains("offset", problem.GetProperty("errors").GetProperty(field)[0].GetString()!, StringComparison.Ordinal);
 
     }
@@ -73,9 +72,9 @@ public abstract class TimestampOffsetTests(ITestDatabaseServer server) : Session
     [Fact]
     public async Task A_query_time_with_an_offset_filters_by_that_instant()
     {
-        var mentor = await SeedUserAsync(UserRole.Mentor);
-        var mentee = await SeedUserAsync(UserRole.Mentee);
-        var session = await SeedSessionAsync(mentor, mentee, new DateTime(Year, 3, 2, 10, 0, 0, DateTimeKind.Utc));
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
+        var session = await Database.SeedSessionAsync(mentor, mentee, new DateTime(Year, 3, 2, 10, 0, 0, DateTimeKind.Utc));
         await using var app = new MentoriApp(Database);
         var client = await SignInAsync(app, mentee);
 
@@ -89,8 +88,8 @@ public abstract class TimestampOffsetTests(ITestDatabaseServer server) : Session
 
     private async Task<(HttpClient Client, User Mentor)> MenteeAndMentorAsync(MentoriApp app)
     {
-        var mentor = await SeedUserAsync(UserRole.Mentor);
-        var mentee = await SeedUserAsync(UserRole.Mentee);
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
         return (await SignInAsync(app, mentee), mentor);
     }
 
