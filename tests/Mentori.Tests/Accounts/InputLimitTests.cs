@@ -7,7 +7,7 @@ using Mentori.Tests.Host;
 namespace Mentori.Tests.Accounts;
 
 /// <summary>Every string a client sends is bounded before any work is done on it: no hash, no lookup, no counter.</summary>
-public abstract class InputLimitTests(ITestDatabaseServer server) : DatabaseTest(server)
+public abstract class InputLimitTests(SharedApp shared) : SharedAppTest(shared)
 {
     private static readonly string HugeEmail = new string('a', 900_000) + "@example.com";
 
@@ -28,7 +28,7 @@ public abstract class InputLimitTests(ITestDatabaseServer server) : DatabaseTest
     [MemberData(nameof(OversizedFields))]
     public async Task An_oversized_field_is_a_400_naming_it(string path, string json, string field)
     {
-        await using var app = new MentoriApp(Database);
+        var app = App;
 
         var response = await app.CreateClient().PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
 
@@ -57,7 +57,7 @@ public abstract class InputLimitTests(ITestDatabaseServer server) : DatabaseTest
     [Fact]
     public async Task Changing_or_confirming_a_password_refuses_an_oversized_current_password()
     {
-        await using var app = new MentoriApp(Database);
+        var app = App;
         var me = app.CreateClient().WithBearer(AccessToken(await RegisterAsync(app.CreateClient(), NewEmail())));
 
         var change = await me.PutAsJsonAsync("/api/v1/me/password", new { currentPassword = new string('x', 100_000), newPassword = "N3w-password" });
@@ -69,9 +69,9 @@ public abstract class InputLimitTests(ITestDatabaseServer server) : DatabaseTest
     }
 }
 
-public sealed class InputLimitOnPostgres(PostgresServer server) : InputLimitTests(server);
+public sealed class InputLimitOnPostgres(SharedApp<PostgresServer> shared) : InputLimitTests(shared), IClassFixture<SharedApp<PostgresServer>>;
 
-public sealed class InputLimitOnSqlite(SqliteFiles server) : InputLimitTests(server);
+public sealed class InputLimitOnSqlite(SharedApp<SqliteFiles> shared) : InputLimitTests(shared), IClassFixture<SharedApp<SqliteFiles>>;
 
 public sealed class ClientAddressTests
 {

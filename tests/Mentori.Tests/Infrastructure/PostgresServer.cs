@@ -48,7 +48,9 @@ public sealed class PostgresServer : ITestDatabaseServer, IAsyncLifetime
     public async Task<TestDatabase> CreateDatabaseAsync()
     {
         var name = NewDatabaseName();
-        await ExecuteAsync($"CREATE DATABASE {name} TEMPLATE {Template}");
+        // FILE_COPY copies the small template's files at once; PostgreSQL 15's default (WAL_LOG) writes it block by
+        // block through the WAL, about 35 ms slower a database (with fsync off, FILE_COPY's checkpoints cost little).
+        await ExecuteAsync($"CREATE DATABASE {name} TEMPLATE {Template} STRATEGY FILE_COPY");
         return Database(name);
     }
 

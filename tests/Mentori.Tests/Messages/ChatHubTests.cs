@@ -54,9 +54,12 @@ public abstract class ChatHubTests(ITestDatabaseServer server) : DatabaseTest(se
 
 public sealed class ChatHubOnPostgres(PostgresServer server) : ChatHubTests(server)
 {
+    private static readonly TimeSpan PushTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>
-    /// Two server instances on one database and one Redis: a client on instance A gets, within a second, a message
-    /// posted through instance B, and the read receipt sent through A reaches the sender connected to B.
+    /// Two server instances on one database and one Redis: a client on instance A gets a message posted through
+    /// instance B, and the read receipt sent through A reaches the sender connected to B. The wait is for the event,
+    /// with a timeout only against a hang; how fast it arrives is measured in bench/, not asserted here.
     /// </summary>
     [Fact(Timeout = 120_000)]
     public async Task Messages_and_read_receipts_cross_instances_through_redis()
@@ -78,9 +81,9 @@ public sealed class ChatHubOnPostgres(PostgresServer server) : ChatHubTests(serv
         var readReceipt = Expect(menteeOnB, "messagesRead");
 
         var posted = await SendAsync(await SignInAsync(b, mentee), mentor.Id, "Across");
-        var message = await received.Task.WaitAsync(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+        var message = await received.Task.WaitAsync(PushTimeout, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.NoContent, (await (await SignInAsync(a, mentor)).PostAsync($"/api/v1/conversations/{mentee.Id}/read", null)).StatusCode);
-        var receipt = await readReceipt.Task.WaitAsync(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+        var receipt = await readReceipt.Task.WaitAsync(PushTimeout, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
         Assert.Equal("Across", message.GetProperty("content").GetString());

@@ -6,7 +6,7 @@ using Mentori.Tests.Host;
 
 namespace Mentori.Tests.Profiles;
 
-public abstract class ProfileTests(ITestDatabaseServer server) : DatabaseTest(server)
+public abstract class ProfileTests(SharedApp shared) : SharedAppTest(shared)
 {
     private static JsonObject MentorProfile() => new()
     {
@@ -30,7 +30,7 @@ public abstract class ProfileTests(ITestDatabaseServer server) : DatabaseTest(se
     [Fact]
     public async Task A_mentor_replaces_the_profile_and_reads_it_back_cleaned()
     {
-        await using var app = new MentoriApp(Database);
+        var app = App;
         var me = app.CreateClient().WithBearer(AccessToken(await RegisterAsync(app.CreateClient(), NewEmail(), "mentor")));
 
         var response = await me.PutAsJsonAsync("/api/v1/me/profile", MentorProfile());
@@ -48,7 +48,7 @@ public abstract class ProfileTests(ITestDatabaseServer server) : DatabaseTest(se
     [Fact]
     public async Task A_mentee_keeps_interests_goals_and_level()
     {
-        await using var app = new MentoriApp(Database);
+        var app = App;
         var me = app.CreateClient().WithBearer(AccessToken(await RegisterAsync(app.CreateClient(), NewEmail(), "mentee")));
 
         var response = await me.PutAsJsonAsync("/api/v1/me/profile", new
@@ -73,7 +73,7 @@ public abstract class ProfileTests(ITestDatabaseServer server) : DatabaseTest(se
     [InlineData("mentor", "experienceLevel", "\"beginner\"")]
     public async Task Fields_of_the_other_role_are_refused(string role, string field, string json)
     {
-        await using var app = new MentoriApp(Database);
+        var app = App;
         var me = app.CreateClient().WithBearer(AccessToken(await RegisterAsync(app.CreateClient(), NewEmail(), role)));
         var body = new JsonObject { ["firstName"] = "A", ["lastName"] = "B", [field] = JsonNode.Parse(json) };
 
@@ -114,7 +114,7 @@ public abstract class ProfileTests(ITestDatabaseServer server) : DatabaseTest(se
     [MemberData(nameof(BadFields))]
     public async Task A_bad_mentor_profile_is_a_field_error_and_changes_nothing(string field, string json, string errorKey)
     {
-        await using var app = new MentoriApp(Database);
+        var app = App;
         var me = app.CreateClient().WithBearer(AccessToken(await RegisterAsync(app.CreateClient(), NewEmail(), "mentor")));
         Assert.Equal(HttpStatusCode.OK, (await me.PutAsJsonAsync("/api/v1/me/profile", MentorProfile())).StatusCode);
         var before = (await me.GetStringAsync("/api/v1/me/profile"));
@@ -133,7 +133,7 @@ public abstract class ProfileTests(ITestDatabaseServer server) : DatabaseTest(se
     [InlineData("goals", null)]
     public async Task A_bad_mentee_profile_is_a_field_error(string field, string? json)
     {
-        await using var app = new MentoriApp(Database);
+        var app = App;
         var me = app.CreateClient().WithBearer(AccessToken(await RegisterAsync(app.CreateClient(), NewEmail(), "mentee")));
         var body = new JsonObject { ["firstName"] = "A", ["lastName"] = "B", [field] = JsonNode.Parse(json ?? $"\"{new string('g', 1001)}\"") };
 
@@ -146,7 +146,7 @@ public abstract class ProfileTests(ITestDatabaseServer server) : DatabaseTest(se
     [Fact]
     public async Task Blank_fields_of_the_other_role_are_taken_as_absent()
     {
-        await using var app = new MentoriApp(Database);
+        var app = App;
         var me = app.CreateClient().WithBearer(AccessToken(await RegisterAsync(app.CreateClient(), NewEmail(), "mentor")));
 
         var response = await me.PutAsJsonAsync("/api/v1/me/profile", new
@@ -164,7 +164,7 @@ public abstract class ProfileTests(ITestDatabaseServer server) : DatabaseTest(se
     [Fact]
     public async Task Fields_a_caller_may_not_set_are_ignored()
     {
-        await using var app = new MentoriApp(Database);
+        var app = App;
         var auth = await RegisterAsync(app.CreateClient(), NewEmail(), "mentee");
         var me = app.CreateClient().WithBearer(AccessToken(auth));
         var body = new JsonObject
@@ -184,6 +184,6 @@ public abstract class ProfileTests(ITestDatabaseServer server) : DatabaseTest(se
     private static string[] Strings(JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetString()!)];
 }
 
-public sealed class ProfileOnPostgres(PostgresServer server) : ProfileTests(server);
+public sealed class ProfileOnPostgres(SharedApp<PostgresServer> shared) : ProfileTests(shared), IClassFixture<SharedApp<PostgresServer>>;
 
-public sealed class ProfileOnSqlite(SqliteFiles server) : ProfileTests(server);
+public sealed class ProfileOnSqlite(SharedApp<SqliteFiles> shared) : ProfileTests(shared), IClassFixture<SharedApp<SqliteFiles>>;

@@ -5,7 +5,7 @@ using Mentori.Tests.Host;
 namespace Mentori.Tests.Sessions;
 
 /// <summary>A session's length is one rule: what a request refuses, the free-slot search refuses with the same words.</summary>
-public abstract class DurationRuleTests(ITestDatabaseServer server) : DatabaseTest(server)
+public abstract class DurationRuleTests(SharedApp shared) : SharedAppTest(shared)
 {
     [Theory]
     [InlineData(29)]
@@ -15,7 +15,7 @@ public abstract class DurationRuleTests(ITestDatabaseServer server) : DatabaseTe
     {
         var mentor = await Database.SeedUserAsync(UserRole.Mentor);
         var mentee = await Database.SeedUserAsync(UserRole.Mentee);
-        await using var app = new MentoriApp(Database);
+        var app = App;
         var client = await SignInAsync(app, mentee);
 
         var request = await RequestAsync(client, mentor.Id, TestData.NextYearAt(10), duration);
@@ -33,7 +33,7 @@ public abstract class DurationRuleTests(ITestDatabaseServer server) : DatabaseTe
     {
         var mentor = await Database.SeedUserAsync(UserRole.Mentor);
         var mentee = await Database.SeedUserAsync(UserRole.Mentee);
-        await using var app = new MentoriApp(Database);
+        var app = App;
         var client = await SignInAsync(app, mentee);
 
         var request = await RequestAsync(client, mentor.Id, TestData.NextYearAt(10), duration);
@@ -44,6 +44,6 @@ public abstract class DurationRuleTests(ITestDatabaseServer server) : DatabaseTe
     }
 }
 
-public sealed class DurationRuleOnPostgres(PostgresServer server) : DurationRuleTests(server);
+public sealed class DurationRuleOnPostgres(SharedApp<PostgresServer> shared) : DurationRuleTests(shared), IClassFixture<SharedApp<PostgresServer>>;
 
-public sealed class DurationRuleOnSqlite(SqliteFiles server) : DurationRuleTests(server);
+public sealed class DurationRuleOnSqlite(SharedApp<SqliteFiles> shared) : DurationRuleTests(shared), IClassFixture<SharedApp<SqliteFiles>>;

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mentori.Tests.Sessions;
 
 /// <summary>A meeting link ends up in calendar files and emails: one absolute http(s) URL on one line, nothing else.</summary>
-public abstract class MeetingLinkTests(ITestDatabaseServer server) : DatabaseTest(server)
+public abstract class MeetingLinkTests(SharedApp shared) : SharedAppTest(shared)
 {
     private const string Injection = "https://m.example/x\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:Pay deposit\r\nURL:https://evil.example";
 
@@ -31,7 +31,7 @@ public abstract class MeetingLinkTests(ITestDatabaseServer server) : DatabaseTes
     public async Task An_accept_with_a_bad_meeting_link_is_a_field_error_and_changes_nothing(string link)
     {
         var (mentor, session) = await PendingSessionAsync();
-        await using var app = new MentoriApp(Database);
+        var app = App;
 
         var response = await ActAsync(await SignInAsync(app, mentor), session.Id, "accept", new { meetingLink = link });
 
@@ -44,7 +44,7 @@ public abstract class MeetingLinkTests(ITestDatabaseServer server) : DatabaseTes
     public async Task A_link_of_500_characters_is_accepted()
     {
         var (mentor, session) = await PendingSessionAsync();
-        await using var app = new MentoriApp(Database);
+        var app = App;
         var link = "https://m.example/" + new string('x', 482);
 
         var response = await ActAsync(await SignInAsync(app, mentor), session.Id, "accept", new { meetingLink = link });
@@ -63,7 +63,7 @@ public abstract class MeetingLinkTests(ITestDatabaseServer server) : DatabaseTes
                 .SetProperty(s => s.Status, SessionStatus.Accepted).SetProperty(s => s.MeetingLink, Injection), TestContext.Current.CancellationToken);
         }
 
-        await using var app = new MentoriApp(Database);
+        var app = App;
         var calendar = await (await SignInAsync(app, mentor)).GetStringAsync($"/api/v1/sessions/{session.Id}/calendar.ics");
 
         Assert.Single(Regex.Matches(calendar, "^BEGIN:VEVENT", RegexOptions.Multiline));
@@ -79,6 +79,6 @@ public abstract class MeetingLinkTests(ITestDatabaseServer server) : DatabaseTes
     }
 }
 
-public sealed class MeetingLinkOnPostgres(PostgresServer server) : MeetingLinkTests(server);
+public sealed class MeetingLinkOnPostgres(SharedApp<PostgresServer> shared) : MeetingLinkTests(shared), IClassFixture<SharedApp<PostgresServer>>;
 
-public sealed class MeetingLinkOnSqlite(SqliteFiles server) : MeetingLinkTests(server);
+public sealed class MeetingLinkOnSqlite(SharedApp<SqliteFiles> shared) : MeetingLinkTests(shared), IClassFixture<SharedApp<SqliteFiles>>;

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Mentori.Tests.Sessions;
 
 /// <summary>Decision 5, through the API: each transition for the right person only; everything else 409 (or 403/404).</summary>
-public abstract class SessionTransitionTests(ITestDatabaseServer server) : DatabaseTest(server)
+public abstract class SessionTransitionTests(SharedApp shared) : SharedAppTest(shared)
 {
     [Fact]
     public async Task The_mentor_accepts_with_a_link_and_the_mentee_gets_it_with_a_calendar_file()
@@ -15,7 +15,7 @@ public abstract class SessionTransitionTests(ITestDatabaseServer server) : Datab
         var mentor = await Database.SeedUserAsync(UserRole.Mentor);
         var mentee = await Database.SeedUserAsync(UserRole.Mentee);
         var session = await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10));
-        await using var app = new MentoriApp(Database);
+        var app = App;
 
         var response = await ActAsync(await SignInAsync(app, mentor), session.Id, "accept", new { meetingLink = "https://meet.example.com/abc" });
 
@@ -38,7 +38,7 @@ public abstract class SessionTransitionTests(ITestDatabaseServer server) : Datab
         var mentor = await Database.SeedUserAsync(UserRole.Mentor);
         var mentee = await Database.SeedUserAsync(UserRole.Mentee);
         var session = await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10));
-        await using var app = new MentoriApp(Database);
+        var app = App;
 
         var response = await ActAsync(await SignInAsync(app, mentor), session.Id, "accept", new { meetingLink = "javascript:alert(1)" });
 
@@ -53,7 +53,7 @@ public abstract class SessionTransitionTests(ITestDatabaseServer server) : Datab
         var mentee = await Database.SeedUserAsync(UserRole.Mentee);
         var pending = await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10));
         var accepted = await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(14), SessionStatus.Accepted);
-        await using var app = new MentoriApp(Database);
+        var app = App;
         var mentorClient = await SignInAsync(app, mentor);
 
         await mentorClient.PatchAsJsonAsync($"/api/v1/sessions/{pending.Id}/notes", new { notes = "Agenda" });
@@ -74,7 +74,7 @@ public abstract class SessionTransitionTests(ITestDatabaseServer server) : Datab
         var mentee = await Database.SeedUserAsync(UserRole.Mentee);
         var pending = await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10));
         var accepted = await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(14), SessionStatus.Accepted);
-        await using var app = new MentoriApp(Database);
+        var app = App;
         var client = await SignInAsync(app, mentee);
 
         Assert.Equal("cancelled", Status(await (await ActAsync(client, pending.Id, "cancel")).JsonAsync()));
@@ -102,7 +102,7 @@ public abstract class SessionTransitionTests(ITestDatabaseServer server) : Datab
         var mentor = await Database.SeedUserAsync(UserRole.Mentor);
         var mentee = await Database.SeedUserAsync(UserRole.Mentee);
         var session = await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10), status);
-        await using var app = new MentoriApp(Database);
+        var app = App;
 
         var response = await ActAsync(await SignInAsync(app, actor == "mentor" ? mentor : mentee), session.Id, action);
 
@@ -119,7 +119,7 @@ public abstract class SessionTransitionTests(ITestDatabaseServer server) : Datab
         var mentor = await Database.SeedUserAsync(UserRole.Mentor);
         var mentee = await Database.SeedUserAsync(UserRole.Mentee);
         var session = await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10));
-        await using var app = new MentoriApp(Database);
+        var app = App;
 
         var response = await ActAsync(await SignInAsync(app, mentee), session.Id, action);
 
@@ -139,7 +139,7 @@ public abstract class SessionTransitionTests(ITestDatabaseServer server) : Datab
         var strangerMentor = await Database.SeedUserAsync(UserRole.Mentor);
         var admin = await Database.SeedUserAsync(UserRole.Admin);
         var session = await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10));
-        await using var app = new MentoriApp(Database);
+        var app = App;
 
         foreach (var user in new[] { strangerMentor, admin })
         {
@@ -156,7 +156,7 @@ public abstract class SessionTransitionTests(ITestDatabaseServer server) : Datab
         var mentor = await Database.SeedUserAsync(UserRole.Mentor, verified: false);
         var mentee = await Database.SeedUserAsync(UserRole.Mentee);
         var session = await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10));
-        await using var app = new MentoriApp(Database);
+        var app = App;
 
         var response = await ActAsync(await SignInAsync(app, mentor), session.Id, "accept");
 
@@ -194,7 +194,7 @@ public abstract class SessionTransitionTests(ITestDatabaseServer server) : Datab
         var other = await Database.SeedUserAsync(UserRole.Mentee);
         await Database.SeedSessionAsync(mentor, other, TestData.NextYearAt(10), SessionStatus.Accepted);
         var overlapping = await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10, 30));
-        await using var app = new MentoriApp(Database);
+        var app = App;
 
         var response = await ActAsync(await SignInAsync(app, mentor), overlapping.Id, "accept");
 
@@ -208,7 +208,7 @@ public abstract class SessionTransitionTests(ITestDatabaseServer server) : Datab
         var mentor = await Database.SeedUserAsync(UserRole.Mentor);
         var mentee = await Database.SeedUserAsync(UserRole.Mentee);
         var session = await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10));
-        await using var app = new MentoriApp(Database);
+        var app = App;
         var menteeClient = await SignInAsync(app, mentee);
         var mentorClient = await SignInAsync(app, mentor);
 
@@ -233,7 +233,7 @@ public abstract class SessionTransitionTests(ITestDatabaseServer server) : Datab
         var start = TestData.NextYearAt(10);
         var accepted = await Database.SeedSessionAsync(mentor, mentee, start, SessionStatus.Accepted, duration: 90);
         var pending = await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(14));
-        await using var app = new MentoriApp(Database);
+        var app = App;
         var client = await SignInAsync(app, mentee);
 
         var response = await client.GetAsync($"/api/v1/sessions/{accepted.Id}/calendar.ics");
@@ -250,6 +250,6 @@ public abstract class SessionTransitionTests(ITestDatabaseServer server) : Datab
     }
 }
 
-public sealed class SessionTransitionOnPostgres(PostgresServer server) : SessionTransitionTests(server);
+public sealed class SessionTransitionOnPostgres(SharedApp<PostgresServer> shared) : SessionTransitionTests(shared), IClassFixture<SharedApp<PostgresServer>>;
 
-public sealed class SessionTransitionOnSqlite(SqliteFiles server) : SessionTransitionTests(server);
+public sealed class SessionTransitionOnSqlite(SharedApp<SqliteFiles> shared) : SessionTransitionTests(shared), IClassFixture<SharedApp<SqliteFiles>>;
