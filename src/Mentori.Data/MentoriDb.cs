@@ -18,6 +18,7 @@ public class MentoriDb(DbContextOptions<MentoriDb> options, TimeProvider clock) 
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<EmailToken> EmailTokens => Set<EmailToken>();
     public DbSet<BackupRun> BackupRuns => Set<BackupRun>();
+    public DbSet<OutboxEmail> EmailOutbox => Set<OutboxEmail>();
 
     public DatabaseProvider Provider =>
         Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL" ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
@@ -53,6 +54,7 @@ public class MentoriDb(DbContextOptions<MentoriDb> options, TimeProvider clock) 
         modelBuilder.ApplyConfiguration(new SessionReminderConfiguration());
         modelBuilder.ApplyConfiguration(new AdminAuditConfiguration(provider));
         modelBuilder.ApplyConfiguration(new BackupRunConfiguration());
+        modelBuilder.ApplyConfiguration(new OutboxEmailConfiguration());
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

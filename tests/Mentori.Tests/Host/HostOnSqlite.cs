@@ -20,7 +20,10 @@ public sealed class HostOnSqlite(SqliteFiles server) : HostTests(server)
         {
             SqliteConnection.ClearAllPools();
             Directory.Delete(file);
-            File.Move(file + ".away", file);
+
+            // A background service (a queued password reset) may open the path in the moment it is free, and SQLite
+            // then creates an empty database there: the real one replaces it.
+            File.Move(file + ".away", file, overwrite: true);
             return ValueTask.CompletedTask;
         }
     }

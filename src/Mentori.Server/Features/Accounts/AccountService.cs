@@ -59,6 +59,7 @@ public sealed class AccountService(
         };
         db.Users.Add(user);
         var token = emailTokens.Issue(user.Id, EmailTokenPurpose.VerifyEmail);
+        emails.SendVerification(user.Email, user.Profile.FirstName, token); // saved with the account, or not at all
 
         AuthResponse response;
         try
@@ -71,7 +72,6 @@ public sealed class AccountService(
             throw EmailTaken();
         }
 
-        emails.SendVerification(user.Email, user.Profile.FirstName, token);
         return response;
     }
 
@@ -94,8 +94,8 @@ public sealed class AccountService(
             return;
         }
 
-        var token = await emailTokens.ReissueAsync(user.Id, EmailTokenPurpose.VerifyEmail, cancellationToken);
-        emails.SendVerification(user.Email, user.Profile?.FirstName ?? "there", token);
+        await emailTokens.ReissueAsync(user.Id, EmailTokenPurpose.VerifyEmail,
+            token => emails.SendVerification(user.Email, user.Profile?.FirstName ?? "there", token), cancellationToken);
     }
 
     /// <summary>
@@ -123,8 +123,7 @@ public sealed class AccountService(
             return;
         }
 
-        var token = await emailTokens.ReissueAsync(user.Id, EmailTokenPurpose.ResetPassword, cancellationToken);
-        emails.SendPasswordReset(user.Email, token);
+        await emailTokens.ReissueAsync(user.Id, EmailTokenPurpose.ResetPassword, token => emails.SendPasswordReset(user.Email, token), cancellationToken);
     }
 
     /// <summary>

@@ -12,17 +12,16 @@ public sealed class EmailTokens(MentoriDb db, TimeProvider clock)
         purpose == EmailTokenPurpose.VerifyEmail ? TimeSpan.FromHours(24) : TimeSpan.FromHours(1);
 
     /// <summary>
-    /// A new token in place of the user's unused ones of that purpose, committed in one transaction: the last email
-    /// sent is the only one whose link works.
+    /// A new token in place of the user's unused ones of that purpose, and the email that carries it (queued by
+    /// <paramref name="email"/>), committed in one transaction: the last email sent is the only one whose link works.
     /// </summary>
-    public async Task<string> ReissueAsync(Guid userId, EmailTokenPurpose purpose, CancellationToken cancellationToken)
+    public async Task ReissueAsync(Guid userId, EmailTokenPurpose purpose, Action<string> email, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await InvalidateUnusedAsync(userId, purpose, cancellationToken);
-        var token = Issue(userId, purpose);
+        email(Issue(userId, purpose));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return token;
     }
 
     private async Task InvalidateUnusedAsync(Guid userId, EmailTokenPurpose purpose, CancellationToken cancellationToken)

@@ -15,7 +15,7 @@ namespace Mentori.Server.Features.Sessions;
 /// declined, cancelled (whoever did not cancel), and a reminder the day before (both). Times are shown in each
 /// reader's own time zone, with UTC.
 /// </summary>
-public sealed class SessionEmails(MentoriDb db, SessionQueries queries, EmailOutbox outbox, IOptions<EmailOptions> options, ILogger<SessionEmails> logger)
+public sealed class SessionEmails(MentoriDb db, SessionQueries queries, EmailOutbox outbox, IOptions<EmailOptions> options)
 {
     private sealed record Person(Guid Id, string Email, string FirstName, string LastName, string? Timezone)
     {
@@ -88,21 +88,14 @@ public sealed class SessionEmails(MentoriDb db, SessionQueries queries, EmailOut
         outbox.Enqueue(to.Email, subject, $"Hi {to.FirstName},\n\n{text}\n\n— The Mentori team", attachments);
 
     /// <summary>
-    /// Runs after the change has committed: it must never turn a committed change into an error, nor stop because
-    /// the client went away. A session deleted meanwhile (an account was) is simply not written about.
+    /// Queues the emails in the caller's unit of work, inside the transaction of the change they tell of: the change
+    /// and its emails commit together, or neither does. A session deleted meanwhile is not written about.
     /// </summary>
     private async Task NotifyAsync(Guid sessionId, Action<SessionResponse, Person, Person> write)
     {
-        try
+        if (await LoadAsync(sessionId) is { } facts)
         {
-            if (await LoadAsync(sessionId) is { } facts)
-            {
-                write(facts.Session, facts.Mentor, facts.Mentee);
-            }
-        }
-        catch (Exception exception) when (exception is DbException or InvalidOperationException or FormatException or ParseException)
-        {
-            logger.LogError(exception, "Could not write the emails about session {SessionId}", sessionId);
+            write(facts.Session, facts.Mentor, facts.Mentee);
         }
     }
 

@@ -34,6 +34,7 @@ public sealed class SessionReminders(IServiceScopeFactory scopes, TimeProvider c
         foreach (var sessionId in due)
         {
             db.SessionReminders.Add(new SessionReminder { SessionId = sessionId, SentAt = now });
+            await emails.ReminderAsync(sessionId); // queued with the record of it; none for a session cancelled meanwhile
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -44,7 +45,6 @@ public sealed class SessionReminders(IServiceScopeFactory scopes, TimeProvider c
                 continue; // another instance recorded it first, or the session is gone
             }
 
-            await emails.ReminderAsync(sessionId); // skips a session cancelled meanwhile; never throws
             sent++;
         }
 

@@ -91,10 +91,11 @@ public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEma
                 throw MentorDirectory.NotAMentor(); // the mentor's account was deleted meanwhile
             }
 
+            await emails.RequestedAsync(session.Id);
+            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        await emails.RequestedAsync(session.Id);
         return await queries.GetAsync(caller, session.Id, cancellationToken);
     }
 
@@ -104,26 +105,23 @@ public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEma
         var link = FreeText.HttpUrl(errors, "meetingLink", request?.MeetingLink, SessionRules.MaxMeetingLinkLength);
         errors.ThrowIfAny();
         await verified.EnsureAsync(caller.GetUserId(), cancellationToken);
-        var session = await ChangeAsync(caller, id, SessionTransition.Accept, set => set.SetProperty(s => s.MeetingLink, link), cancellationToken);
-        await emails.AcceptedAsync(id);
-        return session;
+        return await ChangeAsync(caller, id, SessionTransition.Accept, set => set.SetProperty(s => s.MeetingLink, link),
+            () => emails.AcceptedAsync(id), cancellationToken);
     }
 
     public async Task<SessionResponse> DeclineAsync(ClaimsPrincipal caller, Guid id, SessionReasonRequest? request, CancellationToken cancellationToken)
     {
         var reason = Reason(request);
-        var session = await ChangeAsync(caller, id, SessionTransition.Decline, AppendToNotes("Declined by the mentor", reason), cancellationToken);
-        await emails.DeclinedAsync(id, reason);
-        return session;
+        return await ChangeAsync(caller, id, SessionTransition.Decline, AppendToNotes("Declined by the mentor", reason),
+            () => emails.DeclinedAsync(id, reason), cancellationToken);
     }
 
     public async Task<SessionResponse> CancelAsync(ClaimsPrincipal caller, Guid id, SessionReasonRequest? request, CancellationToken cancellationToken)
     {
         var reason = Reason(request);
         var by = await SideOfAsync(caller, id, cancellationToken) == UserRole.Mentor ? "mentor" : "mentee";
-        var session = await ChangeAsync(caller, id, SessionTransition.Cancel, AppendToNotes($"Cancelled by the {by}", reason), cancellationToken);
-        await emails.CancelledAsync(id, caller.GetUserId(), reason);
-        return session;
+        return await ChangeAsync(caller, id, SessionTransition.Cancel, AppendToNotes($"Cancelled by the {by}", reason),
+            () => emails.CancelledAsync(id, caller.GetUserId(), reason), cancellationToken);
     }
 
     public async Task<SessionResponse> CompleteAsync(ClaimsPrincipal caller, Guid id, CompleteSessionRequest? request, CancellationToken cancellationToken)
@@ -132,7 +130,7 @@ public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEma
         var notes = FreeText.Optional(errors, "mentorNotes", request?.MentorNotes, SessionRules.MaxNotesLength);
         errors.ThrowIfAny();
         return await ChangeAsync(caller, id, SessionTransition.Complete,
-            notes is null ? null : set => set.SetProperty(s => s.MentorNotes, notes), cancellationToken);
+            notes is null ? null : set => set.SetProperty(s => s.MentorNotes, notes), tell: null, cancellationToken);
     }
 
     /// <summary>Each side writes its own notes and the shared ones; a field left out stays, an empty one is cleared.</summary>
@@ -185,7 +183,7 @@ public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEma
     }
 
     private async Task<SessionResponse> ChangeAsync(ClaimsPrincipal caller, Guid id, SessionTransition transition,
-        Action<UpdateSettersBuilder<Session>>? alsoSet, CancellationToken cancellationToken)
+        Action<UpdateSettersBuilder<Session>>? alsoSet, Func<Task>? tell, CancellationToken cancellationToken)
     {
         var side = await SideOfAsync(caller, id, cancellationToken);
         if (!transition.From.TryGetValue(side, out var from))
@@ -217,6 +215,13 @@ public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEma
                     set.SetProperty(s => s.Status, transition.To).SetProperty(s => s.UpdatedAt, now);
                     alsoSet?.Invoke(set);
                 }, cancellationToken);
+                if (changed == 1 && tell is not null)
+                {
+                    // The other side's email commits with the change, or neither does.
+                    await tell();
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+
                 await transaction.CommitAsync(cancellationToken);
             }
             catch (Exception exception) when (DatabaseErrors.IsSessionOverlap(exception))

@@ -1,5 +1,6 @@
 using Mentori.Data;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace Mentori.Server.Infrastructure.Database;
@@ -18,7 +19,8 @@ public static class DatabaseRegistration
         {
             var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var environment = provider.GetRequiredService<IHostEnvironment>();
-            options.UseMentoriDatabase(database.Provider, ConnectionStringFor(database, environment));
+            options.UseMentoriDatabase(database.Provider, ConnectionStringFor(database, environment))
+                .AddInterceptors(provider.GetServices<IInterceptor>());
         });
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<SampleData>();

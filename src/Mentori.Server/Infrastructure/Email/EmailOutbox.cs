@@ -1,74 +1,52 @@
-using System.Threading.Channels;
+using Mentori.Data;
+using Mentori.Data.Entities;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace Mentori.Server.Infrastructure.Email;
 
 /// <summary>
-/// Emails leave the request path: a request only queues its message, and this background service delivers it.
-/// A slow SMTP server then never slows a request, and "forgot password" takes as long for an unknown address
-/// as for a known one.
+/// Queues an email as a row of <c>email_outbox</c> in the caller's <see cref="MentoriDb"/>: it is saved and committed
+/// with the change it tells of, or not at all, and <see cref="OutboxSender"/> delivers it afterwards. A slow SMTP
+/// server then never slows a request, and no email leaves for a change that rolled back.
 /// </summary>
-public sealed class EmailOutbox(IOptions<EmailOptions> options, IServiceProvider services, ILogger<EmailOutbox> logger) : BackgroundService
+public sealed class EmailOutbox(MentoriDb db, IOptions<EmailOptions> options, TimeProvider clock)
 {
-    private readonly Channel<MimeMessage> _queue = Channel.CreateUnbounded<MimeMessage>(new UnboundedChannelOptions { SingleReader = true });
-
     public void Enqueue(string to, string subject, string body, params EmailAttachment[] attachments)
     {
-        var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(options.Value.From));
+        var row = new OutboxEmail { Recipient = to, Subject = subject, NextAttemptAt = clock.StoredUtcNow() };
+        var from = MailboxAddress.Parse(options.Value.From);
+        var message = new MimeMessage { Subject = subject, MessageId = $"{row.Id:N}@{from.Domain}" };
+        message.From.Add(from);
         message.To.Add(MailboxAddress.Parse(to));
-        message.Subject = subject;
+        message.Body = Body(body, attachments);
+        using var stream = new MemoryStream();
+        message.WriteTo(stream);
+        row.Message = stream.ToArray();
+        db.EmailOutbox.Add(row);
+    }
+
+    private static MimeEntity Body(string body, EmailAttachment[] attachments)
+    {
         var text = new TextPart("plain") { Text = body };
         if (attachments.Length == 0)
         {
-            message.Body = text;
+            return text;
         }
-        else
+
+        var mixed = new Multipart("mixed") { text };
+        foreach (var attachment in attachments)
         {
-            var mixed = new Multipart("mixed") { text };
-            foreach (var attachment in attachments)
+            mixed.Add(new MimePart(ContentType.Parse(attachment.ContentType))
             {
-                mixed.Add(new MimePart(ContentType.Parse(attachment.ContentType))
-                {
-                    Content = new MimeContent(new MemoryStream(attachment.Content)),
-                    ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
-                    ContentTransferEncoding = ContentEncoding.Base64,
-                    FileName = attachment.FileName,
-                });
-            }
-
-            message.Body = mixed;
+                Content = new MimeContent(new MemoryStream(attachment.Content)),
+                ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+                ContentTransferEncoding = ContentEncoding.Base64,
+                FileName = attachment.FileName,
+            });
         }
 
-        _queue.Writer.TryWrite(message);
-    }
-
-    public override Task StopAsync(CancellationToken cancellationToken)
-    {
-        _queue.Writer.TryComplete();
-        return base.StopAsync(cancellationToken);
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var sender = string.IsNullOrWhiteSpace(options.Value.Smtp.Host)
-            ? (IEmailSender)ActivatorUtilities.CreateInstance<PickupDirectoryEmailSender>(services)
-            : ActivatorUtilities.CreateInstance<SmtpEmailSender>(services);
-        // Not stopped by stoppingToken: on a graceful stop the queue is closed (StopAsync) and drained, so emails
-        // queued just before a restart still go out within the host's shutdown timeout.
-        await foreach (var message in _queue.Reader.ReadAllAsync(CancellationToken.None))
-        {
-            try
-            {
-                await sender.SendAsync(message, CancellationToken.None);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // The body is not logged: it carries single-use tokens.
-                logger.LogError(exception, "Could not send email \"{Subject}\" to {To}", message.Subject, message.To);
-            }
-        }
+        return mixed;
     }
 }
 

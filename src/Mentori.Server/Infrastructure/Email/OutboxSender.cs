@@ -1,0 +1,119 @@
+using Mentori.Data;
+using Mentori.Data.Entities;
+using Mentori.Server.Infrastructure.Database;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Mentori.Server.Infrastructure.Email;
+
+/// <summary>
+/// Delivers the rows of <c>email_outbox</c>: claims the due ones (a lease, so several instances never send one at the
+/// same time), sends each, and marks it sent, or schedules its retry, or after the last attempt marks it failed.
+/// A crash between sending and marking sends the email again when its lease runs out, with the same Message-ID.
+/// </summary>
+public sealed class OutboxSender(IOptions<EmailOptions> options, IServiceScopeFactory scopes, OutboxSignal signal, TimeProvider clock,
+    IServiceProvider services, ILogger<OutboxSender> logger) : BackgroundService
+{
+    private OutboxOptions Outbox => options.Value.Outbox;
+
+    /// <summary>Claims and sends the emails due now; the number claimed.</summary>
+    public async Task<int> SendDueAsync(IEmailSender sender, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MentoriDb>();
+        var claimed = await ClaimAsync(db, cancellationToken);
+        foreach (var email in claimed)
+        {
+            try
+            {
+                // Not cancelled by a stop: an email half handed over is worse than a shutdown a moment later.
+                await sender.SendAsync(await MimeMessage.LoadAsync(new MemoryStream(email.Message), CancellationToken.None), CancellationToken.None);
+                var now = clock.StoredUtcNow();
+                await db.EmailOutbox.Where(e => e.Id == email.Id).ExecuteUpdateAsync(set => set
+                    .SetProperty(e => e.Status, OutboxEmailStatus.Sent).SetProperty(e => e.SentAt, now)
+                    .SetProperty(e => e.LockedUntil, (DateTime?)null).SetProperty(e => e.LastError, (string?)null), CancellationToken.None);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                await ScheduleRetryAsync(db, email, exception);
+            }
+        }
+
+        return claimed.Count;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var sender = string.IsNullOrWhiteSpace(options.Value.Smtp.Host)
+            ? (IEmailSender)ActivatorUtilities.CreateInstance<PickupDirectoryEmailSender>(services)
+            : ActivatorUtilities.CreateInstance<SmtpEmailSender>(services);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var claimed = 0;
+            try
+            {
+                claimed = await SendDueAsync(sender, stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogWarning(exception, "Could not read the email outbox; trying again shortly");
+            }
+
+            if (claimed < Outbox.BatchSize)
+            {
+                // Real time, not the injected clock: a test's clock that stands still must not stop deliveries.
+                await signal.WaitAsync(Outbox.PollInterval, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// One statement takes a batch of due, unleased rows and leases them: PostgreSQL skips rows another sender has
+    /// locked; SQLite runs one writer at a time, so the statement alone is enough.
+    /// </summary>
+    private const string ClaimSql = """
+        UPDATE email_outbox SET locked_until = {0}, attempts = attempts + 1
+        WHERE id IN (SELECT id FROM email_outbox
+            WHERE status = 'queued' AND next_attempt_at <= {1} AND (locked_until IS NULL OR locked_until <= {1})
+            ORDER BY next_attempt_at LIMIT {2} /* lock */)
+        RETURNING *
+        """;
+
+    private async Task<List<OutboxEmail>> ClaimAsync(MentoriDb db, CancellationToken cancellationToken)
+    {
+        var now = clock.StoredUtcNow();
+        var sql = db.Provider == DatabaseProvider.Postgres ? ClaimSql.Replace("/* lock */", "FOR UPDATE SKIP LOCKED", StringComparison.Ordinal) : ClaimSql;
+        var claimed = await db.EmailOutbox.FromSqlRaw(sql,
+            DatabaseValues.Parameter(db.Provider, "until", now + Outbox.LeaseTime),
+            DatabaseValues.Parameter(db.Provider, "now", now),
+            DatabaseValues.Parameter(db.Provider, "batch", Outbox.BatchSize)).ToListAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return claimed;
+    }
+
+    private async Task ScheduleRetryAsync(MentoriDb db, OutboxEmail email, Exception exception)
+    {
+        var failed = email.Attempts >= Outbox.MaxAttempts;
+        var next = clock.StoredUtcNow() + RetryDelay(email.Attempts);
+        var error = exception.Message.Length > 1000 ? exception.Message[..1000] : exception.Message;
+        await db.EmailOutbox.Where(e => e.Id == email.Id).ExecuteUpdateAsync(set => set
+            .SetProperty(e => e.Status, failed ? OutboxEmailStatus.Failed : OutboxEmailStatus.Queued)
+            .SetProperty(e => e.NextAttemptAt, next)
+            .SetProperty(e => e.LockedUntil, (DateTime?)null)
+            .SetProperty(e => e.LastError, error), CancellationToken.None);
+
+        // The body is not logged: it may carry single-use tokens.
+        logger.Log(failed ? LogLevel.Error : LogLevel.Warning, exception,
+            "Could not send email {EmailId} \"{Subject}\" (attempt {Attempt} of {MaxAttempts}){Outcome}",
+            email.Id, email.Subject, email.Attempts, Outbox.MaxAttempts, failed ? "; it is marked failed" : "; it will be retried");
+    }
+
+    /// <summary>The wait after the <paramref name="attempt"/>th failure: doubling, capped, with up to half taken off at random.</summary>
+    private TimeSpan RetryDelay(int attempt)
+    {
+        var doubled = Outbox.FirstRetryDelay * Math.Pow(2, Math.Min(attempt - 1, 30));
+        var capped = doubled < Outbox.MaxRetryDelay ? doubled : Outbox.MaxRetryDelay;
+        return capped * (0.5 + (Random.Shared.NextDouble() / 2));
+    }
+}
