@@ -23,7 +23,8 @@ public sealed class SmtpSink : IAsyncDisposable
 
     public int Port { get; }
 
-    public static async Task<SmtpSink> StartAsync()
+    /// <summary>Starts the sink on <paramref name="port"/>, or on a free port.</summary>
+    public static async Task<SmtpSink> StartAsync(int? port = null)
     {
         if (!File.Exists(Python) || !Directory.Exists("/usr/lib/python3/dist-packages/aiosmtpd"))
         {
@@ -37,16 +38,16 @@ public sealed class SmtpSink : IAsyncDisposable
         }
 
         var maildir = Directory.CreateTempSubdirectory("mentori-smtp-");
-        var port = LoopbackPort.Free();
+        var listenOn = port ?? LoopbackPort.Free();
         var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{port}", "-c", "aiosmtpd.handlers.Mailbox", Path.Combine(maildir.FullName, "mail") })
+        foreach (var argument in new[] { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{listenOn}", "-c", "aiosmtpd.handlers.Mailbox", Path.Combine(maildir.FullName, "mail") })
         {
             start.ArgumentList.Add(argument);
         }
 
         var server = Process.Start(start)!;
-        var sink = new SmtpSink(server, maildir, port);
-        await LoopbackPort.WaitUntilListeningAsync(port, server);
+        var sink = new SmtpSink(server, maildir, listenOn);
+        await LoopbackPort.WaitUntilListeningAsync(listenOn, server);
         return sink;
     }
 
@@ -68,6 +69,13 @@ public sealed class SmtpSink : IAsyncDisposable
 
             await Task.Delay(20, timeout.Token);
         }
+    }
+
+    /// <summary>Every message received so far.</summary>
+    public IReadOnlyList<MimeMessage> Received()
+    {
+        var arrived = Path.Combine(_maildir.FullName, "mail", "new");
+        return Directory.Exists(arrived) ? [.. Directory.GetFiles(arrived).Select(file => MimeMessage.Load(file))] : [];
     }
 
     public async ValueTask DisposeAsync()

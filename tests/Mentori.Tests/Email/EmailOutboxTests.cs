@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Net;
+using Mentori.Data;
+using Mentori.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Mentori.Tests.Email;
+
+/// <summary>
+/// The email outbox as its readers rely on it: an email exists exactly when the change it tells of committed, a
+/// failing SMTP server delays an email but does not lose it, and several instances deliver each email once.
+/// </summary>
+public abstract class EmailOutboxTests(ITestDatabaseServer server) : DatabaseTest(server)
+{
+    /// <summary>Makes the database refuse every new email row, as a full disk or a broken column would.</summary>
+    protected abstract Task RefuseEmailRowsAsync();
+
+    [Fact]
+    public async Task A_send_that_fails_three_times_and_then_succeeds_arrives_once()
+    {
+        var port = LoopbackPort.Free();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = Smtp(new MentoriApp(Database).WithClock(clock), port);
+        var email = NewEmail();
+
+        await RegisterAsync(app.CreateClient(), email);
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            // Nothing listens on the port: each attempt fails, and the next waits for the clock to pass its backoff.
+            var failed = await WaitForRowAsync(email, row => row.Attempts == attempt && row.LockedUntil == null);
+            Assert.Equal(OutboxEmailStatus.Queued, failed.Status);
+            Assert.Contains("refused", failed.LastError, StringComparison.OrdinalIgnoreCase);
+            if (attempt < 3)
+            {
+                clock.Advance(TimeSpan.FromMinutes(10));
+            }
+        }
+
+        await using var smtp = await SmtpSink.StartAsync(port);
+        clock.Advance(TimeSpan.FromMinutes(10));
+        await smtp.WaitForEmailAsync(email);
+        var sent = await WaitForRowAsync(email, row => row.Status == OutboxEmailStatus.Sent);
+
+        Assert.Equal(4, sent.Attempts);
+        Assert.Null(sent.LastError);
+        Assert.Single(smtp.Received(), m => m.To.ToString().Contains(email, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task A_change_whose_email_cannot_be_stored_does_not_commit()
+    {
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
+        await using var app = new MentoriApp(Database);
+        var client = await SignInAsync(app, mentee);
+        await RefuseEmailRowsAsync();
+
+        var response = await RequestAsync(client, mentor.Id, TestData.NextYearAt(10));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        await using var db = Database.NewContext();
+        Assert.False(await db.Sessions.AnyAsync(TestContext.Current.CancellationToken));
+        Assert.False(await db.EmailOutbox.AnyAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Two_instances_deliver_each_of_200_queued_emails_once()
+    {
+        await using var a = Competing(new MentoriApp(Database));
+        await using var b = Competing(new MentoriApp(Database));
+        _ = (a.Services, b.Services); // both hosts started: both senders poll the one table
+
+        await using (var db = Database.NewContext())
+        {
+            using var scope = a.Services.CreateScope();
+            var template = scope.ServiceProvider.GetRequiredService<Mentori.Server.Infrastructure.Email.EmailOutbox>();
+            var queued = scope.ServiceProvider.GetRequiredService<MentoriDb>();
+            for (var i = 0; i < 200; i++)
+            {
+                template.Enqueue($"reader-{i}@example.com", $"Email {i}", "Hello");
+            }
+
+            // Saved outside the instances' own contexts, so neither is woken first: both find them by polling.
+            db.EmailOutbox.AddRange(queued.ChangeTracker.Entries<OutboxEmail>().Select(e => e.Entity).ToList());
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        await WaitUntilAsync(async () =>
+        {
+            await using var db = Database.NewContext();
+            return await db.EmailOutbox.CountAsync(e => e.Status == OutboxEmailStatus.Sent) == 200;
+        });
+        var delivered = Outbox.Read(a).Concat(Outbox.Read(b)).ToList();
+
+        Assert.Equal(200, delivered.Count);
+        Assert.Equal(200, delivered.Select(m => m.MessageId).Distinct().Count());
+        Assert.Equal(200, delivered.Select(m => m.To.ToString()).Distinct().Count());
+    }
+
+    private static MentoriApp Smtp(MentoriApp app, int port) => app
+        .WithSetting("Email:Smtp:Host", "127.0.0.1")
+        .WithSetting("Email:Smtp:Port", port.ToString(CultureInfo.InvariantCulture))
+        .WithSetting("Email:Smtp:RequireTls", "false")
+        .WithSetting("Email:Outbox:PollInterval", "00:00:00.050")
+        .WithSetting("Email:Outbox:FirstRetryDelay", "00:01:00");
+
+    private static MentoriApp Competing(MentoriApp app) => app
+        .WithSetting("Email:Outbox:PollInterval", "00:00:00.020")
+        .WithSetting("Email:Outbox:BatchSize", "5");
+
+    private async Task<OutboxEmail> WaitForRowAsync(string recipient, Func<OutboxEmail, bool> condition)
+    {
+        OutboxEmail? row = null;
+        await WaitUntilAsync(async () =>
+        {
+            await using var db = Database.NewContext();
+            row = await db.EmailOutbox.AsNoTracking().SingleOrDefaultAsync(e => e.Recipient == recipient);
+            return row is not null && condition(row);
+        });
+        return row!;
+    }
+
+    /// <summary>Polls an observable condition of the database (what the sender did), for at most 30 s.</summary>
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!await condition())
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+    }
+}
+
+public sealed class EmailOutboxOnPostgres(PostgresServer server) : EmailOutboxTests(server)
+{
+    protected override async Task RefuseEmailRowsAsync()
+    {
+        await using var db = Database.NewContext();
+        await db.Database.ExecuteSqlRawAsync("""
+            CREATE FUNCTION refuse_email() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'no email rows'; END $$ LANGUAGE plpgsql;
+            CREATE TRIGGER refuse_email BEFORE INSERT ON email_outbox FOR EACH ROW EXECUTE FUNCTION refuse_email();
+            """);
+    }
+}
+
+public sealed class EmailOutboxOnSqlite(SqliteFiles server) : EmailOutboxTests(server)
+{
+    protected override async Task RefuseEmailRowsAsync()
+    {
+        await using var db = Database.NewContext();
+        await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER refuse_email BEFORE INSERT ON email_outbox BEGIN SELECT RAISE(ABORT, 'no email rows'); END;");
+    }
+}
