@@ -90,13 +90,64 @@ public abstract class EmailOutboxTests(ITestDatabaseServer server) : DatabaseTes
         await WaitUntilAsync(async () =>
         {
             await using var db = Database.NewContext();
-            return await db.EmailOutbox.CountAsync(e => e.Status == OutboxEmailStatus.Sent) == 200;
+            return await db.EmailOutbox.CountAsync(e => e.Status == OutboxEmailStatus.Sent, TestContext.Current.CancellationToken) == 200;
         });
         var delivered = Outbox.Read(a).Concat(Outbox.Read(b)).ToList();
 
         Assert.Equal(200, delivered.Count);
         Assert.Equal(200, delivered.Select(m => m.MessageId).Distinct().Count());
         Assert.Equal(200, delivered.Select(m => m.To.ToString()).Distinct().Count());
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Emails_queued_when_the_server_is_killed_arrive_once_after_it_restarts()
+    {
+        var port = LoopbackPort.Free();
+        var environment = ServerCommand.DatabaseEnvironment(Database);
+        foreach (var (key, value) in new Dictionary<string, string>
+        {
+            ["Auth__Jwt__SigningKey"] = MentoriApp.SigningKey,
+            ["Backups__Enabled"] = "false",
+            ["Email__Smtp__Host"] = "127.0.0.1",
+            ["Email__Smtp__Port"] = port.ToString(CultureInfo.InvariantCulture),
+            ["Email__Smtp__RequireTls"] = "false",
+            ["Email__Outbox__FirstRetryDelay"] = "00:00:01",
+            ["Email__Outbox__LeaseTime"] = "00:00:02",
+            ["Email__Outbox__PollInterval"] = "00:00:00.100",
+        })
+        {
+            environment[key] = value;
+        }
+
+        var readers = Enumerable.Range(0, 5).Select(_ => NewEmail()).ToList();
+        await using (var first = await ServerCommand.StartAsync(LoopbackPort.Free(), environment))
+        {
+            var client = first.CreateClient();
+            foreach (var reader in readers)
+            {
+                await RegisterAsync(client, reader);
+            }
+
+            // SMTP is down: every email has been tried and is waiting for its retry when the process dies.
+            await WaitUntilAsync(async () =>
+            {
+                await using var db = Database.NewContext();
+                return await db.EmailOutbox.CountAsync(e => e.Attempts > 0 && e.Status == OutboxEmailStatus.Queued, TestContext.Current.CancellationToken) == readers.Count;
+            });
+            await first.KillAsync();
+        }
+
+        await using var smtp = await SmtpSink.StartAsync(port);
+        await using var second = await ServerCommand.StartAsync(LoopbackPort.Free(), environment);
+        await WaitUntilAsync(async () =>
+        {
+            await using var db = Database.NewContext();
+            return await db.EmailOutbox.CountAsync(e => e.Status == OutboxEmailStatus.Sent, TestContext.Current.CancellationToken) == readers.Count;
+        });
+
+        var received = smtp.Received();
+        Assert.Equal(readers.Count, received.Count);
+        Assert.Equal(readers.Order(), received.Select(m => m.To.Mailboxes.Single().Address).Order());
     }
 
     private static MentoriApp Smtp(MentoriApp app, int port) => app
@@ -125,7 +176,8 @@ public abstract class EmailOutboxTests(ITestDatabaseServer server) : DatabaseTes
     /// <summary>Polls an observable condition of the database (what the sender did), for at most 30 s.</summary>
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
         while (!await condition())
         {
             await Task.Delay(20, timeout.Token);
