@@ -79,6 +79,8 @@ public abstract partial class AuthorizationMatrixTests(ITestDatabaseServer serve
         ["PATCH /api/v1/admin/users/{id}"] = Access.Admin,
         ["GET /api/v1/admin/stats"] = Access.Admin,
         ["GET /api/v1/admin/audit"] = Access.Admin,
+        ["GET /api/v1/admin/emails"] = Access.Admin,
+        ["POST /api/v1/admin/emails/{id}/retry"] = Access.Admin,
     };
 
     [Fact(Timeout = 300_000)]
@@ -95,6 +97,7 @@ public abstract partial class AuthorizationMatrixTests(ITestDatabaseServer serve
             [Actor.Admin] = await Database.SeedUserAsync(UserRole.Admin),
         };
         var session = await Database.SeedSessionAsync(participantMentor, participantMentee, TestData.NextYearAt(10), SessionStatus.Accepted);
+        var failedEmail = (await Database.SeedAsync(new OutboxEmail { Recipient = "someone@example.com", Subject = "Hello", Status = OutboxEmailStatus.Failed, Attempts = 12 }))[0];
         await using var app = new MentoriApp(Database);
 
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
@@ -120,6 +123,7 @@ public abstract partial class AuthorizationMatrixTests(ITestDatabaseServer serve
                 .Replace("/mentors/{id}", $"/mentors/{participantMentor.Id}", StringComparison.Ordinal)
                 .Replace("/users/{id}/ratings", $"/users/{participantMentor.Id}/ratings", StringComparison.Ordinal)
                 .Replace("/admin/users/{id}", $"/admin/users/{users[Actor.StrangerMentee].Id}", StringComparison.Ordinal)
+                .Replace("/admin/emails/{id}", $"/admin/emails/{failedEmail.Id}", StringComparison.Ordinal)
                 .Replace("{userId}", participantMentor.Id.ToString(), StringComparison.Ordinal);
             foreach (var actor in Enum.GetValues<Actor>())
             {

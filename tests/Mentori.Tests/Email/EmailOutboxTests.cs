@@ -150,6 +150,38 @@ public abstract class EmailOutboxTests(ITestDatabaseServer server) : DatabaseTes
         Assert.Equal(readers.Order(), received.Select(m => m.To.Mailboxes.Single().Address).Order());
     }
 
+    [Fact]
+    public async Task An_admin_sees_a_failed_email_in_the_statistics_and_sends_it_again()
+    {
+        var admin = await Database.SeedUserAsync(UserRole.Admin);
+        await using var app = new MentoriApp(Database);
+        using (var scope = app.Services.CreateScope())
+        {
+            scope.ServiceProvider.GetRequiredService<Mentori.Server.Infrastructure.Email.EmailOutbox>().Enqueue("lost@example.com", "Lost once", "Hello");
+            var db = scope.ServiceProvider.GetRequiredService<MentoriDb>();
+            var row = db.ChangeTracker.Entries<OutboxEmail>().Single().Entity;
+            (row.Status, row.Attempts, row.LastError) = (OutboxEmailStatus.Failed, 12, "Connection refused");
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var client = await SignInAsync(app, admin);
+        var health = (await GetOkAsync(client, "/api/v1/admin/stats")).GetProperty("emailOutbox");
+        var failed = Assert.Single(Ids(await GetOkAsync(client, "/api/v1/admin/emails?status=failed")));
+        var retried = await client.PostAsync($"/api/v1/admin/emails/{failed}/retry", null, TestContext.Current.CancellationToken);
+        var delivered = await app.WaitForEmailAsync("lost@example.com", "Lost once");
+        var again = await client.PostAsync($"/api/v1/admin/emails/{failed}/retry", null, TestContext.Current.CancellationToken);
+        var unknown = await client.PostAsync($"/api/v1/admin/emails/{Guid.NewGuid()}/retry", null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, health.GetProperty("failed").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.Equal("queued", (await retried.JsonAsync()).GetProperty("status").GetString());
+        Assert.Equal($"<{failed:N}@mentori.local>", $"<{delivered.MessageId}>");
+        Assert.Equal("urn:mentori:problem:email-not-failed", (await AssertProblemAsync(again, HttpStatusCode.Conflict)).GetProperty("type").GetString());
+        await AssertProblemAsync(unknown, HttpStatusCode.NotFound);
+        var audit = await GetOkAsync(client, "/api/v1/admin/audit");
+        Assert.Equal("email.retry", audit.GetProperty("items")[0].GetProperty("action").GetString());
+    }
+
     private static MentoriApp Smtp(MentoriApp app, int port) => app
         .WithSetting("Email:Smtp:Host", "127.0.0.1")
         .WithSetting("Email:Smtp:Port", port.ToString(CultureInfo.InvariantCulture))

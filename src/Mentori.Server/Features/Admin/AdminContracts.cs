@@ -22,4 +22,16 @@ public sealed record PlatformStats(
     int MessagesLast7Days,
     double? AverageRating,
     IReadOnlyList<WeekCount> SignUpsPerWeek,
-    DateTime? LastBackupAt);
+    DateTime? LastBackupAt,
+    EmailOutboxHealth EmailOutbox);
+
+/// <summary>Emails waiting to be sent (and since when the oldest), and those that failed every attempt.</summary>
+public sealed record EmailOutboxHealth(int Queued, int Failed, DateTime? OldestQueuedAt);
+
+/// <summary>An email of the outbox as admins see it (never its body: it may carry single-use tokens).</summary>
+public sealed record OutboxEmailResponse(
+    Guid Id, string Recipient, string Subject, OutboxEmailStatus Status, int Attempts, string? LastError, DateTime CreatedAt, DateTime? SentAt)
+{
+    public static readonly System.Linq.Expressions.Expression<Func<OutboxEmail, OutboxEmailResponse>> Projection = e =>
+        new OutboxEmailResponse(e.Id, e.Recipient, e.Subject, e.Status, e.Attempts, e.LastError, e.CreatedAt, e.SentAt);
+}

@@ -43,6 +43,19 @@ public static class AdminEndpoints
             .WithName("listAuditEntries")
             .WithSummary("Every admin action, newest first.");
 
+        admin.MapGet("/emails", async Task<Ok<Page<OutboxEmailResponse>>> (string? status, int? limit, string? cursor, OutboxAdmin outbox, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await outbox.ListAsync(status, limit, cursor, cancellationToken)))
+            .ProducesValidationProblem()
+            .WithName("listOutboxEmails")
+            .WithSummary("The emails of the outbox, newest first; status filters queued, sent or failed. Bodies are never shown.");
+
+        admin.MapPost("/emails/{id:guid}/retry", async Task<Ok<OutboxEmailResponse>> (Guid id, ClaimsPrincipal user, OutboxAdmin outbox, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await outbox.RetryAsync(user, id, cancellationToken)))
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("retryOutboxEmail")
+            .WithSummary("Queue a failed email again with all its attempts ahead of it; audited. 409 `email-not-failed` otherwise.");
+
         return api;
     }
 }

@@ -15,7 +15,7 @@ namespace Mentori.Server.Features.Admin;
 /// Running the platform (api.md, "Administration"): finding users, deactivating, verifying and changing roles, the
 /// statistics, and the audit log every change writes in the same transaction.
 /// </summary>
-public sealed class AdminService(MentoriDb db, TimeProvider clock, SignInService signIn, UserStatusCache statuses)
+public sealed class AdminService(MentoriDb db, TimeProvider clock, SignInService signIn, UserStatusCache statuses, OutboxAdmin outbox)
 {
     public async Task<Page<AdminUserResponse>> UsersAsync(string? q, string? role, bool? isActive, int? limit, string? cursor, CancellationToken cancellationToken)
     {
@@ -151,7 +151,8 @@ public sealed class AdminService(MentoriDb db, TimeProvider clock, SignInService
             messages,
             ratings is { Count: > 0 } ? Math.Round((double)ratings.Sum / ratings.Count, 2, MidpointRounding.AwayFromZero) : null,
             weeks,
-            lastBackup);
+            lastBackup,
+            await outbox.HealthAsync(cancellationToken));
     }
 
     public async Task<Page<AuditEntryResponse>> AuditAsync(int? limit, string? cursor, CancellationToken cancellationToken)
