@@ -43,7 +43,7 @@ public sealed class SessionEmails(MentoriDb db, SessionQueries queries, EmailOut
             {link}
 
             The attached file adds it to your calendar. Details: {Link(session)}
-            """, new EmailAttachment("mentori-session.ics", SessionCalendar.ContentType + "; method=PUBLISH", SessionCalendar.For(session)));
+            """, SessionCalendar.Invitation(session, new SessionCalendar.Participants(mentor.Email, mentee.Email)));
     });
 
     public Task DeclinedAsync(Guid sessionId, string? reason) => NotifyAsync(sessionId, (session, mentor, mentee) =>
@@ -55,14 +55,28 @@ public sealed class SessionEmails(MentoriDb db, SessionQueries queries, EmailOut
             """);
     });
 
-    public Task CancelledAsync(Guid sessionId, Guid cancelledBy, string? reason) => NotifyAsync(sessionId, (session, mentor, mentee) =>
+    /// <summary>
+    /// The other side is told; when the session had been accepted, both sides get the calendar's cancellation, so
+    /// the event leaves the calendars the invitation put it in.
+    /// </summary>
+    public Task CancelledAsync(Guid sessionId, Guid cancelledBy, string? reason, bool wasAccepted) => NotifyAsync(sessionId, (session, mentor, mentee) =>
     {
         var (by, to) = cancelledBy == mentor.Id ? (mentor, mentee) : (mentee, mentor);
+        EmailAttachment[] cancellation = wasAccepted ? [SessionCalendar.Cancellation(session, new SessionCalendar.Participants(mentor.Email, mentee.Email))] : [];
         Send(to, $"{by.Name} cancelled your session", $"""
             {by.Name} cancelled the session on {When(session, to)}.{Reason(reason)}
 
             Details: {Link(session)}
-            """);
+            """, cancellation);
+        if (wasAccepted)
+        {
+            var other = by == mentor ? mentee : mentor;
+            Send(by, $"You cancelled your session with {other.Name}", $"""
+                Your session with {other.Name} on {When(session, by)} is cancelled; {other.FirstName} has been told.
+
+                The attached file removes it from your calendar.
+                """, cancellation);
+        }
     });
 
     /// <summary>Both sides, for a session still accepted (one cancelled meanwhile gets no reminder).</summary>
@@ -84,8 +98,13 @@ public sealed class SessionEmails(MentoriDb db, SessionQueries queries, EmailOut
         }
     });
 
-    private void Send(Person to, string subject, string text, params EmailAttachment[] attachments) =>
-        outbox.Enqueue(to.Email, subject, $"Hi {to.FirstName},\n\n{text}\n\n— The Mentori team", attachments);
+    private void Send(Person to, string subject, string text, params EmailAttachment[] attachments)
+    {
+        var zoneHint = ReaderTime.HasZone(to.Timezone)
+            ? ""
+            : $"\n\nTimes are shown in UTC because your profile has no time zone. Set yours to read them in your own time: {options.Value.PublicUrl.TrimEnd('/')}/profile";
+        outbox.Enqueue(to.Email, subject, $"Hi {to.FirstName},\n\n{text}{zoneHint}\n\n— The Mentori team", attachments);
+    }
 
     /// <summary>
     /// Queues the emails in the caller's unit of work, inside the transaction of the change they tell of: the change
@@ -116,14 +135,7 @@ public sealed class SessionEmails(MentoriDb db, SessionQueries queries, EmailOut
         return mentor is null || mentee is null ? null : new Facts(session, mentor, mentee);
     }
 
-    /// <summary>"Tuesday 1 December 2026, 16:00 (Europe/Berlin; 15:00 UTC)".</summary>
-    private static string When(SessionResponse session, Person reader)
-    {
-        var zone = WeeklyAvailability.ZoneOf(reader.Timezone);
-        var local = TimeZoneInfo.ConvertTimeFromUtc(session.ScheduledAt, zone);
-        var utc = zone == TimeZoneInfo.Utc ? "UTC" : $"{zone.Id}; {session.ScheduledAt.ToString("HH:mm", CultureInfo.InvariantCulture)} UTC";
-        return $"{local.ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture)} ({utc})";
-    }
+    private static string When(SessionResponse session, Person reader) => ReaderTime.Format(session.ScheduledAt, reader.Timezone);
 
     private static string Reason(string? reason) => reason is null ? "" : $"\n\nReason given: {reason}";
 

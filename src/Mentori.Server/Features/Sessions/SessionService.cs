@@ -120,8 +120,11 @@ public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEma
     {
         var reason = Reason(request);
         var by = await SideOfAsync(caller, id, cancellationToken) == UserRole.Mentor ? "mentor" : "mentee";
+        // Read before the change: only an accepted session was in anyone's calendar (a race with an accept can only
+        // leave out the calendar's cancellation, never send a wrong one).
+        var wasAccepted = await db.Sessions.AnyAsync(s => s.Id == id && s.Status == SessionStatus.Accepted, cancellationToken);
         return await ChangeAsync(caller, id, SessionTransition.Cancel, AppendToNotes($"Cancelled by the {by}", reason),
-            () => emails.CancelledAsync(id, caller.GetUserId(), reason), cancellationToken);
+            () => emails.CancelledAsync(id, caller.GetUserId(), reason, wasAccepted), cancellationToken);
     }
 
     public async Task<SessionResponse> CompleteAsync(ClaimsPrincipal caller, Guid id, CompleteSessionRequest? request, CancellationToken cancellationToken)

@@ -84,13 +84,13 @@ public static class SessionsEndpoints
             {
                 await service.SideOfAsync(user, id, cancellationToken);
                 var session = await queries.GetAsync(user, id, cancellationToken);
-                return TypedResults.File(SessionCalendar.ForAccepted(session), SessionCalendar.ContentType, $"mentori-session-{id}.ics");
+                return TypedResults.File(SessionCalendar.Download(session), SessionCalendar.ContentType, $"mentori-session-{id}.ics");
             })
             .Produces(StatusCodes.Status200OK, contentType: "text/calendar")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("getSessionCalendar")
-            .WithSummary("An accepted session as an iCalendar (RFC 5545) event, for the participants.");
+            .WithSummary("An accepted session as an iCalendar (RFC 5545) event, for the participants; a cancelled one as STATUS:CANCELLED.");
 
         return api;
     }
