@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using Ical.Net;
+using Mentori.Data.Entities;
+using MimeKit;
+
+namespace Mentori.Tests.Email;
+
+/// <summary>
+/// A booking across three zones, through the real API: the slot the mentee picks, the emails each side reads in
+/// their own zone, and the calendar files, all naming the same instant. Kathmandu keeps UTC+05:45 all year and New
+/// York is on UTC-05:00 every January, so the expected times are the zones' published rules, not the code's sums.
+/// </summary>
+public abstract class SessionEmailTests(ITestDatabaseServer server) : DatabaseTest(server)
+{
+    [Fact]
+    public async Task Slots_emails_and_calendar_files_agree_in_every_readers_zone_and_a_cancellation_removes_the_event()
+    {
+        var day = SecondTuesdayOfJanuaryNextYear();
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor,
+            availability: new() { ["tuesday"] = ["18:30-20:00"] }, timezone: "Asia/Kathmandu");
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
+        await using var app = new MentoriApp(Database);
+        var menteeClient = await SignInAsync(app, mentee);
+        var mentorClient = await SignInAsync(app, mentor);
+        Assert.Equal(HttpStatusCode.OK, (await menteeClient.PutAsJsonAsync("/api/v1/me/profile",
+            new { firstName = "Ada", lastName = "Lovelace", timezone = "America/New_York" }, TestContext.Current.CancellationToken)).StatusCode);
+
+        var slots = await GetOkAsync(menteeClient, $"/api/v1/mentors/{mentor.Id}/slots?from={day:yyyy-MM-dd}T00:00:00Z&to={day.AddDays(1):yyyy-MM-dd}T00:00:00Z");
+        var start = slots.GetProperty("items")[0].GetProperty("start").GetDateTime().ToUniversalTime();
+        var requested = await (await RequestAsync(menteeClient, mentor.Id, start)).JsonAsync();
+        var sessionId = requested.GetProperty("id").GetGuid();
+        var request = await app.WaitForEmailAsync(mentor.Email, "New session request");
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(mentorClient, sessionId, "accept", new { meetingLink = "https://meet.example.com/ada" })).StatusCode);
+        var accepted = await app.WaitForEmailAsync(mentee.Email, "accepted your session");
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(menteeClient, sessionId, "cancel")).StatusCode);
+        var cancelledForMentor = await app.WaitForEmailAsync(mentor.Email, "cancelled your session");
+        var cancelledForMentee = await app.WaitForEmailAsync(mentee.Email, "You cancelled your session");
+        var download = await menteeClient.GetStringAsync($"/api/v1/sessions/{sessionId}/calendar.ics", TestContext.Current.CancellationToken);
+
+        var date = day.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture);
+        Assert.Equal(day.AddHours(12).AddMinutes(45), start); // 18:30 in Kathmandu is 12:45 UTC
+        Assert.Contains($"{date}, 18:30 Asia/Kathmandu (UTC+05:45; 12:45 UTC)", request.TextBody);
+        Assert.Contains($"{date}, 07:45 America/New_York (UTC-05:00; 12:45 UTC)", accepted.TextBody);
+
+        var invitation = Calendar(accepted, "REQUEST");
+        var invited = Assert.Single(invitation.Events);
+        Assert.Equal(start, invited.Start!.AsUtc);
+        Assert.Equal(start.AddMinutes(60), invited.End!.AsUtc);
+        Assert.Equal($"mailto:{mentor.Email}", invited.Organizer!.Value!.ToString());
+        Assert.Contains(invited.Attendees, a => a.Value!.ToString() == $"mailto:{mentee.Email}");
+
+        foreach (var email in new[] { cancelledForMentor, cancelledForMentee })
+        {
+            var cancelled = Assert.Single(Calendar(email, "CANCEL").Events);
+            Assert.Equal(invited.Uid, cancelled.Uid);
+            Assert.True(cancelled.Sequence > invited.Sequence);
+            Assert.Equal("CANCELLED", cancelled.Status);
+        }
+
+        Assert.Equal("CANCELLED", Assert.Single(Ical.Net.Calendar.Load(download)!.Events).Status);
+    }
+
+    /// <summary>The single calendar file attached to <paramref name="email"/>, parsed back with Ical.Net.</summary>
+    private static Ical.Net.Calendar Calendar(MimeMessage email, string method)
+    {
+        var part = Assert.Single(email.Attachments.OfType<MimePart>(), p => p.ContentType.MimeType == "text/calendar");
+        Assert.Equal(method, part.ContentType.Parameters["method"]);
+        using var content = new MemoryStream();
+        part.Content!.DecodeTo(content);
+        var calendar = Ical.Net.Calendar.Load(System.Text.Encoding.UTF8.GetString(content.ToArray()))!;
+        Assert.Equal(method, calendar.Method);
+        return calendar;
+    }
+
+    private static DateTime SecondTuesdayOfJanuaryNextYear()
+    {
+        var first = new DateTime(DateTime.UtcNow.Year + 1, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        return first.AddDays(((int)DayOfWeek.Tuesday - (int)first.DayOfWeek + 7) % 7 + 7);
+    }
+}
+
+public sealed class SessionEmailOnPostgres(PostgresServer server) : SessionEmailTests(server);
+
+public sealed class SessionEmailOnSqlite(SqliteFiles server) : SessionEmailTests(server);
