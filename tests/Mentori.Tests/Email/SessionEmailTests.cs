@@ -62,6 +62,27 @@ public abstract class SessionEmailTests(ITestDatabaseServer server) : DatabaseTe
         Assert.Equal("CANCELLED", Assert.Single(Ical.Net.Calendar.Load(download)!.Events).Status);
     }
 
+    [Fact]
+    public async Task Every_email_has_a_plain_and_an_escaped_html_part_with_the_link_to_its_page()
+    {
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
+        await using var app = new MentoriApp(Database);
+        var client = await SignInAsync(app, mentee);
+
+        var created = await (await RequestAsync(client, mentor.Id, TestData.NextYearAt(10), menteeNotes: "<script>alert(1)</script> & more")).JsonAsync();
+        var email = await app.WaitForEmailAsync(mentor.Email, "New session request");
+
+        var link = $"http://localhost:5080/sessions/{created.GetProperty("id").GetGuid()}";
+        Assert.Equal("multipart/alternative", email.Body!.ContentType.MimeType);
+        Assert.Contains(link, email.TextBody);
+        Assert.Contains($"<a href=\"{link}\">{link}</a>", email.HtmlBody);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; more", email.HtmlBody);
+        Assert.DoesNotContain("<script>", email.HtmlBody);
+        Assert.Contains("<html lang=\"en\">", email.HtmlBody);
+        Assert.Contains("<title>", email.HtmlBody);
+    }
+
     /// <summary>The single calendar file attached to <paramref name="email"/>, parsed back with Ical.Net.</summary>
     private static Ical.Net.Calendar Calendar(MimeMessage email, string method)
     {

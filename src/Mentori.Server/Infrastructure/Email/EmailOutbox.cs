@@ -19,16 +19,21 @@ public sealed class EmailOutbox(MentoriDb db, IOptions<EmailOptions> options, Ti
         var message = new MimeMessage { Subject = subject, MessageId = $"{row.Id:N}@{from.Domain}" };
         message.From.Add(from);
         message.To.Add(MailboxAddress.Parse(to));
-        message.Body = Body(body, attachments);
+        message.Body = Body(subject, body, attachments);
         using var stream = new MemoryStream();
         message.WriteTo(stream);
         row.Message = stream.ToArray();
         db.EmailOutbox.Add(row);
     }
 
-    private static MimeEntity Body(string body, EmailAttachment[] attachments)
+    /// <summary>Plain text with its HTML alternative; attachments beside them.</summary>
+    private static Multipart Body(string subject, string body, EmailAttachment[] attachments)
     {
-        var text = new TextPart("plain") { Text = body };
+        var text = new Multipart("alternative")
+        {
+            new TextPart("plain") { Text = body },
+            new TextPart("html") { Text = EmailHtml.FromText(subject, body) },
+        };
         if (attachments.Length == 0)
         {
             return text;
