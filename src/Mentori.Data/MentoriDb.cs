@@ -19,6 +19,7 @@ public class MentoriDb(DbContextOptions<MentoriDb> options, TimeProvider clock) 
     public DbSet<EmailToken> EmailTokens => Set<EmailToken>();
     public DbSet<BackupRun> BackupRuns => Set<BackupRun>();
     public DbSet<OutboxEmail> EmailOutbox => Set<OutboxEmail>();
+    public DbSet<NotificationPreferences> NotificationPreferences => Set<NotificationPreferences>();
 
     public DatabaseProvider Provider =>
         Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL" ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
@@ -55,6 +56,7 @@ public class MentoriDb(DbContextOptions<MentoriDb> options, TimeProvider clock) 
         modelBuilder.ApplyConfiguration(new AdminAuditConfiguration(provider));
         modelBuilder.ApplyConfiguration(new BackupRunConfiguration());
         modelBuilder.ApplyConfiguration(new OutboxEmailConfiguration());
+        modelBuilder.ApplyConfiguration(new NotificationPreferencesConfiguration());
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

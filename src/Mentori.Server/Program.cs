@@ -4,6 +4,7 @@ using Mentori.Server.Features.Admin;
 using Mentori.Server.Features.Backups;
 using Mentori.Server.Features.Mentors;
 using Mentori.Server.Features.Messages;
+using Mentori.Server.Features.Notifications;
 using Mentori.Server.Features.Profiles;
 using Mentori.Server.Features.Ratings;
 using Mentori.Server.Features.Sessions;
@@ -49,6 +50,7 @@ builder.Services.AddMentors();
 builder.Services.AddSessions();
 builder.Services.AddMessages(builder.Configuration);
 builder.Services.AddRatings();
+builder.Services.AddNotifications();
 builder.Services.AddAdmin();
 builder.Services.AddBackups();
 
@@ -72,7 +74,7 @@ app.UseRateLimiter();
 app.UseAuthorization();
 app.MapMentoriHealthChecks();
 app.MapOpenApi();
-app.MapGroup("/api/v1").MapAccounts().MapProfiles().MapMentors().MapSessions().MapMessages().MapRatings().MapAdmin();
+app.MapGroup("/api/v1").MapAccounts().MapProfiles().MapMentors().MapSessions().MapMessages().MapRatings().MapNotifications().MapAdmin();
 app.MapChatHub();
 app.MapProfileImageFiles();
 if (app.Environment.IsDevelopment())

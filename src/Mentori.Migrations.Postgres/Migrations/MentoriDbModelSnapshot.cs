@@ -256,6 +256,26 @@ namespace Mentori.Migrations.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Mentori.Data.Entities.NotificationPreferences", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<bool>("Reminders")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reminders");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UserId")
+                        .HasName("notification_preferences_pkey");
+
+                    b.ToTable("notification_preferences", (string)null);
+                });
+
             modelBuilder.Entity("Mentori.Data.Entities.OutboxEmail", b =>
                 {
                     b.Property<Guid>("Id")
@@ -814,6 +834,16 @@ namespace Mentori.Migrations.Postgres.Migrations
                     b.Navigation("Sender");
 
                     b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("Mentori.Data.Entities.NotificationPreferences", b =>
+                {
+                    b.HasOne("Mentori.Data.Entities.User", null)
+                        .WithOne()
+                        .HasForeignKey("Mentori.Data.Entities.NotificationPreferences", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("notification_preferences_user_id_fkey");
                 });
 
             modelBuilder.Entity("Mentori.Data.Entities.Profile", b =>

@@ -33,6 +33,7 @@ public abstract class AccountDataTests(ITestDatabaseServer server) : DatabaseTes
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
         var export = await response.JsonAsync();
+        Assert.Equal("Confirm your email for Mentori", export.GetProperty("emails")[0].GetProperty("subject").GetString());
         Assert.Equal(1, export.GetProperty("sessions").GetArrayLength());
         Assert.Equal("See you then", export.GetProperty("messages")[0].GetProperty("content").GetString());
         Assert.Equal("Great questions", export.GetProperty("ratings")[0].GetProperty("feedback").GetString());

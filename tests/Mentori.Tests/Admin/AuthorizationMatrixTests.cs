@@ -55,6 +55,8 @@ public abstract partial class AuthorizationMatrixTests(ITestDatabaseServer serve
         ["PUT /api/v1/me/profile"] = Access.User,
         ["PUT /api/v1/me/profile/image"] = Access.User,
         ["DELETE /api/v1/me/profile/image"] = Access.User,
+        ["GET /api/v1/me/notifications"] = Access.User,
+        ["PUT /api/v1/me/notifications"] = Access.User,
         ["GET /api/v1/mentors"] = Access.Anyone,
         ["GET /api/v1/mentors/recommended"] = Access.Mentee,
         ["GET /api/v1/mentors/{id}"] = Access.Anyone,

@@ -36,6 +36,7 @@ public sealed class OpenApiDocumentTests(SqliteFiles server) : DatabaseTest(serv
         ["RateSessionRequest"] = ["rating"],
         ["SendMessageRequest"] = ["receiverId", "content"],
         ["UpdateUserRequest"] = [],
+        ["NotificationSettings"] = ["reminders"],
     };
 
     private MentoriApp _app = null!;

@@ -51,6 +51,17 @@ public sealed class AccountExport(MentoriDb db)
                 .OrderBy(t => t.CreatedAt)
                 .Select(t => new { t.Id, t.Purpose, t.CreatedAt, t.ExpiresAt, t.UsedAt })
                 .ToListAsync(cancellationToken),
+            NotificationPreferences = await db.NotificationPreferences.AsNoTracking()
+                .Where(p => p.UserId == userId)
+                .Select(p => new { p.Reminders, p.UpdatedAt })
+                .SingleOrDefaultAsync(cancellationToken),
+
+            // The emails sent to the address, without their bodies: those carry tokens, and the reader has them.
+            Emails = await db.EmailOutbox.AsNoTracking()
+                .Where(e => e.Recipient == user.Email)
+                .OrderBy(e => e.CreatedAt)
+                .Select(e => new { e.Id, e.Subject, e.Status, e.CreatedAt, e.SentAt })
+                .ToListAsync(cancellationToken),
         };
     }
 }

@@ -17,7 +17,7 @@ namespace Mentori.Server.Features.Sessions;
 /// </summary>
 public sealed class SessionEmails(MentoriDb db, SessionQueries queries, EmailOutbox outbox, IOptions<EmailOptions> options)
 {
-    private sealed record Person(Guid Id, string Email, string FirstName, string LastName, string? Timezone)
+    private sealed record Person(Guid Id, string Email, string FirstName, string LastName, string? Timezone, bool WantsReminders)
     {
         public string Name => $"{FirstName} {LastName}".Trim();
     }
@@ -79,7 +79,7 @@ public sealed class SessionEmails(MentoriDb db, SessionQueries queries, EmailOut
         }
     });
 
-    /// <summary>Both sides, for a session still accepted (one cancelled meanwhile gets no reminder).</summary>
+    /// <summary>Both sides who have not turned reminders off, for a session still accepted (one cancelled meanwhile gets none).</summary>
     public Task ReminderAsync(Guid sessionId) => NotifyAsync(sessionId, (session, mentor, mentee) =>
     {
         if (session.Status != SessionStatus.Accepted)
@@ -87,7 +87,7 @@ public sealed class SessionEmails(MentoriDb db, SessionQueries queries, EmailOut
             return;
         }
 
-        foreach (var (to, other) in new[] { (mentor, mentee), (mentee, mentor) })
+        foreach (var (to, other) in new[] { (mentor, mentee), (mentee, mentor) }.Where(pair => pair.Item1.WantsReminders))
         {
             var link = session.MeetingLink is null ? "" : $"\n\nJoin here: {session.MeetingLink}";
             Send(to, $"Coming up: your session with {other.Name}", $"""
@@ -128,7 +128,8 @@ public sealed class SessionEmails(MentoriDb db, SessionQueries queries, EmailOut
 
         var people = await db.Users.AsNoTracking()
             .Where(u => u.Id == session.Mentor.Id || u.Id == session.Mentee.Id)
-            .Select(u => new Person(u.Id, u.Email, u.Profile!.FirstName, u.Profile.LastName, u.Profile.Timezone))
+            .Select(u => new Person(u.Id, u.Email, u.Profile!.FirstName, u.Profile.LastName, u.Profile.Timezone,
+                db.NotificationPreferences.Where(p => p.UserId == u.Id).Select(p => (bool?)p.Reminders).FirstOrDefault() ?? true))
             .ToListAsync(CancellationToken.None);
         var mentor = people.SingleOrDefault(p => p.Id == session.Mentor.Id);
         var mentee = people.SingleOrDefault(p => p.Id == session.Mentee.Id);
