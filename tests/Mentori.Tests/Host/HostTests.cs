@@ -211,17 +211,6 @@ public abstract class HostTests(ITestDatabaseServer server) : DatabaseTest(serve
         await AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
     }
 
-    internal static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
-    {
-        Assert.Equal(status, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
-        Assert.False(string.IsNullOrEmpty(problem.GetProperty("title").GetString()));
-        Assert.True(problem.TryGetProperty("type", out _));
-        return problem;
-    }
-
     /// <summary>Makes the test's database refuse connections until disposed.</summary>
     protected abstract Task<IAsyncDisposable> MakeUnreachableAsync(TestDatabase database);
 
