@@ -135,6 +135,19 @@ public abstract class HostTests(ITestDatabaseServer server) : DatabaseTest(serve
         Assert.Contains("at least 32 bytes", failure.Message);
     }
 
+    [Theory]
+    [InlineData("Email:From", "not an address")]
+    [InlineData("Email:Outbox:BatchSize", "0")]
+    [InlineData("Email:Outbox:LeaseTime", "00:00:00")]
+    public async Task Email_settings_that_could_not_send_are_refused_at_startup(string key, string value)
+    {
+        await using var app = new MentoriApp(Database).WithSetting(key, value);
+
+        var failure = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains(key.Split(':')[1] == "From" ? "Email:From" : "Email:Outbox", failure.Message);
+    }
+
     [Fact]
     public async Task Malformed_json_is_a_400_problem_naming_the_field()
     {

@@ -30,7 +30,8 @@ public sealed class OutboxAdmin(MentoriDb db, TimeProvider clock)
         OutboxEmailStatus? wanted = null;
         if (status is not null)
         {
-            wanted = Enum.TryParse<OutboxEmailStatus>(status.Trim(), ignoreCase: true, out var parsed) && !int.TryParse(status, out _) ? parsed : null;
+            wanted = Enum.GetValues<OutboxEmailStatus>().Cast<OutboxEmailStatus?>()
+                .FirstOrDefault(s => s.ToString()!.Equals(status.Trim(), StringComparison.OrdinalIgnoreCase));
             errors.AddIf(wanted is null, "status", "The status is queued, sent or failed.");
         }
 

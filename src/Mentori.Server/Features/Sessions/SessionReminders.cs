@@ -34,15 +34,22 @@ public sealed class SessionReminders(IServiceScopeFactory scopes, TimeProvider c
         foreach (var sessionId in due)
         {
             db.SessionReminders.Add(new SessionReminder { SessionId = sessionId, SentAt = now });
-            await emails.ReminderAsync(sessionId); // queued with the record of it; none for a session cancelled meanwhile
             try
             {
+                await emails.ReminderAsync(sessionId); // queued with the record of it; none for a session cancelled meanwhile
                 await db.SaveChangesAsync(cancellationToken);
             }
             catch (DbUpdateException exception) when (DatabaseErrors.IsUniqueViolation(exception) || DatabaseErrors.IsForeignKeyViolation(exception))
             {
                 db.ChangeTracker.Clear();
                 continue; // another instance recorded it first, or the session is gone
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // One session that cannot be written about must not keep the others' reminders from going out.
+                db.ChangeTracker.Clear();
+                logger.LogError(exception, "Could not queue the reminder of session {SessionId}; trying again at the next pass", sessionId);
+                continue;
             }
 
             sent++;

@@ -106,25 +106,22 @@ public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEma
         errors.ThrowIfAny();
         await verified.EnsureAsync(caller.GetUserId(), cancellationToken);
         return await ChangeAsync(caller, id, SessionTransition.Accept, set => set.SetProperty(s => s.MeetingLink, link),
-            () => emails.AcceptedAsync(id), cancellationToken);
+            _ => emails.AcceptedAsync(id), cancellationToken);
     }
 
     public async Task<SessionResponse> DeclineAsync(ClaimsPrincipal caller, Guid id, SessionReasonRequest? request, CancellationToken cancellationToken)
     {
         var reason = Reason(request);
         return await ChangeAsync(caller, id, SessionTransition.Decline, AppendToNotes("Declined by the mentor", reason),
-            () => emails.DeclinedAsync(id, reason), cancellationToken);
+            _ => emails.DeclinedAsync(id, reason), cancellationToken);
     }
 
     public async Task<SessionResponse> CancelAsync(ClaimsPrincipal caller, Guid id, SessionReasonRequest? request, CancellationToken cancellationToken)
     {
         var reason = Reason(request);
         var by = await SideOfAsync(caller, id, cancellationToken) == UserRole.Mentor ? "mentor" : "mentee";
-        // Read before the change: only an accepted session was in anyone's calendar (a race with an accept can only
-        // leave out the calendar's cancellation, never send a wrong one).
-        var wasAccepted = await db.Sessions.AnyAsync(s => s.Id == id && s.Status == SessionStatus.Accepted, cancellationToken);
         return await ChangeAsync(caller, id, SessionTransition.Cancel, AppendToNotes($"Cancelled by the {by}", reason),
-            () => emails.CancelledAsync(id, caller.GetUserId(), reason, wasAccepted), cancellationToken);
+            was => emails.CancelledAsync(id, caller.GetUserId(), reason, wasAccepted: was == SessionStatus.Accepted), cancellationToken);
     }
 
     public async Task<SessionResponse> CompleteAsync(ClaimsPrincipal caller, Guid id, CompleteSessionRequest? request, CancellationToken cancellationToken)
@@ -186,7 +183,7 @@ public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEma
     }
 
     private async Task<SessionResponse> ChangeAsync(ClaimsPrincipal caller, Guid id, SessionTransition transition,
-        Action<UpdateSettersBuilder<Session>>? alsoSet, Func<Task>? tell, CancellationToken cancellationToken)
+        Action<UpdateSettersBuilder<Session>>? alsoSet, Func<SessionStatus, Task>? tell, CancellationToken cancellationToken)
     {
         var side = await SideOfAsync(caller, id, cancellationToken);
         if (!transition.From.TryGetValue(side, out var from))
@@ -213,15 +210,28 @@ public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEma
 
             try
             {
-                changed = await sessions.ExecuteUpdateAsync(set =>
+                // One status at a time, accepted first, so the email knows exactly what the session was (a cancelled
+                // accepted session must leave the calendars; a withdrawn request was in none).
+                SessionStatus? was = null;
+                foreach (var status in from.OrderByDescending(s => s == SessionStatus.Accepted))
                 {
-                    set.SetProperty(s => s.Status, transition.To).SetProperty(s => s.UpdatedAt, now);
-                    alsoSet?.Invoke(set);
-                }, cancellationToken);
-                if (changed == 1 && tell is not null)
+                    var updated = await sessions.Where(s => s.Status == status).ExecuteUpdateAsync(set =>
+                    {
+                        set.SetProperty(s => s.Status, transition.To).SetProperty(s => s.UpdatedAt, now);
+                        alsoSet?.Invoke(set);
+                    }, cancellationToken);
+                    if (updated == 1)
+                    {
+                        was = status;
+                        break;
+                    }
+                }
+
+                changed = was is null ? 0 : 1;
+                if (was is { } before && tell is not null)
                 {
                     // The other side's email commits with the change, or neither does.
-                    await tell();
+                    await tell(before);
                     await db.SaveChangesAsync(cancellationToken);
                 }
 

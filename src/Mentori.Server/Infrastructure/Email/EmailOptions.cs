@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Mentori.Server.Infrastructure.Email;
 
 /// <summary>The <c>Email</c> section: SMTP when a host is set, otherwise <c>.eml</c> files in the pickup folder.</summary>
-public sealed class EmailOptions
+public sealed class EmailOptions : IValidatableObject
 {
     public const string Section = "Email";
 
@@ -21,6 +21,24 @@ public sealed class EmailOptions
     [Required]
     [Url]
     public string PublicUrl { get; set; } = "http://localhost:5080";
+
+    /// <summary>Refused at startup rather than at the first email, which would fail the change that queued it.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!MimeKit.MailboxAddress.TryParse(From, out var from) || string.IsNullOrEmpty(from.Domain))
+        {
+            yield return new ValidationResult("Email:From must be an address such as \"Mentori <no-reply@example.org>\".", [nameof(From)]);
+        }
+
+        if (Outbox.MaxAttempts < 1 || Outbox.BatchSize < 1 || Outbox.BatchSize > 1000
+            || Outbox.FirstRetryDelay <= TimeSpan.Zero || Outbox.MaxRetryDelay < Outbox.FirstRetryDelay
+            || Outbox.LeaseTime <= TimeSpan.Zero || Outbox.PollInterval <= TimeSpan.Zero)
+        {
+            yield return new ValidationResult(
+                "Email:Outbox needs MaxAttempts of at least 1, a BatchSize of 1 to 1000, positive FirstRetryDelay, LeaseTime and PollInterval, and MaxRetryDelay no shorter than FirstRetryDelay.",
+                [nameof(Outbox)]);
+        }
+    }
 }
 
 public sealed class SmtpOptions

@@ -17,26 +17,48 @@ public sealed class OutboxSender(IOptions<EmailOptions> options, IServiceScopeFa
 {
     private OutboxOptions Outbox => options.Value.Outbox;
 
-    /// <summary>Claims and sends the emails due now; the number claimed.</summary>
+    /// <summary>
+    /// Claims and sends the emails due now; the number claimed. Every update after the claim names the claim's lease
+    /// (<c>locked_until</c> as claimed), so a sender whose lease ran out, and whose row another sender took, changes
+    /// nothing; a row whose lease runs out before its turn in the batch is left to that other sender.
+    /// </summary>
     public async Task<int> SendDueAsync(IEmailSender sender, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MentoriDb>();
+        await GiveUpAbandonedAsync(db, cancellationToken);
         var claimed = await ClaimAsync(db, cancellationToken);
         foreach (var email in claimed)
         {
+            var lease = email.LockedUntil;
+            var mine = db.EmailOutbox.Where(e => e.Id == email.Id && e.Status == OutboxEmailStatus.Queued && e.LockedUntil == lease);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                // Stopping: hand the rest back untried, for the next sender to take at once.
+                await mine.ExecuteUpdateAsync(set => set.SetProperty(e => e.LockedUntil, (DateTime?)null)
+                    .SetProperty(e => e.Attempts, e => e.Attempts - 1), CancellationToken.None);
+                continue;
+            }
+
+            if (clock.StoredUtcNow() >= lease)
+            {
+                continue;
+            }
+
             try
             {
                 // Not cancelled by a stop: an email half handed over is worse than a shutdown a moment later.
                 await sender.SendAsync(await MimeMessage.LoadAsync(new MemoryStream(email.Message), CancellationToken.None), CancellationToken.None);
                 var now = clock.StoredUtcNow();
-                await db.EmailOutbox.Where(e => e.Id == email.Id).ExecuteUpdateAsync(set => set
-                    .SetProperty(e => e.Status, OutboxEmailStatus.Sent).SetProperty(e => e.SentAt, now)
+
+                // The message goes once sent: it may hold a single-use token, which email_tokens keeps only hashed.
+                await mine.ExecuteUpdateAsync(set => set
+                    .SetProperty(e => e.Status, OutboxEmailStatus.Sent).SetProperty(e => e.SentAt, now).SetProperty(e => e.Message, Array.Empty<byte>())
                     .SetProperty(e => e.LockedUntil, (DateTime?)null).SetProperty(e => e.LastError, (string?)null), CancellationToken.None);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception)
             {
-                await ScheduleRetryAsync(db, email, exception);
+                await ScheduleRetryAsync(mine, email, exception);
             }
         }
 
@@ -55,7 +77,7 @@ public sealed class OutboxSender(IOptions<EmailOptions> options, IServiceScopeFa
             {
                 claimed = await SendDueAsync(sender, stoppingToken);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogWarning(exception, "Could not read the email outbox; trying again shortly");
             }
@@ -75,7 +97,7 @@ public sealed class OutboxSender(IOptions<EmailOptions> options, IServiceScopeFa
     private const string ClaimSql = """
         UPDATE email_outbox SET locked_until = {0}, attempts = attempts + 1
         WHERE id IN (SELECT id FROM email_outbox
-            WHERE status = 'queued' AND next_attempt_at <= {1} AND (locked_until IS NULL OR locked_until <= {1})
+            WHERE status = 'queued' AND next_attempt_at <= {1} AND (locked_until IS NULL OR locked_until <= {1}) AND attempts < {3}
             ORDER BY next_attempt_at LIMIT {2} /* lock */)
         RETURNING *
         """;
@@ -87,17 +109,18 @@ public sealed class OutboxSender(IOptions<EmailOptions> options, IServiceScopeFa
         var claimed = await db.EmailOutbox.FromSqlRaw(sql,
             DatabaseValues.Parameter(db.Provider, "until", now + Outbox.LeaseTime),
             DatabaseValues.Parameter(db.Provider, "now", now),
-            DatabaseValues.Parameter(db.Provider, "batch", Outbox.BatchSize)).ToListAsync(cancellationToken);
+            DatabaseValues.Parameter(db.Provider, "batch", Outbox.BatchSize),
+            DatabaseValues.Parameter(db.Provider, "max_attempts", Outbox.MaxAttempts)).ToListAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return claimed;
     }
 
-    private async Task ScheduleRetryAsync(MentoriDb db, OutboxEmail email, Exception exception)
+    private async Task ScheduleRetryAsync(IQueryable<OutboxEmail> mine, OutboxEmail email, Exception exception)
     {
         var failed = email.Attempts >= Outbox.MaxAttempts;
         var next = clock.StoredUtcNow() + RetryDelay(email.Attempts);
         var error = exception.Message.Length > 1000 ? exception.Message[..1000] : exception.Message;
-        await db.EmailOutbox.Where(e => e.Id == email.Id).ExecuteUpdateAsync(set => set
+        await mine.ExecuteUpdateAsync(set => set
             .SetProperty(e => e.Status, failed ? OutboxEmailStatus.Failed : OutboxEmailStatus.Queued)
             .SetProperty(e => e.NextAttemptAt, next)
             .SetProperty(e => e.LockedUntil, (DateTime?)null)
@@ -107,6 +130,19 @@ public sealed class OutboxSender(IOptions<EmailOptions> options, IServiceScopeFa
         logger.Log(failed ? LogLevel.Error : LogLevel.Warning, exception,
             "Could not send email {EmailId} \"{Subject}\" (attempt {Attempt} of {MaxAttempts}){Outcome}",
             email.Id, email.Subject, email.Attempts, Outbox.MaxAttempts, failed ? "; it is marked failed" : "; it will be retried");
+    }
+
+    /// <summary>
+    /// A row whose every attempt was claimed and never marked (its sender died each time, or hung past the lease)
+    /// is failed here, so it is not retried forever.
+    /// </summary>
+    private async Task GiveUpAbandonedAsync(MentoriDb db, CancellationToken cancellationToken)
+    {
+        var now = clock.StoredUtcNow();
+        await db.EmailOutbox
+            .Where(e => e.Status == OutboxEmailStatus.Queued && e.Attempts >= Outbox.MaxAttempts && e.LockedUntil != null && e.LockedUntil <= now)
+            .ExecuteUpdateAsync(set => set.SetProperty(e => e.Status, OutboxEmailStatus.Failed).SetProperty(e => e.LockedUntil, (DateTime?)null)
+                .SetProperty(e => e.LastError, "Every attempt was claimed and never finished."), cancellationToken);
     }
 
     /// <summary>The wait after the <paramref name="attempt"/>th failure: doubling, capped, with up to half taken off at random.</summary>

@@ -29,7 +29,7 @@ public sealed class ExceptionProblemHandler(IProblemDetailsService problems, ILo
                 Title = "The antiforgery token is missing or invalid",
                 Detail = "Requests that sign in with the cookie must send the token from GET /api/v1/auth/antiforgery in the X-CSRF-TOKEN header.",
             },
-            BadHttpRequestException when UnboundParameter(httpContext) is { } unbound => new HttpValidationProblemDetails(
+            BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } when UnboundParameter(httpContext) is { } unbound => new HttpValidationProblemDetails(
                 new Dictionary<string, string[]> { [unbound.Name] = [unbound.Message] })
             {
                 Status = StatusCodes.Status400BadRequest,
