@@ -33,7 +33,8 @@ public static class EmailAddress
         var valid = MailAddress.TryCreate(trimmed, out var parsed)
             && parsed.Address == trimmed
             && parsed.Host.Contains('.', StringComparison.Ordinal)
-            && !parsed.Host.StartsWith('.') && !parsed.Host.EndsWith('.');
+            && !parsed.Host.StartsWith('.') && !parsed.Host.EndsWith('.')
+            && MimeKit.MailboxAddress.TryParse(trimmed, out _); // the outbox addresses its emails with MimeKit
         return valid ? null : "Email is not a valid address.";
     }
 }
