@@ -7,6 +7,7 @@ using Mentori.Server.Infrastructure.Auth;
 using Mentori.Server.Infrastructure.Database;
 using Mentori.Server.Infrastructure.Pagination;
 using Mentori.Server.Infrastructure.Problems;
+using Mentori.Server.Infrastructure.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mentori.Server.Features.Admin;
@@ -168,8 +169,7 @@ public sealed class AdminService(MentoriDb db, TimeProvider clock, SignInService
 
     private static UserRole? ParseRole(ValidationErrors errors, string role)
     {
-        var parsed = Enum.GetValues<UserRole>().Cast<UserRole?>()
-            .FirstOrDefault(r => MentoriClaims.RoleName(r!.Value).Equals(role.Trim(), StringComparison.OrdinalIgnoreCase));
+        var parsed = EnumWord.Parse<UserRole>(role);
         errors.AddIf(parsed is null, "role", "The role is mentee, mentor or admin.");
         return parsed;
     }

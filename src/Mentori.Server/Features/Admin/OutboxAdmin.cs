@@ -6,6 +6,7 @@ using Mentori.Server.Infrastructure.Auth;
 using Mentori.Server.Infrastructure.Database;
 using Mentori.Server.Infrastructure.Pagination;
 using Mentori.Server.Infrastructure.Problems;
+using Mentori.Server.Infrastructure.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mentori.Server.Features.Admin;
@@ -30,8 +31,7 @@ public sealed class OutboxAdmin(MentoriDb db, TimeProvider clock)
         OutboxEmailStatus? wanted = null;
         if (status is not null)
         {
-            wanted = Enum.GetValues<OutboxEmailStatus>().Cast<OutboxEmailStatus?>()
-                .FirstOrDefault(s => s.ToString()!.Equals(status.Trim(), StringComparison.OrdinalIgnoreCase));
+            wanted = EnumWord.Parse<OutboxEmailStatus>(status);
             errors.AddIf(wanted is null, "status", "The status is queued, sent or failed.");
         }
 

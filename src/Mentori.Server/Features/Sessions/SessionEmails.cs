@@ -1,12 +1,8 @@
-using System.Data.Common;
-using System.Globalization;
 using Mentori.Data;
 using Mentori.Data.Entities;
-using Mentori.Server.Features.Mentors;
 using Mentori.Server.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using MimeKit;
 
 namespace Mentori.Server.Features.Sessions;
 

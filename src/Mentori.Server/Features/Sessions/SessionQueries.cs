@@ -1,13 +1,13 @@
 using System.Security.Claims;
 using Mentori.Data;
 using Mentori.Data.Entities;
+using Mentori.Server.Features.Profiles;
 using Mentori.Server.Infrastructure.Auth;
+using Mentori.Server.Infrastructure.Database;
 using Mentori.Server.Infrastructure.Pagination;
 using Mentori.Server.Infrastructure.Problems;
+using Mentori.Server.Infrastructure.Validation;
 using Microsoft.EntityFrameworkCore;
-using Mentori.Server.Infrastructure.Database;
-
-using Mentori.Server.Features.Profiles;
 
 namespace Mentori.Server.Features.Sessions;
 
@@ -26,8 +26,7 @@ public sealed class SessionQueries(MentoriDb db)
         SessionStatus? wanted = null;
         if (status is not null)
         {
-            wanted = Enum.GetValues<SessionStatus>().Cast<SessionStatus?>()
-                .FirstOrDefault(s => s.ToString()!.Equals(status.Trim(), StringComparison.OrdinalIgnoreCase));
+            wanted = EnumWord.Parse<SessionStatus>(status);
             errors.AddIf(wanted is null, "status", "The status is pending, accepted, declined, completed or cancelled.");
         }
 
