@@ -20,6 +20,8 @@ public class MentoriDb(DbContextOptions<MentoriDb> options, TimeProvider clock) 
     public DbSet<BackupRun> BackupRuns => Set<BackupRun>();
     public DbSet<OutboxEmail> EmailOutbox => Set<OutboxEmail>();
     public DbSet<NotificationPreferences> NotificationPreferences => Set<NotificationPreferences>();
+    public DbSet<ChatConnection> ChatConnections => Set<ChatConnection>();
+    public DbSet<UnreadMessageNotice> UnreadMessageNotices => Set<UnreadMessageNotice>();
 
     public DatabaseProvider Provider =>
         Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL" ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
@@ -57,6 +59,8 @@ public class MentoriDb(DbContextOptions<MentoriDb> options, TimeProvider clock) 
         modelBuilder.ApplyConfiguration(new BackupRunConfiguration());
         modelBuilder.ApplyConfiguration(new OutboxEmailConfiguration());
         modelBuilder.ApplyConfiguration(new NotificationPreferencesConfiguration());
+        modelBuilder.ApplyConfiguration(new ChatConnectionConfiguration());
+        modelBuilder.ApplyConfiguration(new UnreadMessageNoticeConfiguration());
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

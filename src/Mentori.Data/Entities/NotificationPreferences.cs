@@ -11,5 +11,8 @@ public class NotificationPreferences
     /// <summary>The reminder the day before an accepted session.</summary>
     public bool Reminders { get; set; } = true;
 
+    /// <summary>The email about a chat message left unread for a while by someone not on Mentori.</summary>
+    public bool UnreadMessages { get; set; } = true;
+
     public DateTime UpdatedAt { get; set; }
 }

@@ -122,6 +122,37 @@ namespace Mentori.Migrations.Postgres.Migrations
                     b.ToTable("backup_runs", (string)null);
                 });
 
+            modelBuilder.Entity("Mentori.Data.Entities.ChatConnection", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
+
+                    b.Property<DateTime>("SeenAt")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("seen_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("chat_connections_pkey");
+
+                    b.HasIndex("InstanceId")
+                        .HasDatabaseName("idx_chat_connections_instance_id");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("idx_chat_connections_user_id");
+
+                    b.ToTable("chat_connections", (string)null);
+                });
+
             modelBuilder.Entity("Mentori.Data.Entities.EmailToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -265,6 +296,10 @@ namespace Mentori.Migrations.Postgres.Migrations
                     b.Property<bool>("Reminders")
                         .HasColumnType("boolean")
                         .HasColumnName("reminders");
+
+                    b.Property<bool>("UnreadMessages")
+                        .HasColumnType("boolean")
+                        .HasColumnName("unread_messages");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp without time zone")
@@ -709,6 +744,34 @@ namespace Mentori.Migrations.Postgres.Migrations
                     b.ToTable("session_reminders", (string)null);
                 });
 
+            modelBuilder.Entity("Mentori.Data.Entities.UnreadMessageNotice", b =>
+                {
+                    b.Property<Guid>("ReceiverId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("receiver_id");
+
+                    b.Property<Guid>("SenderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sender_id");
+
+                    b.Property<DateTime>("NotifiedUpTo")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("notified_up_to");
+
+                    b.Property<DateTime>("SentAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("ReceiverId", "SenderId")
+                        .HasName("unread_message_notices_pkey");
+
+                    b.HasIndex("SenderId")
+                        .HasDatabaseName("idx_unread_message_notices_sender_id");
+
+                    b.ToTable("unread_message_notices", (string)null);
+                });
+
             modelBuilder.Entity("Mentori.Data.Entities.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -793,6 +856,16 @@ namespace Mentori.Migrations.Postgres.Migrations
                         .HasForeignKey("TargetUserId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("admin_audit_target_user_id_fkey");
+                });
+
+            modelBuilder.Entity("Mentori.Data.Entities.ChatConnection", b =>
+                {
+                    b.HasOne("Mentori.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("chat_connections_user_id_fkey");
                 });
 
             modelBuilder.Entity("Mentori.Data.Entities.EmailToken", b =>
@@ -939,6 +1012,23 @@ namespace Mentori.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("session_reminders_session_id_fkey");
+                });
+
+            modelBuilder.Entity("Mentori.Data.Entities.UnreadMessageNotice", b =>
+                {
+                    b.HasOne("Mentori.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("ReceiverId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("unread_message_notices_receiver_id_fkey");
+
+                    b.HasOne("Mentori.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("SenderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("unread_message_notices_sender_id_fkey");
                 });
 
             modelBuilder.Entity("Mentori.Data.Entities.User", b =>

@@ -66,6 +66,7 @@ public abstract class AccountDataTests(ITestDatabaseServer server) : DatabaseTes
         Assert.Equal(0, await db.Profiles.CountAsync());
         Assert.Equal(0, await db.RefreshTokens.CountAsync());
         Assert.Equal(0, await db.EmailTokens.CountAsync());
+        Assert.Equal(0, await db.EmailOutbox.CountAsync(e => e.Recipient == email));
     }
 
     [Fact]

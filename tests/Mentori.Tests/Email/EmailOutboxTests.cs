@@ -4,7 +4,10 @@ using Mentori.Data;
 using Mentori.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Mentori.Server.Infrastructure.Email;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using MimeKit;
 
 namespace Mentori.Tests.Email;
 
@@ -76,7 +79,7 @@ public abstract class EmailOutboxTests(ITestDatabaseServer server) : DatabaseTes
         await using (var db = Database.NewContext())
         {
             using var scope = a.Services.CreateScope();
-            var template = scope.ServiceProvider.GetRequiredService<Mentori.Server.Infrastructure.Email.EmailOutbox>();
+            var template = scope.ServiceProvider.GetRequiredService<EmailOutbox>();
             var queued = scope.ServiceProvider.GetRequiredService<MentoriDb>();
             for (var i = 0; i < 200; i++)
             {
@@ -158,7 +161,7 @@ public abstract class EmailOutboxTests(ITestDatabaseServer server) : DatabaseTes
         await using var app = new MentoriApp(Database);
         using (var scope = app.Services.CreateScope())
         {
-            scope.ServiceProvider.GetRequiredService<Mentori.Server.Infrastructure.Email.EmailOutbox>().Enqueue("lost@example.com", "Lost once", "Hello");
+            scope.ServiceProvider.GetRequiredService<EmailOutbox>().Enqueue("lost@example.com", "Lost once", "Hello");
             var db = scope.ServiceProvider.GetRequiredService<MentoriDb>();
             var row = db.ChangeTracker.Entries<OutboxEmail>().Single().Entity;
             (row.Status, row.Attempts, row.LastError) = (OutboxEmailStatus.Failed, 12, "Connection refused");
@@ -183,6 +186,96 @@ public abstract class EmailOutboxTests(ITestDatabaseServer server) : DatabaseTes
         Assert.Equal("email.retry", audit.GetProperty("items")[0].GetProperty("action").GetString());
     }
 
+    [Fact]
+    public async Task A_row_whose_lease_ran_out_mid_batch_goes_to_the_next_sender_and_the_first_changes_nothing_after()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = Quiet(new MentoriApp(Database).WithClock(clock)).WithSetting("Email:Outbox:BatchSize", "2");
+        await QueueAsync(app, clock.GetUtcNow().UtcDateTime.AddMinutes(1), "first@example.com", "second@example.com");
+        clock.AdjustTime(clock.GetUtcNow().AddMinutes(2));
+        var leaseTime = app.Services.GetRequiredService<IOptions<EmailOptions>>().Value.Outbox.LeaseTime;
+        var slow = ActivatorUtilities.CreateInstance<OutboxSender>(app.Services);
+        var next = ActivatorUtilities.CreateInstance<OutboxSender>(app.Services);
+        var byNext = new RecordingSender();
+
+        // The first send hangs past the lease; meanwhile the next sender finds both rows free and takes them.
+        var bySlow = new RecordingSender(async () =>
+        {
+            clock.AdjustTime(clock.GetUtcNow() + leaseTime + TimeSpan.FromSeconds(1));
+            await next.SendDueAsync(byNext, TestContext.Current.CancellationToken);
+        });
+        await slow.SendDueAsync(bySlow, TestContext.Current.CancellationToken);
+
+        var hung = Assert.Single(bySlow.Sent);
+        Assert.Equal(["first@example.com", "second@example.com"], byNext.Recipients.Order());
+        Assert.Equal(hung.MessageId, byNext.Sent.Single(m => m.To.ToString() == hung.To.ToString()).MessageId);
+        await using var db = Database.NewContext();
+        var rows = await db.EmailOutbox.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken);
+        Assert.All(rows, row => Assert.Equal((OutboxEmailStatus.Sent, 2, (DateTime?)null), (row.Status, row.Attempts, row.LockedUntil)));
+    }
+
+    [Fact]
+    public async Task Sent_and_failed_rows_are_deleted_after_the_retention_and_queued_ones_are_kept()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = Quiet(new MentoriApp(Database).WithClock(clock)).WithSetting("Email:Outbox:Retention", "30.00:00:00");
+        var now = clock.GetUtcNow().UtcDateTime;
+        await QueueAsync(app, now.AddDays(1), "old-sent@example.com", "old-failed@example.com", "old-queued@example.com", "new-sent@example.com");
+        await using (var db = Database.NewContext())
+        {
+            await db.EmailOutbox.Where(e => e.Recipient != "old-queued@example.com")
+                .ExecuteUpdateAsync(set => set.SetProperty(e => e.Status, e => e.Recipient == "old-failed@example.com" ? OutboxEmailStatus.Failed : OutboxEmailStatus.Sent),
+                    TestContext.Current.CancellationToken);
+            await db.EmailOutbox.Where(e => e.Recipient.StartsWith("old-"))
+                .ExecuteUpdateAsync(set => set.SetProperty(e => e.CreatedAt, now.AddDays(-31)), TestContext.Current.CancellationToken);
+        }
+
+        await ActivatorUtilities.CreateInstance<OutboxSender>(app.Services).SendDueAsync(new RecordingSender(), TestContext.Current.CancellationToken);
+
+        await using var after = Database.NewContext();
+        Assert.Equal(["new-sent@example.com", "old-queued@example.com"],
+            await after.EmailOutbox.Select(e => e.Recipient).OrderBy(r => r).ToListAsync(TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>
+    /// Saves emails due at <paramref name="due"/> outside the app's own contexts, so its sender is not woken: with
+    /// <see cref="Quiet"/> it never looks again, and the test's senders are the only ones.
+    /// </summary>
+    private async Task QueueAsync(MentoriApp app, DateTime due, params string[] recipients)
+    {
+        using var scope = app.Services.CreateScope();
+        var outbox = scope.ServiceProvider.GetRequiredService<EmailOutbox>();
+        foreach (var recipient in recipients)
+        {
+            outbox.Enqueue(recipient, $"To {recipient}", "Hello");
+        }
+
+        var rows = scope.ServiceProvider.GetRequiredService<MentoriDb>().ChangeTracker.Entries<OutboxEmail>().Select(e => e.Entity).ToList();
+        rows.ForEach(row => row.NextAttemptAt = due);
+        await using var db = Database.NewContext();
+        db.EmailOutbox.AddRange(rows);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+    }
+
+    private static MentoriApp Quiet(MentoriApp app) => app.WithSetting("Email:Outbox:PollInterval", "01:00:00");
+
+    /// <summary>A sender that keeps what it was given, and may do something while "sending".</summary>
+    private sealed class RecordingSender(Func<Task>? whileSending = null) : IEmailSender
+    {
+        public List<MimeMessage> Sent { get; } = [];
+
+        public IEnumerable<string> Recipients => Sent.Select(m => m.To.ToString());
+
+        public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+        {
+            Sent.Add(message);
+            if (whileSending is not null && Sent.Count == 1)
+            {
+                await whileSending();
+            }
+        }
+    }
+
     private static MentoriApp Smtp(MentoriApp app, int port) => app
         .WithSetting("Email:Smtp:Host", "127.0.0.1")
         .WithSetting("Email:Smtp:Port", port.ToString(CultureInfo.InvariantCulture))
@@ -204,17 +297,6 @@ public abstract class EmailOutboxTests(ITestDatabaseServer server) : DatabaseTes
             return row is not null && condition(row);
         });
         return row!;
-    }
-
-    /// <summary>Polls an observable condition of the database (what the sender did), for at most 30 s.</summary>
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(30));
-        while (!await condition())
-        {
-            await Task.Delay(20, timeout.Token);
-        }
     }
 }
 

@@ -20,13 +20,20 @@ public abstract class NotificationSettingsTests(ITestDatabaseServer server) : Da
 
         var initial = await GetOkAsync(client, "/api/v1/me/notifications");
         var incomplete = await client.PutAsJsonAsync("/api/v1/me/notifications", new { }, TestContext.Current.CancellationToken);
-        var changed = await client.PutAsJsonAsync("/api/v1/me/notifications", new { reminders = false }, TestContext.Current.CancellationToken);
+        var partial = await client.PutAsJsonAsync("/api/v1/me/notifications", new { reminders = false }, TestContext.Current.CancellationToken);
+        var changed = await client.PutAsJsonAsync("/api/v1/me/notifications", new { reminders = false, unreadMessages = true }, TestContext.Current.CancellationToken);
         var after = await GetOkAsync(client, "/api/v1/me/notifications");
 
         Assert.True(initial.GetProperty("reminders").GetBoolean());
-        Assert.True((await AssertProblemAsync(incomplete, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("reminders", out _));
+        Assert.True(initial.GetProperty("unreadMessages").GetBoolean());
+        var errors = (await AssertProblemAsync(incomplete, HttpStatusCode.BadRequest)).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("reminders", out _));
+        Assert.True(errors.TryGetProperty("unreadMessages", out _));
+        var missing = (await AssertProblemAsync(partial, HttpStatusCode.BadRequest)).GetProperty("errors");
+        Assert.Equal(["unreadMessages"], missing.EnumerateObject().Select(e => e.Name));
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         Assert.False(after.GetProperty("reminders").GetBoolean());
+        Assert.True(after.GetProperty("unreadMessages").GetBoolean());
     }
 
     [Fact]

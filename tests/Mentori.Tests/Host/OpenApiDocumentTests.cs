@@ -36,7 +36,7 @@ public sealed class OpenApiDocumentTests(SqliteFiles server) : DatabaseTest(serv
         ["RateSessionRequest"] = ["rating"],
         ["SendMessageRequest"] = ["receiverId", "content"],
         ["UpdateUserRequest"] = [],
-        ["NotificationSettings"] = ["reminders"],
+        ["NotificationSettings"] = ["reminders", "unreadMessages"],
     };
 
     private MentoriApp _app = null!;

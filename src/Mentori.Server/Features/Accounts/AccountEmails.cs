@@ -48,5 +48,5 @@ public sealed class AccountEmails(EmailOutbox outbox, IOptions<EmailOptions> opt
         var hours => $"{hours.TotalHours:0} hours",
     };
 
-    private string Link(string page, string token) => $"{options.Value.PublicUrl.TrimEnd('/')}/{page}?token={Uri.EscapeDataString(token)}";
+    private string Link(string page, string token) => options.Value.PageUrl($"/{page}?token={Uri.EscapeDataString(token)}");
 }

@@ -53,8 +53,13 @@ public sealed class AccountExport(MentoriDb db)
                 .ToListAsync(cancellationToken),
             NotificationPreferences = await db.NotificationPreferences.AsNoTracking()
                 .Where(p => p.UserId == userId)
-                .Select(p => new { p.Reminders, p.UpdatedAt })
+                .Select(p => new { p.Reminders, p.UnreadMessages, p.UpdatedAt })
                 .SingleOrDefaultAsync(cancellationToken),
+            UnreadMessageEmails = await db.UnreadMessageNotices.AsNoTracking()
+                .Where(n => n.ReceiverId == userId)
+                .OrderBy(n => n.SentAt)
+                .Select(n => new { n.SenderId, n.NotifiedUpTo, n.SentAt })
+                .ToListAsync(cancellationToken),
 
             // The emails sent to the address, without their bodies: those carry tokens, and the reader has them.
             Emails = await db.EmailOutbox.AsNoTracking()

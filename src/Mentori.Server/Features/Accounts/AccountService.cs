@@ -170,8 +170,9 @@ public sealed class AccountService(
     }
 
     /// <summary>
-    /// Deletes the account and, by the schema's cascades, everything that belongs to it. The last active admin
-    /// cannot delete itself (409), as it cannot be demoted: someone must be left to administer.
+    /// Deletes the account and, by the schema's cascades, everything that belongs to it, and the emails addressed
+    /// to it. The last active admin cannot delete itself (409), as it cannot be demoted: someone must be left to
+    /// administer.
     /// </summary>
     public async Task DeleteAsync(ClaimsPrincipal caller, DeleteAccountRequest request, CancellationToken cancellationToken)
     {
@@ -193,6 +194,9 @@ public sealed class AccountService(
 
         var photo = await db.Profiles.Where(p => p.UserId == userId).Select(p => p.ProfileImage).SingleOrDefaultAsync(cancellationToken);
         await db.Users.Where(u => u.Id == userId).ExecuteDeleteAsync(cancellationToken);
+
+        // The emails to the address go too: queued ones are no longer wanted, sent ones name the person.
+        await db.EmailOutbox.Where(e => e.Recipient == user.Email).ExecuteDeleteAsync(cancellationToken);
         signIn.Ended(new SignInEnded(userId, FamilyId: null));
         await transaction.CommitAsync(cancellationToken);
         signIn.AnnounceEndings();

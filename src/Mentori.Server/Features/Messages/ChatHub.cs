@@ -10,20 +10,23 @@ namespace Mentori.Server.Features.Messages;
 /// which answers only once a message is stored; a client that reconnects catches up there.
 /// </summary>
 [Authorize]
-public sealed class ChatHub(ChatConnections connections) : Hub
+public sealed class ChatHub(ChatConnections connections, ChatPresence presence) : Hub
 {
     public const string Path = AuthenticationRegistration.HubsPath + "/chat";
 
-    public override Task OnConnectedAsync()
+    public override async Task OnConnectedAsync()
     {
         connections.Opened(Context);
-        return base.OnConnectedAsync();
+        if (Guid.TryParse(Context.UserIdentifier, out var userId))
+        {
+            await presence.OpenedAsync(Context.ConnectionId, userId);
+        }
     }
 
-    public override Task OnDisconnectedAsync(Exception? exception)
+    public override async Task OnDisconnectedAsync(Exception? exception)
     {
         connections.Closed(Context);
-        return base.OnDisconnectedAsync(exception);
+        await presence.ClosedAsync(Context.ConnectionId);
     }
 }
 

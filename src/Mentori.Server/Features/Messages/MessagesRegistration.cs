@@ -12,6 +12,10 @@ public static class MessagesRegistration
         services.AddSingleton<ChatNotifier>();
         services.AddSingleton<ChatConnections>();
         services.AddHostedService(provider => provider.GetRequiredService<ChatConnections>());
+        services.AddSingleton<ChatPresence>();
+        services.AddHostedService(provider => provider.GetRequiredService<ChatPresence>());
+        services.AddSingleton<UnreadMessageEmails>();
+        services.AddHostedService(provider => provider.GetRequiredService<UnreadMessageEmails>());
         services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
         var signalR = services.AddSignalR();
         if (configuration.RedisConnectionString() is { } redis)

@@ -3,6 +3,7 @@ using Mentori.Data;
 using Mentori.Data.Entities;
 using Mentori.Server.Infrastructure.Auth;
 using Mentori.Server.Infrastructure.Problems;
+using Mentori.Server.Infrastructure.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mentori.Server.Features.Notifications;
@@ -13,16 +14,17 @@ public sealed class NotificationService(MentoriDb db, TimeProvider clock)
     {
         var userId = caller.GetUserId();
         var stored = await db.NotificationPreferences.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken);
-        return new NotificationSettings((stored ?? new NotificationPreferences()).Reminders);
+        return From(stored ?? new NotificationPreferences());
     }
 
     /// <summary>Replaces the settings; every field is required, so a client never turns one off by leaving it out.</summary>
     public async Task<NotificationSettings> UpdateAsync(ClaimsPrincipal caller, NotificationSettings request, CancellationToken cancellationToken)
     {
-        if (request.Reminders is not { } reminders)
-        {
-            throw ProblemException.Validation("reminders", "This field is required.");
-        }
+        var errors = new ValidationErrors();
+        errors.AddIf(request.Reminders is null, "reminders", "This field is required.");
+        errors.AddIf(request.UnreadMessages is null, "unreadMessages", "This field is required.");
+        errors.ThrowIfAny();
+        var (reminders, unreadMessages) = (request.Reminders!.Value, request.UnreadMessages!.Value);
 
         var userId = caller.GetUserId();
         var stored = await db.NotificationPreferences.SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken);
@@ -33,7 +35,7 @@ public sealed class NotificationService(MentoriDb db, TimeProvider clock)
         }
 
         stored.Reminders = reminders;
-        stored.UpdatedAt = clock.StoredUtcNow();
+        stored.UnreadMessages = unreadMessages;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -42,10 +44,14 @@ public sealed class NotificationService(MentoriDb db, TimeProvider clock)
         {
             // Two first saves at once: the other one's row is there now; this one's choice replaces it.
             db.ChangeTracker.Clear();
-            await db.NotificationPreferences.Where(p => p.UserId == userId)
-                .ExecuteUpdateAsync(set => set.SetProperty(p => p.Reminders, reminders).SetProperty(p => p.UpdatedAt, clock.StoredUtcNow()), cancellationToken);
+            await db.NotificationPreferences.Where(p => p.UserId == userId).ExecuteUpdateAsync(set => set
+                .SetProperty(p => p.Reminders, reminders)
+                .SetProperty(p => p.UnreadMessages, unreadMessages)
+                .SetProperty(p => p.UpdatedAt, clock.StoredUtcNow()), cancellationToken);
         }
 
-        return new NotificationSettings(reminders);
+        return From(stored);
     }
+
+    private static NotificationSettings From(NotificationPreferences stored) => new(stored.Reminders, stored.UnreadMessages);
 }

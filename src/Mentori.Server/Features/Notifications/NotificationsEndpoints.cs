@@ -12,7 +12,7 @@ public static class NotificationsEndpoints
         me.MapGet("/", async Task<Ok<NotificationSettings>> (ClaimsPrincipal user, NotificationService service, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await service.GetAsync(user, cancellationToken)))
             .WithName("getNotificationSettings")
-            .WithSummary("Which optional emails the signed-in user gets: reminders the day before a session (on unless turned off).");
+            .WithSummary("Which optional emails the signed-in user gets: the reminder the day before a session, and the email about a chat message left unread (each on unless turned off).");
         me.MapPut("/", async Task<Ok<NotificationSettings>> (NotificationSettings request, ClaimsPrincipal user, NotificationService service, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await service.UpdateAsync(user, request, cancellationToken)))
             .ProducesValidationProblem()

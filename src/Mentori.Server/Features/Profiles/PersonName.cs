@@ -11,4 +11,7 @@ public static class PersonName
     /// <summary>The trimmed name, or null with a field error.</summary>
     public static string? Validate(ValidationErrors errors, string field, string? name) =>
         FreeText.RequiredSingleLine(errors, field, name, MaxLength);
+
+    /// <summary>"First Last", as the emails address a person.</summary>
+    public static string Full(string? firstName, string? lastName) => $"{firstName} {lastName}".Trim();
 }

@@ -1,5 +1,6 @@
 using Mentori.Data;
 using Mentori.Data.Entities;
+using Mentori.Server.Features.Profiles;
 using Mentori.Server.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,7 @@ public sealed class SessionEmails(MentoriDb db, SessionQueries queries, EmailOut
 {
     private sealed record Person(Guid Id, string Email, string FirstName, string LastName, string? Timezone, bool WantsReminders)
     {
-        public string Name => $"{FirstName} {LastName}".Trim();
+        public string Name => PersonName.Full(FirstName, LastName);
     }
 
     private sealed record Facts(SessionResponse Session, Person Mentor, Person Mentee);
@@ -47,7 +48,7 @@ public sealed class SessionEmails(MentoriDb db, SessionQueries queries, EmailOut
         Send(mentee, $"{mentor.Name} declined your session request", $"""
             {mentor.Name} cannot take the session you asked for on {When(session, mentee)}.{Reason(reason)}
 
-            Other mentors and other times: {options.Value.PublicUrl.TrimEnd('/')}/mentors
+            Other mentors and other times: {options.Value.PageUrl("/mentors")}
             """);
     });
 
@@ -98,7 +99,7 @@ public sealed class SessionEmails(MentoriDb db, SessionQueries queries, EmailOut
     {
         var zoneHint = ReaderTime.HasZone(to.Timezone)
             ? ""
-            : $"\n\nTimes are shown in UTC because your profile has no time zone. Set yours to read them in your own time: {options.Value.PublicUrl.TrimEnd('/')}/profile";
+            : $"\n\nTimes are shown in UTC because your profile has no time zone. Set yours to read them in your own time: {options.Value.PageUrl("/profile")}";
         outbox.Enqueue(to.Email, subject, $"Hi {to.FirstName},\n\n{text}{zoneHint}\n\n— The Mentori team", attachments);
     }
 
@@ -136,5 +137,5 @@ public sealed class SessionEmails(MentoriDb db, SessionQueries queries, EmailOut
 
     private static string Reason(string? reason) => reason is null ? "" : $"\n\nReason given: {reason}";
 
-    private string Link(SessionResponse session) => $"{options.Value.PublicUrl.TrimEnd('/')}/sessions/{session.Id}";
+    private string Link(SessionResponse session) => options.Value.PageUrl($"/sessions/{session.Id}");
 }

@@ -22,6 +22,9 @@ public sealed class EmailOptions : IValidatableObject
     [Url]
     public string PublicUrl { get; set; } = "http://localhost:5080";
 
+    /// <summary>The address of a page of the web UI, such as <c>/sessions/{id}</c>, for a link in an email.</summary>
+    public string PageUrl(string path) => $"{PublicUrl.TrimEnd('/')}{path}";
+
     /// <summary>Refused at startup rather than at the first email, which would fail the change that queued it.</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -32,10 +35,10 @@ public sealed class EmailOptions : IValidatableObject
 
         if (Outbox.MaxAttempts < 1 || Outbox.BatchSize < 1 || Outbox.BatchSize > 1000
             || Outbox.FirstRetryDelay <= TimeSpan.Zero || Outbox.MaxRetryDelay < Outbox.FirstRetryDelay
-            || Outbox.LeaseTime <= TimeSpan.Zero || Outbox.PollInterval <= TimeSpan.Zero)
+            || Outbox.LeaseTime <= TimeSpan.Zero || Outbox.PollInterval <= TimeSpan.Zero || Outbox.Retention <= TimeSpan.Zero)
         {
             yield return new ValidationResult(
-                "Email:Outbox needs MaxAttempts of at least 1, a BatchSize of 1 to 1000, positive FirstRetryDelay, LeaseTime and PollInterval, and MaxRetryDelay no shorter than FirstRetryDelay.",
+                "Email:Outbox needs MaxAttempts of at least 1, a BatchSize of 1 to 1000, positive FirstRetryDelay, LeaseTime, PollInterval and Retention, and MaxRetryDelay no shorter than FirstRetryDelay.",
                 [nameof(Outbox)]);
         }
     }
@@ -77,4 +80,7 @@ public sealed class OutboxOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     public int BatchSize { get; set; } = 20;
+
+    /// <summary>How long a sent or failed email's row is kept (for the statistics, the export and a retry) before it is deleted.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
 }

@@ -15,6 +15,11 @@ namespace Mentori.Server.Infrastructure.Email;
 public sealed class OutboxSender(IOptions<EmailOptions> options, IServiceScopeFactory scopes, OutboxSignal signal, TimeProvider clock,
     IServiceProvider services, ILogger<OutboxSender> logger) : BackgroundService
 {
+    /// <summary>How often old rows are looked for: their age is counted in days, so once an hour is plenty.</summary>
+    private static readonly TimeSpan ForgetInterval = TimeSpan.FromHours(1);
+
+    private DateTime _nextForgetAt = DateTime.MinValue;
+
     private OutboxOptions Outbox => options.Value.Outbox;
 
     /// <summary>
@@ -27,6 +32,7 @@ public sealed class OutboxSender(IOptions<EmailOptions> options, IServiceScopeFa
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MentoriDb>();
         await GiveUpAbandonedAsync(db, cancellationToken);
+        await ForgetOldAsync(db, cancellationToken);
         var claimed = await ClaimAsync(db, cancellationToken);
         foreach (var email in claimed)
         {
@@ -143,6 +149,20 @@ public sealed class OutboxSender(IOptions<EmailOptions> options, IServiceScopeFa
             .Where(e => e.Status == OutboxEmailStatus.Queued && e.Attempts >= Outbox.MaxAttempts && e.LockedUntil != null && e.LockedUntil <= now)
             .ExecuteUpdateAsync(set => set.SetProperty(e => e.Status, OutboxEmailStatus.Failed).SetProperty(e => e.LockedUntil, (DateTime?)null)
                 .SetProperty(e => e.LastError, "Every attempt was claimed and never finished."), cancellationToken);
+    }
+
+    /// <summary>Deletes the sent and failed rows older than <see cref="OutboxOptions.Retention"/>; queued rows are kept however old.</summary>
+    private async Task ForgetOldAsync(MentoriDb db, CancellationToken cancellationToken)
+    {
+        var now = clock.StoredUtcNow();
+        if (now < _nextForgetAt)
+        {
+            return;
+        }
+
+        var before = now - Outbox.Retention;
+        await db.EmailOutbox.Where(e => e.Status != OutboxEmailStatus.Queued && e.CreatedAt < before).ExecuteDeleteAsync(cancellationToken);
+        _nextForgetAt = now + ForgetInterval;
     }
 
     /// <summary>The wait after the <paramref name="attempt"/>th failure: doubling, capped, with up to half taken off at random.</summary>
