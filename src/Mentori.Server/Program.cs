@@ -1,4 +1,5 @@
 using Mentori.Server.Commands;
+using Mentori.Server.Components;
 using Mentori.Server.Features.Accounts;
 using Mentori.Server.Features.Admin;
 using Mentori.Server.Features.Backups;
@@ -53,6 +54,7 @@ builder.Services.AddRatings();
 builder.Services.AddNotifications();
 builder.Services.AddAdmin();
 builder.Services.AddBackups();
+builder.Services.AddWebUi();
 
 var app = builder.Build();
 
@@ -66,23 +68,24 @@ await app.PrepareDatabaseAsync();
 app.UseMentoriForwardedHeaders();
 app.UseSecurityHeaders();
 app.UseMentoriProblemDetails();
+app.UseWebUiStatusPages();
+app.UseRouting(); // after the re-executing status pages, so a re-executed request is routed again
 app.UseChatOriginCheck();
 app.UseAuthentication();
 app.UseSignedInUserCheck();
 app.UseCookieAntiforgery();
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseAntiforgery();
 app.MapMentoriHealthChecks();
 app.MapOpenApi();
 app.MapGroup("/api/v1").MapAccounts().MapProfiles().MapMentors().MapSessions().MapMessages().MapRatings().MapNotifications().MapAdmin();
 app.MapChatHub();
 app.MapProfileImageFiles();
+app.MapWebUi();
 if (app.Environment.IsDevelopment())
 {
     app.MapScalarApiReference();
-
-    // Until the web UI exists, the first page a developer opens is the API reference.
-    app.MapGet("/", () => TypedResults.Redirect("/scalar/v1")).ExcludeFromDescription();
 }
 
 await app.RunAsync();

@@ -1,3 +1,4 @@
 
 [assembly: AssemblyFixture(typeof(PostgresServer))]
 [assembly: AssemblyFixture(typeof(SqliteFiles))]
+[assembly: AssemblyFixture(typeof(Chromium))]

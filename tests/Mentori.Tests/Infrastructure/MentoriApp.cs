@@ -15,6 +15,7 @@ public sealed class MentoriApp(TestDatabase database, string environment = "Test
 
     private readonly DirectoryInfo _dataFolder = Directory.CreateTempSubdirectory("mentori-app-");
     private readonly List<Action<IServiceCollection>> _services = [];
+    private bool _staticWebAssets;
     private readonly Dictionary<string, string?> _settings = new()
     {
         ["Database:Provider"] = database.Provider == DatabaseProvider.Postgres ? "postgres" : "sqlite",
@@ -45,6 +46,16 @@ public sealed class MentoriApp(TestDatabase database, string environment = "Test
     /// <summary>The app's clock; the JWT library checks lifetimes against the real clock, so start it near now.</summary>
     public MentoriApp WithClock(TimeProvider clock) => WithServices(services => services.AddSingleton(clock));
 
+    /// <summary>
+    /// Serves the web UI's framework files (blazor.web.js) from the build's static web assets, as the host does on
+    /// its own only in Development; with them comes Development's fallback route for files added after the build.
+    /// </summary>
+    public MentoriApp WithStaticWebAssets()
+    {
+        _staticWebAssets = true;
+        return this;
+    }
+
     public MentoriApp WithServices(Action<IServiceCollection> configure)
     {
         _services.Add(configure);
@@ -54,6 +65,10 @@ public sealed class MentoriApp(TestDatabase database, string environment = "Test
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
+        if (_staticWebAssets)
+        {
+            builder.UseStaticWebAssets();
+        }
         builder.UseSetting("Email:PickupDirectory", OutboxFolder);
         builder.UseSetting("ProfileImages:Directory", ProfileImageFolder);
         builder.UseSetting("Backups:Directory", BackupFolder);

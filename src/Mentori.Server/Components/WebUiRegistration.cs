@@ -1,0 +1,41 @@
+namespace Mentori.Server.Components;
+
+/// <summary>
+/// The web UI: Blazor components rendered on the server (static by default), with its assets served by Mentori
+/// itself. The pages call the feature services in-process, never Mentori's own HTTP API.
+/// </summary>
+public static class WebUiRegistration
+{
+    public const string NotFoundPath = "/not-found";
+
+    public static IServiceCollection AddWebUi(this IServiceCollection services)
+    {
+        services.AddRazorComponents();
+        return services;
+    }
+
+    /// <summary>
+    /// A browser asking for a page that does not exist gets the "not found" page (still a 404); API clients keep
+    /// their problem documents.
+    /// </summary>
+    public static WebApplication UseWebUiStatusPages(this WebApplication app)
+    {
+        app.UseWhen(IsPageRequest, page => page.UseStatusCodePagesWithReExecute(NotFoundPath, createScopeForStatusCodePages: true));
+        return app;
+    }
+
+    public static WebApplication MapWebUi(this WebApplication app)
+    {
+        // Run from a build (not a publish), static assets add a catch-all GET route for files added after the
+        // build; it would turn every unknown API call with another method into a 405 instead of a 404.
+        app.Configuration["DisableStaticAssetNotFoundRuntimeFallback"] = "true";
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>();
+        return app;
+    }
+
+    private static bool IsPageRequest(HttpContext context) =>
+        (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        && !context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        && context.Request.Headers.Accept.Any(accept => accept?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
+}

@@ -1,0 +1,114 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Mentori.Tests.Browser;
+
+/// <summary>
+/// A page test: the real server on a real Kestrel port and a test database, visited by Chromium. Every page a test
+/// opens with <see cref="OpenAsync"/> is checked by axe, and a script error or a failed request on it fails the test.
+/// </summary>
+public abstract class BrowserTest(ITestDatabaseServer server, Chromium chromium) : DatabaseTest(server)
+{
+    private static readonly string Screenshots = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../docs/screenshots"));
+
+    private readonly List<string> _pageErrors = [];
+    private MentoriApp? _app;
+
+    protected Chromium Chromium { get; } = chromium;
+
+    /// <summary>The app, started on first use, after the test has seeded what it needs.</summary>
+    protected MentoriApp App => _app ??= Start();
+
+    protected Uri BaseAddress => ChatClient.Address(App);
+
+    /// <summary>A new visitor's tab (1 280 px wide unless told otherwise), whose script errors and failed loads are recorded.</summary>
+    protected async Task<IPage> NewPageAsync(int width = 1280, string? timezone = null)
+    {
+        var context = await Chromium.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = 800 },
+            TimezoneId = timezone,
+            Locale = "en-GB",
+        });
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            // A failed load is reported below, with its address; the page itself may answer 404 on purpose.
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
+            {
+                _pageErrors.Add($"console: {message.Text}");
+            }
+        };
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400 && response.Request.ResourceType != "document")
+            {
+                _pageErrors.Add($"{response.Status} for {response.Url}");
+            }
+        };
+        page.RequestFailed += (_, request) => _pageErrors.Add($"failed: {request.Url} ({request.Failure})");
+        page.PageError += (_, error) => _pageErrors.Add($"script: {error}");
+        return page;
+    }
+
+    /// <summary>Opens a path, checks the status, waits for Blazor's script, and runs axe on what is shown.</summary>
+    protected async Task<IResponse> OpenAsync(IPage page, string path, int status = 200)
+    {
+        var response = await page.GotoAsync(path) ?? throw new InvalidOperationException($"No response for {path}");
+        Assert.Equal(status, response.Status);
+        await page.WaitForFunctionAsync("() => !!window.Blazor");
+        await AssertAccessibleAsync(page);
+        AssertNoPageErrors();
+        return response;
+    }
+
+    /// <summary>axe, WCAG 2.1 A and AA: no serious or critical violation.</summary>
+    protected static async Task AssertAccessibleAsync(IPage page)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")
+            .ToList();
+        Assert.True(serious.Count == 0, $"axe on {page.Url}:\n{string.Join("\n", serious)}");
+    }
+
+    /// <summary>Nothing wider than the viewport: the page never scrolls sideways.</summary>
+    protected static async Task AssertNoHorizontalScrollAsync(IPage page)
+    {
+        var (scrollWidth, viewport) = (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth"), await page.EvaluateAsync<int>("() => window.innerWidth"));
+        Assert.True(scrollWidth <= viewport, $"{page.Url} is {scrollWidth} px wide in a {viewport} px viewport");
+    }
+
+    /// <summary>Keeps docs/screenshots/ current: each run of the test takes the picture again.</summary>
+    protected static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(Screenshots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"{name}.png"), FullPage = true });
+    }
+
+    protected void AssertNoPageErrors() => Assert.True(_pageErrors.Count == 0, string.Join("\n", _pageErrors));
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        await base.DisposeAsync();
+        AssertNoPageErrors();
+    }
+
+    private MentoriApp Start()
+    {
+        var app = new MentoriApp(Database).WithStaticWebAssets();
+        app.UseKestrel(0);
+        app.StartServer();
+        return app;
+    }
+}
