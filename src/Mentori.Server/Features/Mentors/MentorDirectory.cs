@@ -20,6 +20,21 @@ public sealed class MentorDirectory(MentoriDb db)
         return search.Page.ToPage(rows, row => row.Mentor, row => KeyOf(search.Sort, row).ToParts(search.Sort.ToString()));
     }
 
+    /// <summary>How many mentors a search finds, up to <paramref name="cap"/> (the web UI shows "1 000+" beyond).</summary>
+    public async Task<int> CountAsync(MentorSearch search, int cap, CancellationToken cancellationToken)
+    {
+        var statement = MentorDirectorySql.Count(db.Provider, search, cap);
+        await using var command = await CommandAsync(statement, cancellationToken);
+        try
+        {
+            return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     /// <summary>
     /// Mentors whose expertise covers the caller's interests, most topics in common first, then by rating. A mentee
     /// without interests gets an empty list (the UI asks for interests).
@@ -86,20 +101,9 @@ public sealed class MentorDirectory(MentoriDb db)
 
     private async Task<List<MentorRow>> QueryAsync(DirectoryStatement statement, CancellationToken cancellationToken)
     {
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var command = await CommandAsync(statement, cancellationToken);
         try
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = statement.Sql;
-            foreach (var (name, value) in statement.Parameters)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = name;
-                parameter.Value = value;
-                command.Parameters.Add(parameter);
-            }
-
             var rows = new List<MentorRow>();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
@@ -113,5 +117,22 @@ public sealed class MentorDirectory(MentoriDb db)
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>The statement as a command on the context's connection, opened; the caller closes it.</summary>
+    private async Task<System.Data.Common.DbCommand> CommandAsync(DirectoryStatement statement, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = statement.Sql;
+        foreach (var (name, value) in statement.Parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
     }
 }

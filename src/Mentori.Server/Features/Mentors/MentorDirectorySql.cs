@@ -68,14 +68,40 @@ public static class MentorDirectorySql
 
     public static DirectoryStatement Search(DatabaseProvider provider, MentorSearch search)
     {
-        var postgres = provider == DatabaseProvider.Postgres;
         var parameters = new Dictionary<string, object>();
         var relevance = search.Text is null ? "0" : Relevance(provider, search.Text, parameters);
         var sql = new StringBuilder("SELECT ")
             .Append(MentorColumns(provider))
             .Append(", ").Append(relevance).AppendLine(" AS relevance")
             .AppendLine(ListedMentors);
+        AppendFilters(sql, parameters, provider, search, relevance);
 
+        var (keys, descending) = SortKeys(search.Sort, relevance);
+        AppendKeyset(sql, parameters, provider, keys, descending, search.Page.After);
+        parameters["limit"] = search.Page.FetchCount;
+        sql.Append("ORDER BY ").AppendJoin(", ", keys.Select(key => key + (descending ? " DESC" : ""))).AppendLine()
+            .Append("LIMIT @limit");
+        return new DirectoryStatement(sql.ToString(), parameters);
+    }
+
+    /// <summary>
+    /// How many mentors the search finds, counting no further than <paramref name="cap"/>: a count of every match of
+    /// a broad search would read them all, which the directory's pages never do.
+    /// </summary>
+    public static DirectoryStatement Count(DatabaseProvider provider, MentorSearch search, int cap)
+    {
+        var parameters = new Dictionary<string, object> { ["cap"] = cap };
+        var relevance = search.Text is null ? "0" : Relevance(provider, search.Text, parameters);
+        var sql = new StringBuilder("SELECT count(*) FROM (SELECT 1 AS found ").AppendLine(ListedMentors);
+        AppendFilters(sql, parameters, provider, search, relevance);
+        sql.Append("LIMIT @cap) capped");
+        return new DirectoryStatement(sql.ToString(), parameters);
+    }
+
+    /// <summary>The search's filters, as conditions after <see cref="ListedMentors"/>.</summary>
+    private static void AppendFilters(StringBuilder sql, Dictionary<string, object> parameters, DatabaseProvider provider, MentorSearch search, string relevance)
+    {
+        var postgres = provider == DatabaseProvider.Postgres;
         if (search.Expertise.Count > 0)
         {
             if (postgres)
@@ -115,13 +141,6 @@ public static class MentorDirectorySql
             parameters["day"] = postgres ? day : $"$.{day}";
             sql.AppendLine(postgres ? "AND p.availability ? @day" : "AND json_type(p.availability, @day) = 'array'");
         }
-
-        var (keys, descending) = SortKeys(search.Sort, relevance);
-        AppendKeyset(sql, parameters, provider, keys, descending, search.Page.After);
-        parameters["limit"] = search.Page.FetchCount;
-        sql.Append("ORDER BY ").AppendJoin(", ", keys.Select(key => key + (descending ? " DESC" : ""))).AppendLine()
-            .Append("LIMIT @limit");
-        return new DirectoryStatement(sql.ToString(), parameters);
     }
 
     /// <summary>

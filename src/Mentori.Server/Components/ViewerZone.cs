@@ -1,0 +1,22 @@
+using Mentori.Server.Features.Mentors;
+using Mentori.Server.Features.Profiles;
+
+namespace Mentori.Server.Components;
+
+/// <summary>
+/// The time zone a page shows times in: the one the visitor's browser reported (the <c>mentori.tz</c> cookie,
+/// written by <c>timezone.js</c>), or UTC until it is known. The zone's name is always shown beside the times.
+/// </summary>
+public sealed record ViewerZone(TimeZoneInfo Zone)
+{
+    public const string CookieName = "mentori.tz";
+
+    public string Name => Zone.Id;
+
+    public static ViewerZone Of(HttpContext? context) =>
+        context?.Request.Cookies[CookieName] is { } reported && ProfileRules.IsIanaTimezone(reported)
+            ? new ViewerZone(WeeklyAvailability.ZoneOf(reported))
+            : new ViewerZone(TimeZoneInfo.Utc);
+
+    public DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+}

@@ -1,0 +1,73 @@
+using Mentori.Data.Entities;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Mentori.Tests.Browser;
+
+/// <summary>One mentor's page: who they are, what mentees said, and their free times in the visitor's own zone.</summary>
+public abstract class MentorPageTests(ITestDatabaseServer server, Chromium chromium) : BrowserTest(server, chromium)
+{
+    [Fact]
+    public async Task The_free_times_are_shown_in_the_browsers_zone_with_both_zones_named()
+    {
+        var everyDay = new[] { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" }.ToDictionary(day => day, _ => new List<string> { "09:00-10:00" });
+        var grace = TestData.NewMentor("Grace", "Hopper", expertise: ["Compilers"], years: 30, bio: "Rear admiral.\nI wrote the first compiler.",
+            timezone: "Europe/Berlin", availability: everyDay);
+        await Database.SeedAsync(grace);
+        var page = await NewPageAsync(timezone: "Asia/Tokyo");
+
+        // The first page learns the browser's zone and shows itself once more in it.
+        await page.GotoAsync($"/mentors/{grace.Id}");
+        await Expect(page.GetByText("Times are in Asia/Tokyo; Grace is in Europe/Berlin.")).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync("() => !!window.Blazor");
+        await AssertAccessibleAsync(page);
+
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+        var firstSlot = page.Locator(".slot").First;
+        var start = DateTime.Parse((await firstSlot.GetAttributeAsync("href"))!.Split("start=")[1].Replace("%3A", ":", StringComparison.Ordinal),
+            System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal);
+        Assert.Equal(new TimeSpan(9, 0, 0), TimeZoneInfo.ConvertTimeFromUtc(start, berlin).TimeOfDay);
+        var inTokyo = TimeZoneInfo.ConvertTimeFromUtc(start, tokyo);
+        await Expect(firstSlot).ToHaveAccessibleNameAsync(
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Request {inTokyo:HH:mm}–{inTokyo.AddHours(1):HH:mm} on {inTokyo:dddd d MMMM}"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Grace Hopper");
+        await Expect(page.Locator(".bio")).ToHaveTextAsync("Rear admiral.\nI wrote the first compiler.");
+        await ScreenshotAsync(page, "mentor");
+    }
+
+    [Fact]
+    public async Task Ratings_show_their_feedback_newest_first_five_to_a_page()
+    {
+        var grace = TestData.NewMentor("Grace", "Hopper");
+        await Database.SeedAsync(grace);
+        await Database.SeedRatingsAsync(grace, 5, 4, 5, 3, 5, 4, 5);
+        var page = await NewPageAsync();
+
+        await OpenAsync(page, $"/mentors/{grace.Id}");
+        await Expect(page.Locator(".mentor-header")).ToContainTextAsync("★ 4.4 (7 ratings)");
+        await Expect(page.Locator(".ratings > li")).ToHaveCountAsync(5);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Older ratings" }).ClickAsync();
+
+        await Expect(page.Locator(".ratings > li")).ToHaveCountAsync(2);
+        await Expect(page.GetByText("Free times in the next two weeks")).ToBeVisibleAsync();
+        await Expect(page.GetByText("Grace has no free time in the next two weeks.")).ToBeVisibleAsync();
+        AssertNoPageErrors();
+    }
+
+    [Fact]
+    public async Task A_mentee_or_an_unknown_id_is_the_not_found_page()
+    {
+        var mentee = TestData.NewUser(UserRole.Mentee);
+        await Database.SeedAsync(mentee);
+        var page = await NewPageAsync();
+
+        await OpenAsync(page, $"/mentors/{mentee.Id}", status: 404);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("We could not find that page");
+        await OpenAsync(page, $"/mentors/{Guid.NewGuid()}", status: 404);
+    }
+}
+
+public sealed class MentorPageOnSqlite(SqliteFiles server, Chromium chromium) : MentorPageTests(server, chromium);
+
+public sealed class MentorPageOnPostgres(PostgresServer server, Chromium chromium) : MentorPageTests(server, chromium);
