@@ -1,3 +1,7 @@
+using Mentori.Server.Features.Accounts;
+using Mentori.Server.Infrastructure.Auth;
+using Microsoft.AspNetCore.Antiforgery;
+
 namespace Mentori.Server.Components;
 
 /// <summary>
@@ -7,10 +11,12 @@ namespace Mentori.Server.Components;
 public static class WebUiRegistration
 {
     public const string NotFoundPath = "/not-found";
+    public const string SignOutPath = "/sign-out";
 
     public static IServiceCollection AddWebUi(this IServiceCollection services)
     {
         services.AddRazorComponents();
+        services.AddCascadingAuthenticationState();
         return services;
     }
 
@@ -31,6 +37,19 @@ public static class WebUiRegistration
         app.Configuration["DisableStaticAssetNotFoundRuntimeFallback"] = "true";
         app.MapStaticAssets();
         app.MapRazorComponents<App>();
+
+        // Posted by the layout's sign-out button (a plain form, with the antiforgery token); then home.
+        app.MapPost(SignOutPath, async (HttpContext context, SignInService signIns, CancellationToken cancellationToken) =>
+            {
+                if (context.IsCookieAuthenticated())
+                {
+                    await signIns.EndCookieSignInAsync(context, cancellationToken);
+                }
+
+                return TypedResults.LocalRedirect("/");
+            })
+            .WithMetadata(new RequireAntiforgeryTokenAttribute())
+            .ExcludeFromDescription();
         return app;
     }
 

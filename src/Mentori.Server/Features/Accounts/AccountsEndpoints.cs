@@ -66,8 +66,7 @@ public static class AccountsEndpoints
             {
                 if (context.IsCookieAuthenticated())
                 {
-                    await signIn.EndSignInAsync(Guid.Parse(context.User.FindFirstValue(MentoriClaims.SignInId)!), cancellationToken);
-                    await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                    await signIn.EndCookieSignInAsync(context, cancellationToken);
                     if (request?.RefreshToken is null)
                     {
                         return TypedResults.NoContent();

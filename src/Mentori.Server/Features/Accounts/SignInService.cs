@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Mentori.Data;
 using Mentori.Data.Entities;
 using Mentori.Server.Infrastructure.Auth;
@@ -192,6 +194,13 @@ public sealed class SignInService(
 
     /// <summary>Ends one cookie or token sign-in.</summary>
     public Task EndSignInAsync(Guid familyId, CancellationToken cancellationToken) => RevokeFamilyAsync(familyId, cancellationToken);
+
+    /// <summary>Ends the cookie sign-in of the request (its token family, so every instance refuses it) and drops the cookie.</summary>
+    public async Task EndCookieSignInAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        await EndSignInAsync(Guid.Parse(context.User.FindFirstValue(MentoriClaims.SignInId)!), cancellationToken);
+        await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+    }
 
     /// <summary>A new access token and a new refresh token, of a new family unless one is given. Saves pending changes.</summary>
     public async Task<AuthResponse> IssueAsync(User user, Guid? familyId, CancellationToken cancellationToken)
