@@ -12,6 +12,8 @@ public static class WebUiRegistration
 {
     public const string NotFoundPath = "/not-found";
     public const string SignOutPath = "/sign-out";
+    public const string SignInPath = "/sign-in";
+    public const string NotAllowedPath = "/not-allowed";
 
     public static IServiceCollection AddWebUi(this IServiceCollection services)
     {
@@ -38,9 +40,15 @@ public static class WebUiRegistration
         app.MapStaticAssets();
         app.MapRazorComponents<App>();
 
-        // Posted by the layout's sign-out button (a plain form, with the antiforgery token); then home.
-        app.MapPost(SignOutPath, async (HttpContext context, SignInService signIns, CancellationToken cancellationToken) =>
+        // Posted by the layout's sign-out button (a plain form, with the antiforgery token); then home. The token is
+        // checked here: the antiforgery middleware only checks endpoints that read a form, and this one reads none.
+        app.MapPost(SignOutPath, async Task<IResult> (HttpContext context, IAntiforgery antiforgery, SignInService signIns, CancellationToken cancellationToken) =>
             {
+                if (!await antiforgery.IsRequestValidAsync(context))
+                {
+                    return TypedResults.BadRequest();
+                }
+
                 if (context.IsCookieAuthenticated())
                 {
                     await signIns.EndCookieSignInAsync(context, cancellationToken);
@@ -48,13 +56,16 @@ public static class WebUiRegistration
 
                 return TypedResults.LocalRedirect("/");
             })
-            .WithMetadata(new RequireAntiforgeryTokenAttribute())
             .ExcludeFromDescription();
         return app;
     }
 
+    /// <summary>Whether a path is the web UI's: everything but the API and the hubs, which answer in status codes.</summary>
+    public static bool IsUiPath(PathString path) =>
+        !path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) && !path.StartsWithSegments(AuthenticationRegistration.HubsPath, StringComparison.OrdinalIgnoreCase);
+
     private static bool IsPageRequest(HttpContext context) =>
         (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
-        && !context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        && IsUiPath(context.Request.Path)
         && context.Request.Headers.Accept.Any(accept => accept?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
 }

@@ -13,6 +13,8 @@ public abstract class BrowserTest(ITestDatabaseServer server, Chromium chromium)
     private static readonly string Screenshots = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../docs/screenshots"));
 
     private readonly List<string> _pageErrors = [];
+    private readonly List<IBrowserContext> _contexts = [];
+    private readonly Dictionary<string, string> _settings = [];
     private MentoriApp? _app;
 
     protected Chromium Chromium { get; } = chromium;
@@ -21,6 +23,13 @@ public abstract class BrowserTest(ITestDatabaseServer server, Chromium chromium)
     protected MentoriApp App => _app ??= Start();
 
     protected Uri BaseAddress => ChatClient.Address(App);
+
+    /// <summary>A setting of the app, before its first use.</summary>
+    protected void Setting(string key, string value)
+    {
+        Assert.Null(_app);
+        _settings[key] = value;
+    }
 
     /// <summary>A new visitor's tab (1 280 px wide unless told otherwise), whose script errors and failed loads are recorded.</summary>
     protected async Task<IPage> NewPageAsync(int width = 1280, string? timezone = null)
@@ -32,6 +41,7 @@ public abstract class BrowserTest(ITestDatabaseServer server, Chromium chromium)
             TimezoneId = timezone,
             Locale = "en-GB",
         });
+        _contexts.Add(context);
         var page = await context.NewPageAsync();
         page.Console += (_, message) =>
         {
@@ -48,7 +58,14 @@ public abstract class BrowserTest(ITestDatabaseServer server, Chromium chromium)
                 _pageErrors.Add($"{response.Status} for {response.Url}");
             }
         };
-        page.RequestFailed += (_, request) => _pageErrors.Add($"failed: {request.Url} ({request.Failure})");
+        page.RequestFailed += (_, request) =>
+        {
+            // A fetch the browser gave up because the user moved on (a click during an enhanced navigation) is no failure.
+            if (request.Failure != "net::ERR_ABORTED")
+            {
+                _pageErrors.Add($"failed: {request.Url} ({request.Failure})");
+            }
+        };
         page.PageError += (_, error) => _pageErrors.Add($"script: {error}");
         return page;
     }
@@ -62,6 +79,14 @@ public abstract class BrowserTest(ITestDatabaseServer server, Chromium chromium)
         await AssertAccessibleAsync(page);
         AssertNoPageErrors();
         return response;
+    }
+
+    /// <summary>Fills in the sign-in form the page shows and sends it.</summary>
+    protected static async Task SignInOnPageAsync(IPage page, string email, string password)
+    {
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
     }
 
     /// <summary>axe, WCAG 2.1 A and AA: no serious or critical violation.</summary>
@@ -95,6 +120,12 @@ public abstract class BrowserTest(ITestDatabaseServer server, Chromium chromium)
 
     public override async ValueTask DisposeAsync()
     {
+        // The tabs close before the server stops, so nothing they still load fails for that reason.
+        foreach (var context in _contexts)
+        {
+            await context.CloseAsync();
+        }
+
         if (_app is not null)
         {
             await _app.DisposeAsync();
@@ -107,6 +138,11 @@ public abstract class BrowserTest(ITestDatabaseServer server, Chromium chromium)
     private MentoriApp Start()
     {
         var app = new MentoriApp(Database).WithStaticWebAssets();
+        foreach (var (key, value) in _settings)
+        {
+            app.WithSetting(key, value);
+        }
+
         app.UseKestrel(0);
         app.StartServer();
         return app;

@@ -47,10 +47,14 @@ public abstract class HomePageTests(ITestDatabaseServer server, Chromium chromiu
         await page.Keyboard.PressAsync("Tab");
         await Expect(page.GetByLabel("Search mentors by name, topic or words in their bio")).ToBeFocusedAsync();
 
-        // Backwards: the main navigation, the brand, and first of all the skip link, shown when focused.
-        await page.Keyboard.PressAsync("Shift+Tab");
-        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Find a mentor" })).ToBeFocusedAsync();
-        await page.Keyboard.PressAsync("Shift+Tab");
+        // Backwards: the main navigation in order, the brand, and first of all the skip link, shown when focused.
+        var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
+        foreach (var name in new[] { "Sign up", "Sign in", "Find a mentor", "Mentori" })
+        {
+            await page.Keyboard.PressAsync("Shift+Tab");
+            await Expect(navigation.GetByRole(AriaRole.Link, new() { Name = name, Exact = true })).ToBeFocusedAsync();
+        }
+
         await page.Keyboard.PressAsync("Shift+Tab");
         var skip = page.GetByRole(AriaRole.Link, new() { Name = "Skip to content" });
         await Expect(skip).ToBeFocusedAsync();

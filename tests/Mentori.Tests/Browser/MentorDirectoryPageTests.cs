@@ -82,6 +82,8 @@ public abstract class MentorDirectoryPageTests(ITestDatabaseServer server, Chrom
         await Expect(years).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(years).ToHaveAccessibleDescriptionAsync("Years of experience are a whole number.");
         await Expect(years).ToHaveValueAsync(""); // "many" cannot be shown in a number field; the message says what was wrong
+        await Expect(page.GetByLabel("Hourly rate up to")).ToHaveAccessibleDescriptionAsync(new Regex("^The rate is between 0 and "));
+        await Expect(page.Locator(".error-summary")).ToBeFocusedAsync();
         await Expect(page.GetByText("No mentor matches")).ToHaveCountAsync(0);
     }
 

@@ -15,10 +15,9 @@ public abstract class SignInPageTests(ITestDatabaseServer server, Chromium chrom
         var page = await NewPageAsync();
         await OpenAsync(page, "/sign-in?returnUrl=%2Fmentors%3Fday%3Dmonday");
 
-        await page.GetByLabel("Email").FillAsync(mentee.Email);
-        await page.GetByLabel("Password").FillAsync("Wrong-passw0rd");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("The email or password is incorrect.");
+        await SignInOnPageAsync(page, mentee.Email, "Wrong-passw0rd");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The email or password is incorrect.");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToBeFocusedAsync();
         await Expect(page.GetByLabel("Email")).ToHaveValueAsync(mentee.Email);
         await Expect(page.GetByLabel("Password")).ToHaveValueAsync("");
         await AssertAccessibleAsync(page);
@@ -48,17 +47,53 @@ public abstract class SignInPageTests(ITestDatabaseServer server, Chromium chrom
         }
 
         var page = await NewPageAsync();
-        await OpenAsync(page, "/sign-in?returnUrl=https%3A%2F%2Fevil.example%2F");
-        await page.GetByLabel("Email").FillAsync(deactivated.Email);
-        await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("This account has been deactivated by an administrator.");
+        await OpenAsync(page, "/sign-in?returnUrl=%2F%2Fevil.example%2F");
+        await SignInOnPageAsync(page, deactivated.Email, Password);
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("This account has been deactivated by an administrator.");
 
-        await page.GetByLabel("Email").FillAsync(active.Email);
-        await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await SignInOnPageAsync(page, active.Email, Password);
         await Expect(page).ToHaveURLAsync(BaseAddress.ToString());
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_sign_out_posted_without_the_pages_token_is_refused_and_the_user_stays_signed_in()
+    {
+        var user = await Database.SeedUserAsync(UserRole.Mentee);
+        var page = await NewPageAsync();
+        await OpenAsync(page, "/sign-in");
+        await SignInOnPageAsync(page, user.Email, Password);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+
+        // What another page of the same site could send with the browser's cookies: the form without its token.
+        var forged = await page.APIRequest.PostAsync("/sign-out", new() { Form = page.APIRequest.CreateFormData() });
+
+        Assert.Equal(400, forged.Status);
+        await page.ReloadAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task The_page_and_the_api_share_one_budget_of_sign_in_attempts_per_address()
+    {
+        Setting("RateLimiting:Enabled", "true");
+        Setting("RateLimiting:SignInPerIp:PermitLimit", "2");
+        Setting("RateLimiting:SignInPerIp:Window", "01:00:00");
+        var user = await Database.SeedUserAsync(UserRole.Mentee);
+        var page = await NewPageAsync();
+        await OpenAsync(page, "/sign-in");
+        await OpenAsync(page, "/sign-in"); // showing the page is not an attempt
+        var api = App.CreateClient();
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await LoginAsync(api, user.Email, "Wrong-passw0rd")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await LoginAsync(api, user.Email, "Wrong-passw0rd")).StatusCode);
+
+        await page.GetByLabel("Email").FillAsync(user.Email);
+        await page.GetByLabel("Password").FillAsync(Password);
+        var refused = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync(), response => response.Request.Method == "POST");
+
+        Assert.Equal(429, refused.Status);
+        await Expect(page.Locator("body")).ToContainTextAsync("Too many tries from your network.");
     }
 
     [Fact]

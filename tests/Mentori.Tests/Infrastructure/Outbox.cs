@@ -31,6 +31,14 @@ public static partial class Outbox
     public static string Token(this MimeMessage message) =>
         TokenLine().Match(message.TextBody ?? "").Groups[1].Value is { Length: > 0 } token ? token : throw new InvalidOperationException("no Token: line");
 
+    /// <summary>The path and query of the email's first link to <paramref name="page"/> (the host is the configured public address, not the test's).</summary>
+    public static string LinkTo(this MimeMessage message, string page) =>
+        Links().Matches(message.TextBody ?? "").Select(m => new Uri(m.Value)).FirstOrDefault(uri => uri.AbsolutePath == page)?.PathAndQuery
+            ?? throw new InvalidOperationException($"no link to {page}");
+
+    [GeneratedRegex(@"https?://\S+")]
+    private static partial Regex Links();
+
     [GeneratedRegex(@"^\s*Token: (\S+)\s*$", RegexOptions.Multiline)]
     private static partial Regex TokenLine();
 }

@@ -82,6 +82,34 @@ public abstract class UnreadMessageEmailTests(ITestDatabaseServer server) : Data
         Assert.Equal((0, 1), (whileConnected, afterLeaving));
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task A_connection_whose_row_was_lost_is_written_again_at_the_next_renewal()
+    {
+        var (mentor, _, _) = await Database.SeedPairAsync();
+        await using var app = new MentoriApp(Database).WithClock(_clock);
+        app.UseKestrel(0);
+        app.StartServer();
+        var presence = app.Services.GetRequiredService<ChatPresence>();
+        await using var hub = await ChatClient.ConnectAsync(app, await TokenAsync(app, mentor));
+        await WaitUntilAsync(async () =>
+        {
+            await using var db = Database.NewContext();
+            return await db.ChatConnections.AnyAsync(TestContext.Current.CancellationToken);
+        });
+
+        // As another instance does when a database outage kept this one from renewing for longer than the lifetime.
+        await using (var db = Database.NewContext())
+        {
+            await db.ChatConnections.ExecuteDeleteAsync(TestContext.Current.CancellationToken);
+        }
+
+        await presence.RenewAsync(TestContext.Current.CancellationToken);
+
+        await using var after = Database.NewContext();
+        var row = Assert.Single(await after.ChatConnections.ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(mentor.Id, row.UserId);
+    }
+
     [Fact]
     public async Task A_connection_left_behind_by_a_dead_instance_stops_counting_after_two_minutes()
     {

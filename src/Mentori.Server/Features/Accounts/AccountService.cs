@@ -23,7 +23,18 @@ public sealed class AccountService(
     ProfileImages images,
     PasswordResetRequests resets)
 {
-    public async Task<AuthResponse> RegisterAsync(RegisterRequest request, CancellationToken cancellationToken)
+    public Task<AuthResponse> RegisterAsync(RegisterRequest request, CancellationToken cancellationToken) =>
+        CreateAccountAsync(request, user => signIn.IssueAsync(user, familyId: null, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// The web UI's sign-up: the account with a cookie sign-in (a token family whose token is never handed out),
+    /// saved with it; the caller sets the cookie.
+    /// </summary>
+    public Task<(User User, Guid SignInId)> RegisterWithCookieAsync(RegisterRequest request, CancellationToken cancellationToken) =>
+        CreateAccountAsync(request, async user => (user, await signIn.StartCookieSignInAsync(user, cancellationToken)), cancellationToken);
+
+    /// <summary>Checks the request, then saves the account, its verification email and the sign-in <paramref name="startSignIn"/> makes, together.</summary>
+    private async Task<T> CreateAccountAsync<T>(RegisterRequest request, Func<User, Task<T>> startSignIn, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         if (EmailAddress.Problem(request.Email) is { } emailProblem)
@@ -61,10 +72,10 @@ public sealed class AccountService(
         var token = emailTokens.Issue(user.Id, EmailTokenPurpose.VerifyEmail);
         emails.SendVerification(user.Email, user.Profile.FirstName, token); // saved with the account, or not at all
 
-        AuthResponse response;
+        T response;
         try
         {
-            response = await signIn.IssueAsync(user, familyId: null, cancellationToken);
+            response = await startSignIn(user);
         }
         catch (DbUpdateException exception) when (DatabaseErrors.IsUniqueViolation(exception))
         {

@@ -17,6 +17,20 @@ public static class PasswordPolicy
         : password.Length > MaxBytes || Encoding.UTF8.GetByteCount(password) > MaxBytes ? $"Password must be at most {MaxBytes} bytes in UTF-8."
         : null;
 
+    /// <summary>
+    /// The rules a new password must keep, each with how the server checks it and the same rule as a JavaScript
+    /// regular expression, which the sign-up page's script checks as the user types. Letters and digits are read as
+    /// Unicode characters (runes) and the length in UTF-16 units, on both sides: the letter patterns take the
+    /// <c>u</c> flag, the length pattern must not.
+    /// </summary>
+    public static readonly IReadOnlyList<PasswordRule> Rules =
+    [
+        new($"At least {MinLength} characters", $"Password must be at least {MinLength} characters.", p => p.Length >= MinLength, $"^[\\s\\S]{{{MinLength},}}$", ""),
+        new("An upper-case letter", "Password must contain an upper-case letter.", p => p.EnumerateRunes().Any(Rune.IsUpper), "\\p{Lu}", "u"),
+        new("A lower-case letter", "Password must contain a lower-case letter.", p => p.EnumerateRunes().Any(Rune.IsLower), "\\p{Ll}", "u"),
+        new("A digit", "Password must contain a digit.", p => p.EnumerateRunes().Any(Rune.IsDigit), "\\p{Nd}", "u"),
+    ];
+
     /// <summary>Every rule <paramref name="password"/> breaks; empty when it is acceptable.</summary>
     public static IReadOnlyList<string> Problems(string? password)
     {
@@ -30,32 +44,15 @@ public static class PasswordPolicy
             return [$"Password must be at most {MaxBytes} bytes in UTF-8."];
         }
 
-        var problems = new List<string>();
-        if (password.Length < MinLength)
-        {
-            problems.Add($"Password must be at least {MinLength} characters.");
-        }
-
+        var problems = Rules.Where(rule => !rule.IsMet(password)).Select(rule => rule.Problem).ToList();
         if (Encoding.UTF8.GetByteCount(password) > MaxBytes)
         {
-            problems.Add($"Password must be at most {MaxBytes} bytes in UTF-8.");
-        }
-
-        if (!password.Any(char.IsUpper))
-        {
-            problems.Add("Password must contain an upper-case letter.");
-        }
-
-        if (!password.Any(char.IsLower))
-        {
-            problems.Add("Password must contain a lower-case letter.");
-        }
-
-        if (!password.Any(char.IsDigit))
-        {
-            problems.Add("Password must contain a digit.");
+            problems.Insert(Rules[0].IsMet(password) ? 0 : 1, $"Password must be at most {MaxBytes} bytes in UTF-8.");
         }
 
         return problems;
     }
 }
+
+/// <summary>One rule of <see cref="PasswordPolicy"/>: as a requirement to show, as a problem to report, and as a check in both places.</summary>
+public sealed record PasswordRule(string Requirement, string Problem, Func<string, bool> IsMet, string BrowserPattern, string BrowserFlags);

@@ -40,8 +40,7 @@ public sealed record MentorSearch(
     public static MentorSearch From(MentorSearchParameters parameters)
     {
         var errors = new ValidationErrors();
-        var expertise = (parameters.Expertise ?? []).Select(term => term.Trim()).Where(term => term.Length > 0)
-            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var expertise = Topics(parameters.Expertise);
         errors.AddIf(expertise.Count > ProfileRules.MaxTopics, "expertise", $"At most {ProfileRules.MaxTopics} topics.");
         errors.AddIf(expertise.Any(term => term.Length > ProfileRules.MaxTopicLength), "expertise",
             $"A topic is at most {ProfileRules.MaxTopicLength} characters.");
@@ -60,7 +59,7 @@ public sealed record MentorSearch(
         var day = parameters.Day?.Trim().ToLowerInvariant();
         errors.AddIf(day is not null && !ProfileRules.Weekdays.Contains(day), "day", "Days are monday to sunday.");
 
-        var sort = text is null ? MentorSort.Rating : MentorSort.Relevance;
+        var sort = DefaultSort(text);
         if (parameters.Sort is not null)
         {
             var named = Enum.GetValues<MentorSort>()
@@ -81,6 +80,13 @@ public sealed record MentorSearch(
         errors.ThrowIfAny();
         return new MentorSearch(expertise, text, parameters.MinYears, parameters.MaxRate, day, sort, page);
     }
+
+    /// <summary>The topics as searched: trimmed, blanks dropped, each once whatever its case.</summary>
+    public static List<string> Topics(IEnumerable<string>? expertise) =>
+        (expertise ?? []).Select(term => term.Trim()).Where(term => term.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
+    /// <summary>Without a sort named: best match for a search text, else the highest rated first.</summary>
+    public static MentorSort DefaultSort(string? text) => string.IsNullOrWhiteSpace(text) ? MentorSort.Rating : MentorSort.Relevance;
 
     private static bool HasControlCharacters(string text) => text.Any(char.IsControl);
 

@@ -1,3 +1,4 @@
+using Mentori.Server.Components;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -56,9 +57,13 @@ public static class AuthenticationRegistration
                 options.SlidingExpiration = true;
                 options.Events = new CookieAuthenticationEvents
                 {
-                    // An API answers 401/403; it never redirects to a sign-in page.
-                    OnRedirectToLogin = context => WriteStatus(context, StatusCodes.Status401Unauthorized),
-                    OnRedirectToAccessDenied = context => WriteStatus(context, StatusCodes.Status403Forbidden),
+                    // An API answers 401/403; a page of the web UI leads to sign-in (and back) or says it is not allowed.
+                    OnRedirectToLogin = context => WebUiRegistration.IsUiPath(context.Request.Path)
+                        ? Redirect(context, $"{WebUiRegistration.SignInPath}?returnUrl={Uri.EscapeDataString(context.Request.PathBase + context.Request.Path + context.Request.QueryString)}")
+                        : WriteStatus(context, StatusCodes.Status401Unauthorized),
+                    OnRedirectToAccessDenied = context => WebUiRegistration.IsUiPath(context.Request.Path)
+                        ? Redirect(context, WebUiRegistration.NotAllowedPath)
+                        : WriteStatus(context, StatusCodes.Status403Forbidden),
                 };
             });
 
@@ -86,6 +91,12 @@ public static class AuthenticationRegistration
         request.Path.StartsWithSegments(HubsPath) && request.Query.TryGetValue("access_token", out var token) && !string.IsNullOrEmpty(token)
             ? token.ToString()
             : null;
+
+    private static Task Redirect(RedirectContext<CookieAuthenticationOptions> context, string location)
+    {
+        context.Response.Redirect(location);
+        return Task.CompletedTask;
+    }
 
     private static Task WriteStatus(RedirectContext<CookieAuthenticationOptions> context, int status)
     {

@@ -42,12 +42,14 @@ public static class RateLimitingRegistration
 
         services.AddRateLimiter(limiter =>
         {
-            limiter.AddPolicy(SignIn, context => PerIp(context, options => options.SignInPerIp));
-            limiter.AddPolicy(Refresh, context => PerIp(context, options => options.RefreshPerIp));
-            limiter.AddPolicy(Register, context => PerIp(context, options => options.RegisterPerIp));
-            limiter.AddPolicy(ForgotPassword, context => PerIp(context, options => options.ForgotPasswordPerIp));
-            limiter.AddPolicy(ResendVerification, context => PerIp(context, options => options.ResendVerificationPerIp));
-            limiter.AddPolicy(VerifyEmail, context => PerIp(context, options => options.VerifyEmailPerIp));
+            // The web UI's account pages carry these policies too ([EnableRateLimiting] on the page): only their
+            // posts count, and against the same budget as the API's endpoint, so neither way doubles an attacker's tries.
+            limiter.AddPolicy(SignIn, context => PerIpWrite(context, options => options.SignInPerIp));
+            limiter.AddPolicy(Refresh, context => PerIpWrite(context, options => options.RefreshPerIp));
+            limiter.AddPolicy(Register, context => PerIpWrite(context, options => options.RegisterPerIp));
+            limiter.AddPolicy(ForgotPassword, context => PerIpWrite(context, options => options.ForgotPasswordPerIp));
+            limiter.AddPolicy(ResendVerification, context => PerIpWrite(context, options => options.ResendVerificationPerIp));
+            limiter.AddPolicy(VerifyEmail, context => PerIpWrite(context, options => options.VerifyEmailPerIp));
             limiter.AddPolicy(SessionRequests, context => PerUser(context, options => options.SessionRequestsPerUser));
             limiter.AddPolicy(Messages, context => PerUser(context, options => options.MessagesPerUser));
             limiter.AddPolicy(PhotoUploads, context => PerUser(context, options => options.PhotoUploadsPerUser));
@@ -64,8 +66,8 @@ public static class RateLimitingRegistration
     private static bool IsWrite(string method) =>
         !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method));
 
-    private static RateLimitPartition<string> PerIp(HttpContext context, Func<RateLimitingOptions, RateLimitRule> rule) =>
-        Partition(context, "ip:" + ClientAddress.KeyOf(context), rule);
+    private static RateLimitPartition<string> PerIpWrite(HttpContext context, Func<RateLimitingOptions, RateLimitRule> rule) =>
+        IsWrite(context.Request.Method) ? Partition(context, "ip:" + ClientAddress.KeyOf(context), rule) : RateLimitPartition.GetNoLimiter("");
 
     /// <summary>Signed in, the user is counted wherever they come from; signed out, the address.</summary>
     private static RateLimitPartition<string> PerUser(HttpContext context, Func<RateLimitingOptions, RateLimitRule> rule) =>
@@ -94,6 +96,16 @@ public static class RateLimitingRegistration
         var context = rejected.HttpContext;
         context.Response.StatusCode = problem.Status;
         context.Response.Headers.RetryAfter = problem.RetryAfterSeconds!.Value.ToString(CultureInfo.InvariantCulture);
+        if (Components.WebUiRegistration.IsUiPath(context.Request.Path))
+        {
+            // A person at a form reads a sentence, not a problem document.
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            var seconds = problem.RetryAfterSeconds.Value;
+            var delay = seconds < 120 ? $"{seconds} seconds" : $"{(seconds + 59) / 60} minutes";
+            await context.Response.WriteAsync($"Too many tries from your network. Please wait {delay}, then go back and try again.", cancellationToken);
+            return;
+        }
+
         await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
