@@ -11,6 +11,7 @@ namespace Mentori.Server.Components;
 public static class WebUiRegistration
 {
     public const string NotFoundPath = "/not-found";
+    public const string ErrorPath = "/error";
     public const string SignOutPath = "/sign-out";
     public const string SignInPath = "/sign-in";
     public const string NotAllowedPath = "/not-allowed";
@@ -23,12 +24,15 @@ public static class WebUiRegistration
     }
 
     /// <summary>
-    /// A browser asking for a page that does not exist gets the "not found" page (still a 404); API clients keep
-    /// their problem documents.
+    /// A browser asking for a page that does not exist gets the "not found" page (still a 404), and one whose page
+    /// failed gets the error page (a 500, with the request's reference and nothing internal); API clients keep their
+    /// problem documents.
     /// </summary>
     public static WebApplication UseWebUiStatusPages(this WebApplication app)
     {
-        app.UseWhen(IsPageRequest, page => page.UseStatusCodePagesWithReExecute(NotFoundPath, createScopeForStatusCodePages: true));
+        app.UseWhen(IsPageRequest, page => page
+            .UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = ErrorPath, CreateScopeForErrors = true })
+            .UseStatusCodePagesWithReExecute(NotFoundPath, createScopeForStatusCodePages: true));
         return app;
     }
 
@@ -64,7 +68,8 @@ public static class WebUiRegistration
     public static bool IsUiPath(PathString path) =>
         !path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) && !path.StartsWithSegments(AuthenticationRegistration.HubsPath, StringComparison.OrdinalIgnoreCase);
 
-    private static bool IsPageRequest(HttpContext context) =>
+    /// <summary>A browser asking for a page: a GET of a UI path that accepts HTML.</summary>
+    public static bool IsPageRequest(HttpContext context) =>
         (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
         && IsUiPath(context.Request.Path)
         && context.Request.Headers.Accept.Any(accept => accept?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);

@@ -1,4 +1,5 @@
 using Mentori.Data.Entities;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -34,6 +35,30 @@ public abstract class MentorPageTests(ITestDatabaseServer server, Chromium chrom
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Grace Hopper");
         await Expect(page.Locator(".bio")).ToHaveTextAsync("Rear admiral.\nI wrote the first compiler.");
         await ScreenshotAsync(page, "mentor");
+    }
+
+    [Fact]
+    public async Task A_signed_in_member_reads_the_times_in_the_zone_of_their_profile_not_the_browsers()
+    {
+        var grace = TestData.NewMentor("Grace", "Hopper", timezone: "Europe/Berlin", availability: new() { ["friday"] = ["09:00-10:00"] });
+        await Database.SeedAsync(grace);
+        var member = await Database.SeedUserAsync(UserRole.Mentee);
+        await using (var db = Database.NewContext())
+        {
+            (await db.Profiles.SingleAsync(p => p.UserId == member.Id, TestContext.Current.CancellationToken)).Timezone = "Asia/Kathmandu";
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var page = await NewPageAsync(timezone: "America/Sao_Paulo");
+        await OpenAsync(page, $"/sign-in?returnUrl=%2Fmentors%2F{grace.Id}");
+        await SignInOnPageAsync(page, member.Email, Password);
+
+        await Expect(page.GetByText("Times are in Asia/Kathmandu; Grace is in Europe/Berlin.")).ToBeVisibleAsync();
+        var kathmandu = TimeZoneInfo.FindSystemTimeZoneById("Asia/Kathmandu");
+        var firstSlot = page.Locator(".slot").First;
+        var start = DateTime.Parse((await firstSlot.GetAttributeAsync("href"))!.Split("start=")[1].Replace("%3A", ":", StringComparison.Ordinal),
+            System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal);
+        await Expect(firstSlot).ToContainTextAsync(TimeZoneInfo.ConvertTimeFromUtc(start, kathmandu).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]

@@ -58,7 +58,8 @@ public sealed class ExceptionProblemHandler(IProblemDetailsService problems, ILo
 
         if (problem is null)
         {
-            logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            logger.LogError(exception, "Unhandled exception for {Method} {Path} (request {TraceId})", httpContext.Request.Method, httpContext.Request.Path,
+                System.Diagnostics.Activity.Current?.Id ?? httpContext.TraceIdentifier);
             problem = new ProblemDetails
             {
                 Status = StatusCodes.Status500InternalServerError,
@@ -83,6 +84,11 @@ public sealed class ExceptionProblemHandler(IProblemDetailsService problems, ILo
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
+        if (Components.WebUiRegistration.IsPageRequest(httpContext))
+        {
+            return false; // a person in a browser gets the error page (WebUiRegistration), not a problem document
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
