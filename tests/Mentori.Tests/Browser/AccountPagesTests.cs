@@ -84,17 +84,20 @@ public abstract class AccountPagesTests(ITestDatabaseServer server, Chromium chr
     public async Task A_forgotten_password_is_replaced_through_the_emailed_link_and_the_new_one_signs_in()
     {
         var user = await Database.SeedUserAsync(UserRole.Mentor);
-        var page = await NewPageAsync();
+        var page = await NewPageAsync(width: 375);
         await OpenAsync(page, "/sign-in");
+        await AssertNoHorizontalScrollAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Forgot your password?" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Forgot your password?"); // both pages have an Email field
         await page.GetByLabel("Email").FillAsync(user.Email);
         await page.GetByRole(AriaRole.Button, new() { Name = "Send me a link" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"If an account uses {user.Email}");
         await AssertAccessibleAsync(page);
+        await AssertNoHorizontalScrollAsync(page); // the address, however long, wraps
 
         var link = (await App.WaitForEmailAsync(user.Email, "Reset your Mentori password")).LinkTo("/reset-password");
         await OpenAsync(page, link);
+        await AssertNoHorizontalScrollAsync(page);
         await page.GetByLabel("New password", new() { Exact = true }).FillAsync("Sunrise-2027");
         await page.GetByLabel("The new password again").FillAsync("Sunrise-2028");
         await page.GetByRole(AriaRole.Button, new() { Name = "Change my password" }).ClickAsync();

@@ -10,7 +10,7 @@ public abstract class ErrorPageTests(ITestDatabaseServer server, Chromium chromi
     [Fact]
     public async Task A_failing_page_shows_the_error_page_with_a_reference_and_nothing_internal()
     {
-        var page = await NewPageAsync();
+        var page = await NewPageAsync(width: 375);
         _ = App.Services; // migrated; now break what the home page reads
         await using (var db = Database.NewContext())
         {
@@ -26,6 +26,7 @@ public abstract class ErrorPageTests(ITestDatabaseServer server, Chromium chromi
         Assert.DoesNotContain("rating_summaries", text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
         await AssertAccessibleAsync(page);
+        await AssertNoHorizontalScrollAsync(page);
 
         var api = await App.CreateClient().GetAsync("/api/v1/mentors", TestContext.Current.CancellationToken);
         Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType); // API clients keep their problem documents

@@ -67,9 +67,10 @@ public abstract class MentorPageTests(ITestDatabaseServer server, Chromium chrom
         var grace = TestData.NewMentor("Grace", "Hopper");
         await Database.SeedAsync(grace);
         await Database.SeedRatingsAsync(grace, 5, 4, 5, 3, 5, 4, 5);
-        var page = await NewPageAsync();
+        var page = await NewPageAsync(width: 375);
 
         await OpenAsync(page, $"/mentors/{grace.Id}");
+        await AssertNoHorizontalScrollAsync(page);
         await Expect(page.Locator(".mentor-header")).ToContainTextAsync("★ 4.4 (7 ratings)");
         await Expect(page.Locator(".ratings > li")).ToHaveCountAsync(5);
         await page.GetByRole(AriaRole.Link, new() { Name = "Older ratings" }).ClickAsync();

@@ -12,11 +12,12 @@ public abstract class NotificationSettingsPageTests(ITestDatabaseServer server, 
     public async Task A_member_turns_the_unread_message_email_off_and_it_stays_off()
     {
         var user = await Database.SeedUserAsync(UserRole.Mentor);
-        var page = await NewPageAsync();
+        var page = await NewPageAsync(width: 375);
         await page.GotoAsync("/settings/notifications");
         await SignInOnPageAsync(page, user.Email, Password);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Emails");
         await AssertAccessibleAsync(page);
+        await AssertNoHorizontalScrollAsync(page);
         var unread = page.GetByLabel("An email when a message waits unread");
         await Expect(unread).ToBeCheckedAsync();
 
