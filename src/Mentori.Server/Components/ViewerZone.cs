@@ -16,15 +16,9 @@ public sealed record ViewerZone(TimeZoneInfo Zone)
 
     public static async Task<ViewerZone> OfAsync(HttpContext context, ProfileService profiles)
     {
-        if (context.User.Identity?.IsAuthenticated == true
-            && await profiles.TimezoneAsync(context.User, context.RequestAborted) is { } own && ProfileRules.IsIanaTimezone(own))
-        {
-            return new ViewerZone(WeeklyAvailability.ZoneOf(own));
-        }
-
-        return context.Request.Cookies[CookieName] is { } reported && ProfileRules.IsIanaTimezone(reported)
-            ? new ViewerZone(WeeklyAvailability.ZoneOf(reported))
-            : new ViewerZone(TimeZoneInfo.Utc);
+        var own = context.User.Identity?.IsAuthenticated == true ? await profiles.TimezoneAsync(context.User, context.RequestAborted) : null;
+        var known = new[] { own, context.Request.Cookies[CookieName] }.FirstOrDefault(zone => zone is not null && ProfileRules.IsIanaTimezone(zone));
+        return new ViewerZone(WeeklyAvailability.ZoneOf(known)); // no zone known: UTC
     }
 
     public DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Mentori.Data;
 using Mentori.Data.Entities;
 using Microsoft.EntityFrameworkCore;
+using Mentori.Server.Infrastructure.Hosting;
 
 namespace Mentori.Server.Features.Messages;
 
@@ -61,21 +62,9 @@ public sealed class ChatPresence(IServiceScopeFactory scopes, TimeProvider clock
         await db.ChatConnections.Where(c => c.SeenAt <= aliveSince).ExecuteDeleteAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(RenewInterval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await RenewAsync(stoppingToken);
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(exception, "Could not renew the chat connections of this instance; trying again in {Interval}", RenewInterval);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => PeriodicWork.RunAsync(clock, RenewInterval, RenewAsync,
+        exception => logger.LogWarning(exception, "Could not renew the chat connections of this instance; trying again in {Interval}", RenewInterval),
+        stoppingToken);
 
     /// <summary>On a graceful stop the instance's connections end with it.</summary>
     public override async Task StopAsync(CancellationToken cancellationToken)

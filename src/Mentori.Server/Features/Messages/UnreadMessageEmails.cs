@@ -4,6 +4,7 @@ using Mentori.Server.Features.Profiles;
 using Mentori.Server.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Mentori.Server.Infrastructure.Hosting;
 
 namespace Mentori.Server.Features.Messages;
 
@@ -139,19 +140,7 @@ public sealed class UnreadMessageEmails(IServiceScopeFactory scopes, TimeProvide
             """);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await SendDueAsync(stoppingToken);
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(exception, "Unread-message emails failed; trying again in {Interval}", Interval);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => PeriodicWork.RunAsync(clock, Interval, SendDueAsync,
+        exception => logger.LogError(exception, "Unread-message emails failed; trying again in {Interval}", Interval),
+        stoppingToken);
 }

@@ -1,6 +1,7 @@
 using Mentori.Data;
 using Mentori.Data.Entities;
 using Microsoft.EntityFrameworkCore;
+using Mentori.Server.Infrastructure.Hosting;
 
 namespace Mentori.Server.Features.Sessions;
 
@@ -58,20 +59,7 @@ public sealed class SessionReminders(IServiceScopeFactory scopes, TimeProvider c
         return sent;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
-        {
-            try
-            {
-                await SendDueAsync(stoppingToken);
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(exception, "Session reminders failed; trying again in {Interval}", Interval);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => PeriodicWork.RunAsync(clock, Interval, SendDueAsync,
+        exception => logger.LogError(exception, "Session reminders failed; trying again in {Interval}", Interval),
+        stoppingToken, passFirst: true);
 }
