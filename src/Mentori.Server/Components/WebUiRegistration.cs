@@ -56,6 +56,7 @@ public static class WebUiRegistration
                 if (context.IsCookieAuthenticated())
                 {
                     await signIns.EndCookieSignInAsync(context, cancellationToken);
+                    Flash.Set(context, Flash.SignedOut);
                 }
 
                 return TypedResults.LocalRedirect("/");

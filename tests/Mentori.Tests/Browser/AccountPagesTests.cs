@@ -127,6 +127,7 @@ public abstract class AccountPagesTests(ITestDatabaseServer server, Chromium chr
 
         await page.GotoAsync("/sign-up/check-email");
         await Expect(page).ToHaveURLAsync(new Regex("/sign-in\\?returnUrl=%2Fsign-up%2Fcheck-email$"));
+        await Expect(page.GetByText("You need to sign in to go on")).ToBeVisibleAsync();
         await SignInOnPageAsync(page, user.Email, Password);
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Check your email");

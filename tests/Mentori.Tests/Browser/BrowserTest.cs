@@ -109,6 +109,40 @@ public abstract class BrowserTest(ITestDatabaseServer server, Chromium chromium)
         Assert.True(scrollWidth <= viewport, $"{page.Url} is {scrollWidth} px wide in a {viewport} px viewport");
     }
 
+    /// <summary>
+    /// Presses Tab (or Shift+Tab) <paramref name="presses"/> times and gives the accessible name of each element the
+    /// focus reached; every one must show where the focus is (an outline of its own, as <c>:focus-visible</c> draws).
+    /// </summary>
+    protected static async Task<List<string>> TabAsync(IPage page, int presses, bool backwards = false)
+    {
+        var reached = new List<string>();
+        for (var i = 0; i < presses; i++)
+        {
+            await page.Keyboard.PressAsync(backwards ? "Shift+Tab" : "Tab");
+            var stop = await page.EvaluateAsync<FocusStop>(FocusStop.Script);
+            Assert.True(stop.Visible, $"the focus on '{stop.Name}' ({page.Url}) is not visible");
+            reached.Add(stop.Name);
+        }
+
+        return reached;
+    }
+
+    private sealed class FocusStop
+    {
+        public string Name { get; set; } = "";
+
+        public bool Visible { get; set; }
+
+        public const string Script = """
+            () => {
+                const element = document.activeElement;
+                const style = getComputedStyle(element);
+                const name = element.getAttribute('aria-label') || element.labels?.[0]?.innerText || element.innerText || element.tagName;
+                return { name: name.trim().replace(/\s+/g, ' '), visible: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
+            }
+            """;
+    }
+
     /// <summary>Keeps docs/screenshots/ current: each run of the test takes the picture again.</summary>
     protected static async Task ScreenshotAsync(IPage page, string name)
     {

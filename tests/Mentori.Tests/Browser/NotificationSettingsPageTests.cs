@@ -23,8 +23,10 @@ public abstract class NotificationSettingsPageTests(ITestDatabaseServer server, 
 
         await unread.UncheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your email settings are saved.");
+        await ScreenshotAsync(page, "settings-375");
         await page.ReloadAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToBeEmptyAsync();
 
         await Expect(page.GetByLabel("An email when a message waits unread")).Not.ToBeCheckedAsync();
         await Expect(page.GetByLabel("A reminder the day before each session")).ToBeCheckedAsync();

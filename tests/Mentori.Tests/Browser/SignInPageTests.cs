@@ -31,7 +31,10 @@ public abstract class SignInPageTests(ITestDatabaseServer server, Chromium chrom
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(BaseAddress.ToString());
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("You are signed out.");
         Assert.DoesNotContain(await page.Context.CookiesAsync(), cookie => cookie.Name == "mentori.auth");
+        await page.ReloadAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToBeEmptyAsync();
         AssertNoPageErrors();
     }
 

@@ -1,0 +1,51 @@
+namespace Mentori.Server.Components;
+
+/// <summary>
+/// A confirmation that survives one redirect ("You are signed out."): its key rides in a short-lived cookie and the
+/// next page's layout shows it as a toast, once. Only keys travel, so a cookie set by anyone else shows nothing.
+/// </summary>
+public static class Flash
+{
+    public const string SignedOut = "signed-out";
+
+    private const string CookieName = "mentori.flash";
+
+    private static readonly Dictionary<string, string> Messages = new(StringComparer.Ordinal)
+    {
+        [SignedOut] = "You are signed out.",
+    };
+
+    public static void Set(HttpContext context, string key)
+    {
+        if (!Messages.ContainsKey(key))
+        {
+            throw new ArgumentException($"No flash message has the key '{key}'.", nameof(key));
+        }
+
+        context.Response.Cookies.Append(CookieName, key, new CookieOptions
+        {
+            HttpOnly = true,
+            IsEssential = true,
+            Path = "/",
+            SameSite = SameSiteMode.Lax,
+            Secure = context.Request.IsHttps,
+            MaxAge = TimeSpan.FromMinutes(1),
+        });
+    }
+
+    /// <summary>The message waiting for this page, if any; it is shown only once.</summary>
+    public static string? Take(HttpContext context)
+    {
+        if (!context.Request.Cookies.TryGetValue(CookieName, out var key))
+        {
+            return null;
+        }
+
+        if (!context.Response.HasStarted)
+        {
+            context.Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/" });
+        }
+
+        return Messages.GetValueOrDefault(key);
+    }
+}
