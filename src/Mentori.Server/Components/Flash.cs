@@ -7,12 +7,14 @@ namespace Mentori.Server.Components;
 public static class Flash
 {
     public const string SignedOut = "signed-out";
+    public const string RequestSent = "request-sent";
 
     private const string CookieName = "mentori.flash";
 
     private static readonly Dictionary<string, string> Messages = new(StringComparer.Ordinal)
     {
         [SignedOut] = "You are signed out.",
+        [RequestSent] = "Your request is sent. The mentor has it by email and will accept or decline it.",
     };
 
     public static void Set(HttpContext context, string key)

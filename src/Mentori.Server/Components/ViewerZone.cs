@@ -1,3 +1,4 @@
+using System.Globalization;
 using Mentori.Server.Features.Mentors;
 using Mentori.Server.Features.Profiles;
 
@@ -20,6 +21,13 @@ public sealed record ViewerZone(TimeZoneInfo Zone)
         var known = new[] { own, context.Request.Cookies[CookieName] }.FirstOrDefault(zone => zone is not null && ProfileRules.IsIanaTimezone(zone));
         return new ViewerZone(WeeklyAvailability.ZoneOf(known)); // no zone known: UTC
     }
+
+    /// <summary>Another person's zone (a mentor's, the other side of a session); UTC when they named none.</summary>
+    public static ViewerZone Of(string? iana) => new(WeeklyAvailability.ZoneOf(iana));
+
+    /// <summary>"Monday 7 December 2026, 18:00–19:00": a span of time as a person reads it in this zone.</summary>
+    public string Span(DateTime startUtc, DateTime endUtc) =>
+        $"{Local(startUtc).ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture)}–{Local(endUtc).ToString("HH:mm", CultureInfo.InvariantCulture)}";
 
     public DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 }

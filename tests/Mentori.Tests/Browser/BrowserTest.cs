@@ -15,6 +15,7 @@ public abstract class BrowserTest(ITestDatabaseServer server, Chromium chromium)
     private readonly List<string> _pageErrors = [];
     private readonly List<IBrowserContext> _contexts = [];
     private readonly Dictionary<string, string> _settings = [];
+    private TimeProvider? _clock;
     private MentoriApp? _app;
 
     protected Chromium Chromium { get; } = chromium;
@@ -29,6 +30,13 @@ public abstract class BrowserTest(ITestDatabaseServer server, Chromium chromium)
     {
         Assert.Null(_app);
         _settings[key] = value;
+    }
+
+    /// <summary>The app's clock (a fake one, to let a session's time pass), before its first use.</summary>
+    protected void UseClock(TimeProvider clock)
+    {
+        Assert.Null(_app);
+        _clock = clock;
     }
 
     /// <summary>A new visitor's tab (1 280 px wide unless told otherwise), whose script errors and failed loads are recorded.</summary>
@@ -53,7 +61,8 @@ public abstract class BrowserTest(ITestDatabaseServer server, Chromium chromium)
         };
         page.Response += (_, response) =>
         {
-            if (response.Status >= 400 && response.Request.ResourceType != "document")
+            // A page's own answer may be a 4xx on purpose (a form to correct), also when enhanced navigation fetched it.
+            if (response.Status >= 400 && response.Request.ResourceType != "document" && !IsEnhancedPageRequest(response.Request))
             {
                 _pageErrors.Add($"{response.Status} for {response.Url}");
             }
@@ -69,6 +78,9 @@ public abstract class BrowserTest(ITestDatabaseServer server, Chromium chromium)
         page.PageError += (_, error) => _pageErrors.Add($"script: {error}");
         return page;
     }
+
+    private static bool IsEnhancedPageRequest(IRequest request) =>
+        request.Headers.TryGetValue("accept", out var accept) && accept.Contains("blazor-enhanced-nav", StringComparison.Ordinal);
 
     /// <summary>Opens a path, checks the status, waits for Blazor's script, and runs axe on what is shown.</summary>
     protected async Task<IResponse> OpenAsync(IPage page, string path, int status = 200)
@@ -175,6 +187,11 @@ public abstract class BrowserTest(ITestDatabaseServer server, Chromium chromium)
         foreach (var (key, value) in _settings)
         {
             app.WithSetting(key, value);
+        }
+
+        if (_clock is not null)
+        {
+            app.WithClock(_clock);
         }
 
         app.UseKestrel(0);

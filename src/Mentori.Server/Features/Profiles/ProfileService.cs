@@ -19,17 +19,17 @@ public sealed class ProfileService(MentoriDb db, ProfileImages images)
         return ProfileResponse.From(profile);
     }
 
+    /// <summary>The zone the caller's profile names, or null: the zone the web UI shows their times in.</summary>
+    public Task<string?> TimezoneAsync(ClaimsPrincipal caller, CancellationToken cancellationToken) => TimezoneOfAsync(caller.GetUserId(), cancellationToken);
+
+    /// <summary>The zone a user's profile names, or null (shown beside a session's time for the other side).</summary>
+    public async Task<string?> TimezoneOfAsync(Guid userId, CancellationToken cancellationToken) =>
+        await db.Profiles.AsNoTracking().Where(p => p.UserId == userId).Select(p => p.Timezone).SingleOrDefaultAsync(cancellationToken);
+
     /// <summary>
     /// Replaces every editable field (a field left out becomes empty). Mentor-only fields on a mentee, and
     /// mentee-only fields on a mentor, are field errors; an admin has neither.
     /// </summary>
-    /// <summary>The zone the caller's profile names, or null: the zone the web UI shows their times in.</summary>
-    public async Task<string?> TimezoneAsync(ClaimsPrincipal caller, CancellationToken cancellationToken)
-    {
-        var userId = caller.GetUserId();
-        return await db.Profiles.AsNoTracking().Where(p => p.UserId == userId).Select(p => p.Timezone).SingleOrDefaultAsync(cancellationToken);
-    }
-
     public async Task<ProfileResponse> UpdateAsync(ClaimsPrincipal caller, UpdateProfileRequest request, CancellationToken cancellationToken)
     {
         var userId = caller.GetUserId();

@@ -64,6 +64,14 @@ public sealed class RatingService(MentoriDb db, VerifiedEmailRule verified)
         return RatingResponse.From(rating, rater ?? new UserSummary(me, null, null, null));
     }
 
+    /// <summary>The score the caller gave this session, or null while they have not rated it.</summary>
+    public async Task<int?> GivenAsync(ClaimsPrincipal caller, Guid sessionId, CancellationToken cancellationToken)
+    {
+        var me = caller.GetUserId();
+        return await db.Ratings.AsNoTracking().Where(r => r.SessionId == sessionId && r.RaterId == me).Select(r => (int?)r.Score)
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>Ratings a user has received, newest first; the average and count come from the maintained summary.</summary>
     public async Task<ReceivedRatings> ReceivedAsync(Guid userId, int? limit, string? cursor, CancellationToken cancellationToken)
     {

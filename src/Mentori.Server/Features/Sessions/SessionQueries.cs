@@ -21,7 +21,6 @@ public sealed class SessionQueries(MentoriDb db)
     public async Task<Page<SessionResponse>> ListAsync(ClaimsPrincipal caller, string? status, DateTimeOffset? from, DateTimeOffset? to,
         bool? all, int? limit, string? cursor, CancellationToken cancellationToken)
     {
-        var role = caller.GetRole();
         var errors = new ValidationErrors();
         SessionStatus? wanted = null;
         if (status is not null)
@@ -30,6 +29,18 @@ public sealed class SessionQueries(MentoriDb db)
             errors.AddIf(wanted is null, "status", "The status is pending, accepted, declined, completed or cancelled.");
         }
 
+        return await ListAsync(caller, errors, wanted is { } only ? [only] : null, from, to, all, limit, cursor, cancellationToken);
+    }
+
+    /// <summary>The caller's sessions in any of <paramref name="statuses"/> (the web UI's lists), paged as above.</summary>
+    public Task<Page<SessionResponse>> ListAsync(ClaimsPrincipal caller, IReadOnlyCollection<SessionStatus> statuses, int? limit, string? cursor,
+        CancellationToken cancellationToken) =>
+        ListAsync(caller, new ValidationErrors(), statuses, null, null, null, limit, cursor, cancellationToken);
+
+    private async Task<Page<SessionResponse>> ListAsync(ClaimsPrincipal caller, ValidationErrors errors, IReadOnlyCollection<SessionStatus>? statuses,
+        DateTimeOffset? from, DateTimeOffset? to, bool? all, int? limit, string? cursor, CancellationToken cancellationToken)
+    {
+        var role = caller.GetRole();
         errors.AddIf(from is not null && to is not null && to <= from, "to", "The end must be after the start.");
         var page = PageRequest.From(errors, limit, cursor, TimeKey.Parser("sessions"));
         errors.ThrowIfAny();
@@ -46,9 +57,14 @@ public sealed class SessionQueries(MentoriDb db)
             sessions = sessions.Where(s => s.MentorId == me || s.MenteeId == me);
         }
 
-        if (wanted is { } only)
+        if (statuses is { Count: 1 })
         {
+            var only = statuses.First();
             sessions = sessions.Where(s => s.Status == only);
+        }
+        else if (statuses is not null)
+        {
+            sessions = sessions.Where(s => statuses.Contains(s.Status));
         }
 
         if (from is { } start)

@@ -25,11 +25,23 @@ public static class SessionRules
     public static bool Overlaps(DateTime start, DateTime end, DateTime otherStart, DateTime otherEnd) => start < otherEnd && otherStart < end;
 }
 
-/// <summary>One of the session transitions: who may make it, from which states, to which.</summary>
-public sealed record SessionTransition(string Name, SessionStatus To, IReadOnlyDictionary<UserRole, SessionStatus[]> From)
+/// <summary>When a transition may happen relative to the session's start.</summary>
+public enum StartCondition
+{
+    Any,
+
+    /// <summary>Only before the start (an accept: a request whose time has passed cannot be taken up).</summary>
+    BeforeStart,
+
+    /// <summary>Only once the session has started (a completion).</summary>
+    Started,
+}
+
+/// <summary>One of the session transitions: who may make it, from which states, to which, and when.</summary>
+public sealed record SessionTransition(string Name, SessionStatus To, IReadOnlyDictionary<UserRole, SessionStatus[]> From, StartCondition When = StartCondition.Any)
 {
     public static readonly SessionTransition Accept = new("accept", SessionStatus.Accepted,
-        new Dictionary<UserRole, SessionStatus[]> { [UserRole.Mentor] = [SessionStatus.Pending] });
+        new Dictionary<UserRole, SessionStatus[]> { [UserRole.Mentor] = [SessionStatus.Pending] }, StartCondition.BeforeStart);
 
     public static readonly SessionTransition Decline = new("decline", SessionStatus.Declined,
         new Dictionary<UserRole, SessionStatus[]> { [UserRole.Mentor] = [SessionStatus.Pending] });
@@ -43,5 +55,14 @@ public sealed record SessionTransition(string Name, SessionStatus To, IReadOnlyD
         });
 
     public static readonly SessionTransition Complete = new("complete", SessionStatus.Completed,
-        new Dictionary<UserRole, SessionStatus[]> { [UserRole.Mentor] = [SessionStatus.Accepted] });
+        new Dictionary<UserRole, SessionStatus[]> { [UserRole.Mentor] = [SessionStatus.Accepted] }, StartCondition.Started);
+
+    /// <summary>Whether <paramref name="side"/> may make this transition now (what a page offers; the service decides).</summary>
+    public bool IsOpenTo(UserRole side, SessionStatus status, DateTime scheduledAt, DateTime now) =>
+        From.TryGetValue(side, out var from) && from.Contains(status) && When switch
+        {
+            StartCondition.BeforeStart => scheduledAt > now,
+            StartCondition.Started => scheduledAt <= now,
+            _ => true,
+        };
 }

@@ -27,30 +27,16 @@ public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEma
         }
 
         await verified.EnsureAsync(me, cancellationToken);
-        var now = clock.StoredUtcNow();
-        var errors = new ValidationErrors();
-        errors.AddIf(request.MentorId is null, "mentorId", "This field is required.");
-        var start = request.ScheduledAt?.UtcDateTime;
-        errors.AddIf(start is null, "scheduledAt", "This field is required.");
-        errors.AddIf(start <= now, "scheduledAt", "The start must be in the future.");
-        errors.AddIf(start?.Year > 9000, "scheduledAt", "The start is too far in the future.");
-        errors.AddIf(start?.Ticks % TimeSpan.TicksPerMinute != 0, "scheduledAt", "The start is a whole minute (no seconds).");
-        var duration = request.Duration ?? SessionRules.DefaultDuration;
-        if (SessionRules.DurationProblem(duration) is { } durationProblem)
-        {
-            errors.Add("duration", durationProblem);
-        }
-        var notes = FreeText.Optional(errors, "menteeNotes", request.MenteeNotes, SessionRules.MaxNotesLength);
-        errors.ThrowIfAny();
+        var (start, duration, notes) = CheckRequest(request, clock.StoredUtcNow());
 
         var mentorId = request.MentorId!.Value;
-        var end = SessionRules.EndOf(start!.Value, duration);
+        var end = SessionRules.EndOf(start, duration);
         var mentor = await MentorDirectory.ListedMentorProfiles(db)
             .Where(p => p.UserId == mentorId)
             .Select(p => new { p.Availability, p.Timezone })
             .SingleOrDefaultAsync(cancellationToken) ?? throw MentorDirectory.NotAMentor();
         var week = new WeeklyAvailability(mentor.Availability ?? [], WeeklyAvailability.ZoneOf(mentor.Timezone));
-        if (!week.IsEmpty && !week.Covers(start.Value, end))
+        if (!week.IsEmpty && !week.Covers(start, end))
         {
             throw ProblemException.Validation("scheduledAt",
                 "The session must lie wholly inside the mentor's weekly availability (GET /mentors/{id}/slots lists free times).");
@@ -58,7 +44,7 @@ public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEma
 
         var session = new Session
         {
-            MentorId = mentorId, MenteeId = me, Status = SessionStatus.Pending, ScheduledAt = start.Value, Duration = duration, MenteeNotes = notes,
+            MentorId = mentorId, MenteeId = me, Status = SessionStatus.Pending, ScheduledAt = start, Duration = duration, MenteeNotes = notes,
         };
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
@@ -66,14 +52,14 @@ public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEma
             // requests and accepts queue here (always mentor first, then mentee, so they cannot deadlock).
             await db.LockMentorScheduleAsync(mentorId, cancellationToken);
             await db.LockMenteeScheduleAsync(me, cancellationToken);
-            var earliest = start.Value.AddMinutes(-SessionRules.MaxDuration);
+            var earliest = start.AddMinutes(-SessionRules.MaxDuration);
             var nearby = await db.Sessions.AsNoTracking()
                 .Where(s => s.ScheduledAt < end && s.ScheduledAt > earliest
                     && ((s.MentorId == mentorId && s.Status == SessionStatus.Accepted)
                         || (s.MenteeId == me && (s.Status == SessionStatus.Pending || s.Status == SessionStatus.Accepted))))
                 .Select(s => new { s.MenteeId, s.ScheduledAt, s.Duration })
                 .ToListAsync(cancellationToken);
-            var clash = nearby.FirstOrDefault(s => SessionRules.Overlaps(start.Value, end, s.ScheduledAt, SessionRules.EndOf(s.ScheduledAt, s.Duration)));
+            var clash = nearby.FirstOrDefault(s => SessionRules.Overlaps(start, end, s.ScheduledAt, SessionRules.EndOf(s.ScheduledAt, s.Duration)));
             if (clash is not null)
             {
                 throw Overlap(clash.MenteeId == me
@@ -97,6 +83,30 @@ public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEma
         }
 
         return await queries.GetAsync(caller, session.Id, cancellationToken);
+    }
+
+    /// <summary>
+    /// The checks of a request's own fields (the mentor's availability and the calendars come after): its start, length
+    /// and notes as the request will store them, or a validation problem naming every field that is wrong.
+    /// </summary>
+    public static (DateTime Start, int Duration, string? Notes) CheckRequest(RequestSessionRequest request, DateTime now)
+    {
+        var errors = new ValidationErrors();
+        errors.AddIf(request.MentorId is null, "mentorId", "This field is required.");
+        var start = request.ScheduledAt?.UtcDateTime;
+        errors.AddIf(start is null, "scheduledAt", "This field is required.");
+        errors.AddIf(start <= now, "scheduledAt", "The start must be in the future.");
+        errors.AddIf(start?.Year > 9000, "scheduledAt", "The start is too far in the future.");
+        errors.AddIf(start?.Ticks % TimeSpan.TicksPerMinute != 0, "scheduledAt", "The start is a whole minute (no seconds).");
+        var duration = request.Duration ?? SessionRules.DefaultDuration;
+        if (SessionRules.DurationProblem(duration) is { } durationProblem)
+        {
+            errors.Add("duration", durationProblem);
+        }
+
+        var notes = FreeText.Optional(errors, "menteeNotes", request.MenteeNotes, SessionRules.MaxNotesLength);
+        errors.ThrowIfAny();
+        return (start!.Value, duration, notes);
     }
 
     public async Task<SessionResponse> AcceptAsync(ClaimsPrincipal caller, Guid id, AcceptSessionRequest? request, CancellationToken cancellationToken)
@@ -199,14 +209,15 @@ public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEma
             var sessions = db.Sessions.Where(s => s.Id == id && from.Contains(s.Status));
             if (transition == SessionTransition.Accept)
             {
-                var mentorId = caller.GetUserId();
-                await db.LockMentorScheduleAsync(mentorId, cancellationToken);
-                sessions = sessions.Where(s => s.ScheduledAt > now);
+                await db.LockMentorScheduleAsync(caller.GetUserId(), cancellationToken);
             }
-            else if (transition == SessionTransition.Complete)
+
+            sessions = transition.When switch
             {
-                sessions = sessions.Where(s => s.ScheduledAt <= now);
-            }
+                StartCondition.BeforeStart => sessions.Where(s => s.ScheduledAt > now),
+                StartCondition.Started => sessions.Where(s => s.ScheduledAt <= now),
+                _ => sessions,
+            };
 
             try
             {

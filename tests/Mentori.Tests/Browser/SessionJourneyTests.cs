@@ -1,0 +1,164 @@
+using System.Text.RegularExpressions;
+using Mentori.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Mentori.Tests.Browser;
+
+/// <summary>
+/// A mentee and a mentor, each in a browser of their own, through a session's whole life: the request, the answer,
+/// the meeting, the completion and the ratings, with nothing but the pages.
+/// </summary>
+public abstract class SessionJourneyTests(ITestDatabaseServer server, Chromium chromium) : BrowserTest(server, chromium)
+{
+    private static readonly Dictionary<string, List<string>> EveryDay = Enum.GetNames<DayOfWeek>()
+        .ToDictionary(day => day.ToLowerInvariant(), _ => new List<string> { "00:00-23:30" });
+
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+
+    [Fact]
+    public async Task A_mentee_books_the_mentor_accepts_and_after_the_session_both_rate_it()
+    {
+        UseClock(_clock);
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor, availability: EveryDay, timezone: "America/New_York");
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
+        var menteePage = await SignedInPageAsync(mentee, timezone: "Europe/Berlin");
+
+        // The mentee picks the first free time on the mentor's page and asks for 90 minutes.
+        await OpenAsync(menteePage, $"/mentors/{mentor.Id}");
+        await menteePage.Locator("a.slot").First.ClickAsync();
+        await Expect(menteePage.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Request a session with Test Mentor");
+        await Expect(menteePage.Locator("#scheduledAt")).ToContainTextAsync("(Europe/Berlin)");
+        await Expect(menteePage.GetByText("(America/New_York)")).ToBeVisibleAsync(); // the mentor's zone beside mine
+        await AssertAccessibleAsync(menteePage);
+        await menteePage.GetByLabel("Length").SelectOptionAsync("90");
+        var notes = menteePage.GetByLabel("Notes for Test (optional)");
+        await notes.FillAsync("How to review pull requests kindly.");
+        await Expect(notes).ToHaveAccessibleDescriptionAsync(new Regex("35 of 5000 characters"));
+        await menteePage.GetByRole(AriaRole.Button, new() { Name = "Review the request" }).ClickAsync();
+
+        await Expect(menteePage.GetByRole(AriaRole.Heading, new() { Name = "Check your request" })).ToBeVisibleAsync();
+        await Expect(menteePage.Locator(".facts").Last).ToContainTextAsync("1 h 30 min");
+        await Expect(menteePage.Locator(".facts").Last).ToContainTextAsync("How to review pull requests kindly.");
+        await AssertAccessibleAsync(menteePage);
+        await ScreenshotAsync(menteePage, "booking");
+        await menteePage.GetByRole(AriaRole.Button, new() { Name = "Send the request" }).ClickAsync();
+
+        await Expect(menteePage).ToHaveURLAsync(new Regex("/sessions/[0-9a-f-]{36}$"));
+        await Expect(menteePage.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your request is sent. The mentor has it by email and will accept or decline it.");
+        await Expect(menteePage.Locator(".badge")).ToHaveTextAsync("Waiting for an answer");
+        var sessionPath = new Uri(menteePage.Url).AbsolutePath;
+
+        // The mentor finds it among the requests waiting for an answer and accepts it with a meeting link.
+        var mentorPage = await SignedInPageAsync(mentor);
+        await OpenAsync(mentorPage, "/sessions");
+        var waiting = mentorPage.GetByRole(AriaRole.Region, new() { Name = "Requests waiting for your answer" });
+        await waiting.GetByRole(AriaRole.Link, new() { Name = "Test Mentee" }).ClickAsync();
+        await Expect(mentorPage.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Session with Test Mentee");
+        await Expect(mentorPage.GetByText("How to review pull requests kindly.")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(mentorPage);
+        await mentorPage.GetByLabel("Meeting link (optional)").FillAsync("https://meet.example/review-kindly");
+        await mentorPage.GetByRole(AriaRole.Button, new() { Name = "Accept", Exact = true }).ClickAsync();
+        await Expect(mentorPage.GetByRole(AriaRole.Status)).ToHaveTextAsync("Accepted. Test Mentee has it by email, with the calendar file.");
+        await Expect(mentorPage.Locator(".badge")).ToHaveTextAsync("Accepted");
+        await Expect(mentorPage.GetByRole(AriaRole.Button, new() { Name = "Accept", Exact = true })).ToHaveCountAsync(0);
+
+        // The mentee sees it upcoming, with the link and the calendar file.
+        await OpenAsync(menteePage, "/sessions");
+        await Expect(menteePage.GetByRole(AriaRole.Region, new() { Name = "Upcoming" }).GetByRole(AriaRole.Link, new() { Name = "Test Mentor" })).ToBeVisibleAsync();
+        await ScreenshotAsync(menteePage, "my-sessions");
+        await OpenAsync(menteePage, sessionPath);
+        await Expect(menteePage.GetByRole(AriaRole.Link, new() { Name = "https://meet.example/review-kindly" })).ToBeVisibleAsync();
+        var download = await menteePage.RunAndWaitForDownloadAsync(() => menteePage.GetByRole(AriaRole.Link, new() { Name = "Download the calendar file" }).ClickAsync());
+        Assert.Contains("BEGIN:VEVENT", await File.ReadAllTextAsync(await download.PathAsync(), TestContext.Current.CancellationToken));
+        await ScreenshotAsync(menteePage, "session");
+
+        // The time passes; the mentor completes the session with notes, and each side rates the other.
+        _clock.AdjustTime(_clock.GetUtcNow().AddDays(2));
+        await OpenAsync(mentorPage, sessionPath);
+        await mentorPage.GetByLabel("Your notes (optional; the mentee can read them)").FillAsync("Practise the three questions.");
+        await mentorPage.GetByRole(AriaRole.Button, new() { Name = "Mark as completed" }).ClickAsync();
+        await Expect(mentorPage.Locator(".badge")).ToHaveTextAsync("Completed");
+        await mentorPage.GetByLabel("4").CheckAsync();
+        await mentorPage.GetByRole(AriaRole.Button, new() { Name = "Send the rating" }).ClickAsync();
+        await Expect(mentorPage.GetByText("You rated this session 4 out of 5.")).ToBeVisibleAsync();
+
+        await OpenAsync(menteePage, sessionPath);
+        await Expect(menteePage.GetByText("Practise the three questions.")).ToBeVisibleAsync();
+        await menteePage.GetByRole(AriaRole.Button, new() { Name = "Send the rating" }).ClickAsync();
+        await Expect(menteePage.GetByRole(AriaRole.Alert)).ToContainTextAsync("This field is required."); // no score chosen
+        await menteePage.GetByLabel("5").CheckAsync();
+        await menteePage.GetByLabel("Feedback (optional; shown on the mentor's page)").FillAsync("Clear, kind and practical.");
+        await menteePage.GetByRole(AriaRole.Button, new() { Name = "Send the rating" }).ClickAsync();
+        await Expect(menteePage.GetByText("You rated this session 5 out of 5.")).ToBeVisibleAsync();
+
+        await OpenAsync(menteePage, $"/mentors/{mentor.Id}");
+        await Expect(menteePage.GetByRole(AriaRole.Region, new() { Name = "What mentees say" })).ToContainTextAsync("Clear, kind and practical.");
+        AssertNoPageErrors();
+    }
+
+    [Fact]
+    public async Task A_cancelled_session_asks_first_and_then_shows_as_cancelled_for_both()
+    {
+        var (mentor, mentee, session) = await Database.SeedPairAsync(SessionStatus.Accepted);
+        var menteePage = await SignedInPageAsync(mentee, width: 375);
+        await OpenAsync(menteePage, $"/sessions/{session.Id}");
+
+        await menteePage.GetByRole(AriaRole.Link, new() { Name = "Cancel the session…" }).ClickAsync();
+        await Expect(menteePage.GetByText("This cannot be undone.")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(menteePage);
+        await AssertNoHorizontalScrollAsync(menteePage);
+        await menteePage.GetByLabel("Why (optional; they read it)").FillAsync("I changed jobs.");
+        await menteePage.GetByRole(AriaRole.Button, new() { Name = "Yes, cancel it" }).ClickAsync();
+        await Expect(menteePage.Locator(".badge")).ToHaveTextAsync("Cancelled");
+        await Expect(menteePage.GetByRole(AriaRole.Status)).ToContainTextAsync("The session is cancelled.");
+
+        var mentorPage = await SignedInPageAsync(mentor);
+        await OpenAsync(mentorPage, $"/sessions/{session.Id}");
+        await Expect(mentorPage.Locator(".badge")).ToHaveTextAsync("Cancelled");
+        await Expect(mentorPage.GetByText("I changed jobs.")).ToBeVisibleAsync();
+        await OpenAsync(mentorPage, "/sessions");
+        await Expect(mentorPage.GetByRole(AriaRole.Region, new() { Name = "Past and closed" }).Locator(".badge")).ToHaveTextAsync("Cancelled");
+        AssertNoPageErrors();
+    }
+
+    [Fact]
+    public async Task A_mentee_whose_time_was_taken_meanwhile_is_told_why_and_keeps_the_form()
+    {
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor, availability: EveryDay);
+        var first = await Database.SeedUserAsync(UserRole.Mentee);
+        var second = await Database.SeedUserAsync(UserRole.Mentee);
+        var secondPage = await SignedInPageAsync(second);
+        await OpenAsync(secondPage, $"/mentors/{mentor.Id}");
+        await secondPage.Locator("a.slot").First.ClickAsync();
+        await Expect(secondPage.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Request a session with Test Mentor");
+        var start = DateTime.Parse(new Uri(secondPage.Url).Query.Split("start=")[1].Replace("%3A", ":"), null, System.Globalization.DateTimeStyles.AdjustToUniversal);
+
+        // Meanwhile the first mentee's request for that time is accepted.
+        await Database.SeedSessionAsync(mentor, first, start, SessionStatus.Accepted);
+        await secondPage.GetByLabel("Notes for Test (optional)").FillAsync("Career change.");
+        await secondPage.GetByRole(AriaRole.Button, new() { Name = "Review the request" }).ClickAsync();
+        await secondPage.GetByRole(AriaRole.Button, new() { Name = "Send the request" }).ClickAsync();
+
+        await Expect(secondPage.GetByRole(AriaRole.Alert)).ToContainTextAsync("The mentor already has an accepted session at that time.");
+        await Expect(secondPage.GetByRole(AriaRole.Alert)).ToBeFocusedAsync();
+        await using var db = Database.NewContext();
+        Assert.False(await db.Sessions.AnyAsync(s => s.MenteeId == second.Id, TestContext.Current.CancellationToken));
+        AssertNoPageErrors();
+    }
+
+    private async Task<IPage> SignedInPageAsync(User user, string? timezone = null, int width = 1280)
+    {
+        var page = await NewPageAsync(width, timezone);
+        await OpenAsync(page, "/sign-in");
+        await SignInOnPageAsync(page, user.Email, Password);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+        return page;
+    }
+}
+
+public sealed class SessionJourneyOnSqlite(SqliteFiles server, Chromium chromium) : SessionJourneyTests(server, chromium);
+
+public sealed class SessionJourneyOnPostgres(PostgresServer server, Chromium chromium) : SessionJourneyTests(server, chromium);
