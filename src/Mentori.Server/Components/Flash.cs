@@ -8,12 +8,20 @@ public static class Flash
 {
     public const string SignedOut = "signed-out";
     public const string RequestSent = "request-sent";
+    public const string SignedOutEverywhere = "signed-out-everywhere";
+    public const string AccountDeleted = "account-deleted";
+    public const string SignInEnded = "sign-in-ended";
+    public const string Deactivated = "deactivated";
 
     private const string CookieName = "mentori.flash";
 
     private static readonly Dictionary<string, string> Messages = new(StringComparer.Ordinal)
     {
         [SignedOut] = "You are signed out.",
+        [SignedOutEverywhere] = "You are signed out on every device and browser.",
+        [AccountDeleted] = "Your account and everything in it are deleted. Thank you for being part of Mentori.",
+        [SignInEnded] = "You were signed out: someone signed this account out everywhere, changed its password or its role. Sign in again.",
+        [Deactivated] = "This account has been deactivated by an administrator.",
         [RequestSent] = "Your request is sent. The mentor has it by email and will accept or decline it.",
     };
 

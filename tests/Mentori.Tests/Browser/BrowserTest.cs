@@ -1,3 +1,4 @@
+using Mentori.Data.Entities;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -91,6 +92,16 @@ public abstract class BrowserTest(ITestDatabaseServer server, Chromium chromium)
         await AssertAccessibleAsync(page);
         AssertNoPageErrors();
         return response;
+    }
+
+    /// <summary>A new tab of <paramref name="user"/>, signed in through the sign-in page.</summary>
+    protected async Task<IPage> SignedInPageAsync(User user, string? timezone = null, int width = 1280)
+    {
+        var page = await NewPageAsync(width, timezone);
+        await OpenAsync(page, "/sign-in");
+        await SignInOnPageAsync(page, user.Email, Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).WaitForAsync();
+        return page;
     }
 
     /// <summary>Fills in the sign-in form the page shows and sends it.</summary>

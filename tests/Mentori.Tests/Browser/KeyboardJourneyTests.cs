@@ -30,6 +30,7 @@ public abstract class KeyboardJourneyTests(ITestDatabaseServer server, Chromium 
         await page.Keyboard.PressAsync("Enter");
         await Expect(page).ToHaveURLAsync(new Regex("expertise=compilers"));
         await Expect(page.Locator("#results-heading")).ToHaveTextAsync("1 mentor");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeFocusedAsync();
 
         // The results come back with the heading focused again: the form as before (with the chosen topic's remove
         // link beside it), then the one result.

@@ -148,15 +148,6 @@ public abstract class SessionJourneyTests(ITestDatabaseServer server, Chromium c
         Assert.False(await db.Sessions.AnyAsync(s => s.MenteeId == second.Id, TestContext.Current.CancellationToken));
         AssertNoPageErrors();
     }
-
-    private async Task<IPage> SignedInPageAsync(User user, string? timezone = null, int width = 1280)
-    {
-        var page = await NewPageAsync(width, timezone);
-        await OpenAsync(page, "/sign-in");
-        await SignInOnPageAsync(page, user.Email, Password);
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
-        return page;
-    }
 }
 
 public sealed class SessionJourneyOnSqlite(SqliteFiles server, Chromium chromium) : SessionJourneyTests(server, chromium);

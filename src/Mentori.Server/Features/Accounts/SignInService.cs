@@ -202,6 +202,13 @@ public sealed class SignInService(
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
     }
 
+    /// <summary>Ends every sign-in of the request's user (other browsers, apps and chat connections too) and drops the cookie.</summary>
+    public async Task EndEveryCookieSignInAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        await RevokeAllAsync(context.User.GetUserId(), cancellationToken);
+        await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+    }
+
     /// <summary>A new access token and a new refresh token, of a new family unless one is given. Saves pending changes.</summary>
     public async Task<AuthResponse> IssueAsync(User user, Guid? familyId, CancellationToken cancellationToken)
     {

@@ -1,4 +1,8 @@
+using System.Security.Claims;
+using Mentori.Server.Components;
 using Mentori.Server.Infrastructure.Problems;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Mentori.Server.Infrastructure.Auth;
@@ -6,41 +10,57 @@ namespace Mentori.Server.Infrastructure.Auth;
 /// <summary>
 /// A valid signature is not enough: before an endpoint that needs a user runs, the user must still exist and be
 /// active (else 403, api.md: "deactivated"), still have the role the token or cookie names, and the
-/// sign-in must not have been ended by logout or a password change. Answers are at most 30 seconds old.
+/// sign-in must not have been ended by logout or a password change. Answers are at most 30 seconds old. A page of
+/// the web UI instead drops the cookie and goes on as a visitor, so the page's own rules lead to sign-in (and
+/// back), with a toast that says why.
 /// </summary>
 public static class SignedInUserCheck
 {
     public static IApplicationBuilder UseSignedInUserCheck(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (context.User.Identity?.IsAuthenticated == true && context.GetEndpoint()?.Metadata.GetMetadata<IAuthorizeData>() is not null)
+        // Every page a browser asks for is checked too, so that a public page stops showing an ended sign-in.
+        var pageOfTheUi = WebUiRegistration.IsUiPath(context.Request.Path) && context.IsCookieAuthenticated();
+        if (context.User.Identity?.IsAuthenticated == true
+            && (context.GetEndpoint()?.Metadata.GetMetadata<IAuthorizeData>() is not null || (pageOfTheUi && WebUiRegistration.IsPageRequest(context)))
+            && await RefusalAsync(context) is { } refusal)
         {
-            await CheckAsync(context);
+            if (!pageOfTheUi)
+            {
+                throw refusal;
+            }
+
+            await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            context.User = new ClaimsPrincipal(new ClaimsIdentity());
+            Flash.Set(context, refusal.Type == ProblemTypes.AccountDeactivated ? Flash.Deactivated : Flash.SignInEnded);
         }
 
         await next(context);
     });
 
-    private static async Task CheckAsync(HttpContext context)
+    private static async Task<ProblemException?> RefusalAsync(HttpContext context)
     {
         var claims = context.User;
         if (!Guid.TryParse(claims.FindFirst(MentoriClaims.UserId)?.Value, out var userId)
             || !Guid.TryParse(claims.FindFirst(MentoriClaims.SignInId)?.Value, out var familyId))
         {
-            throw SignInAgain();
+            return SignInAgain();
         }
 
-        var status = await context.RequestServices.GetRequiredService<UserStatusCache>().GetAsync(userId, context.RequestAborted)
-            ?? throw SignInAgain();
+        var status = await context.RequestServices.GetRequiredService<UserStatusCache>().GetAsync(userId, context.RequestAborted);
+        if (status is null)
+        {
+            return SignInAgain();
+        }
+
         if (!status.IsActive)
         {
-            throw ProblemException.AccountDeactivated();
+            return ProblemException.AccountDeactivated();
         }
 
-        if (!string.Equals(claims.FindFirst(MentoriClaims.Role)?.Value, MentoriClaims.RoleName(status.Role), StringComparison.Ordinal)
-            || !await context.RequestServices.GetRequiredService<SignInStatusCache>().IsAliveAsync(familyId, context.RequestAborted))
-        {
-            throw SignInAgain();
-        }
+        return !string.Equals(claims.FindFirst(MentoriClaims.Role)?.Value, MentoriClaims.RoleName(status.Role), StringComparison.Ordinal)
+            || !await context.RequestServices.GetRequiredService<SignInStatusCache>().IsAliveAsync(familyId, context.RequestAborted)
+            ? SignInAgain()
+            : null;
     }
 
     private static ProblemException SignInAgain() =>
