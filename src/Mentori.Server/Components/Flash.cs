@@ -32,6 +32,7 @@ public static class Flash
             throw new ArgumentException($"No flash message has the key '{key}'.", nameof(key));
         }
 
+        context.Items[CookieName] = key; // for a page rendered by this same request
         context.Response.Cookies.Append(CookieName, key, new CookieOptions
         {
             HttpOnly = true,
@@ -43,10 +44,14 @@ public static class Flash
         });
     }
 
-    /// <summary>The message waiting for this page, if any; it is shown only once.</summary>
+    /// <summary>
+    /// The message waiting for this page, if any: one set by this request, else one a redirect brought. It is shown
+    /// only once, so the cookie goes (also one this request set: its message is shown now instead).
+    /// </summary>
     public static string? Take(HttpContext context)
     {
-        if (!context.Request.Cookies.TryGetValue(CookieName, out var key))
+        var key = context.Items[CookieName] as string ?? context.Request.Cookies[CookieName];
+        if (key is null)
         {
             return null;
         }

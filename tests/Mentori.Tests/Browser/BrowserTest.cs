@@ -62,8 +62,9 @@ public abstract class BrowserTest(ITestDatabaseServer server, Chromium chromium)
         };
         page.Response += (_, response) =>
         {
-            // A page's own answer may be a 4xx on purpose (a form to correct), also when enhanced navigation fetched it.
-            if (response.Status >= 400 && response.Request.ResourceType != "document" && !IsEnhancedPageRequest(response.Request))
+            // A page's own answer may be a 4xx on purpose (a form to correct), also when enhanced navigation fetched it;
+            // a 5xx never is.
+            if (response.Status >= 400 && response.Request.ResourceType != "document" && !(response.Status < 500 && IsEnhancedPageRequest(response.Request)))
             {
                 _pageErrors.Add($"{response.Status} for {response.Url}");
             }

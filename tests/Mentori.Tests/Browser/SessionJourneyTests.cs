@@ -124,9 +124,48 @@ public abstract class SessionJourneyTests(ITestDatabaseServer server, Chromium c
         AssertNoPageErrors();
     }
 
+    [Theory]
+    [InlineData("9999-12-31T23:30:00Z")]
+    [InlineData("2001-01-01T10:00:00Z")]
+    [InlineData("next-tuesday")]
+    public async Task A_booking_address_with_a_time_that_cannot_be_booked_says_so(string start)
+    {
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor, availability: EveryDay);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
+        var page = await SignedInPageAsync(mentee, width: 375);
+
+        await OpenAsync(page, $"/mentors/{mentor.Id}/book?start={Uri.EscapeDataString(start)}", status: 400);
+
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("That time cannot be booked");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Test's page" })).ToBeVisibleAsync();
+        await AssertNoHorizontalScrollAsync(page);
+    }
+
+    [Fact]
+    public async Task A_mentor_accepting_a_request_withdrawn_meanwhile_is_told_so_and_sees_it_as_it_is_now()
+    {
+        var (mentor, mentee, session) = await Database.SeedPairAsync();
+        var mentorPage = await SignedInPageAsync(mentor);
+        await OpenAsync(mentorPage, $"/sessions/{session.Id}");
+        await Expect(mentorPage.GetByRole(AriaRole.Button, new() { Name = "Accept", Exact = true })).ToBeVisibleAsync();
+
+        var menteePage = await SignedInPageAsync(mentee);
+        await OpenAsync(menteePage, $"/sessions/{session.Id}");
+        await menteePage.GetByRole(AriaRole.Link, new() { Name = "Withdraw the request…" }).ClickAsync();
+        await menteePage.GetByRole(AriaRole.Button, new() { Name = "Yes, withdraw it" }).ClickAsync();
+        await Expect(menteePage.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your request is withdrawn.");
+
+        await mentorPage.GetByRole(AriaRole.Button, new() { Name = "Accept", Exact = true }).ClickAsync();
+        await Expect(mentorPage.GetByRole(AriaRole.Alert)).ToContainTextAsync("The session is cancelled; it cannot be changed with accept.");
+        await Expect(mentorPage.Locator(".badge")).ToHaveTextAsync("Cancelled");
+        await AssertAccessibleAsync(mentorPage);
+        AssertNoPageErrors();
+    }
+
     [Fact]
     public async Task A_mentee_whose_time_was_taken_meanwhile_is_told_why_and_keeps_the_form()
     {
+        UseClock(_clock); // still, so the first free time cannot pass while the test fills in the form
         var mentor = await Database.SeedUserAsync(UserRole.Mentor, availability: EveryDay);
         var first = await Database.SeedUserAsync(UserRole.Mentee);
         var second = await Database.SeedUserAsync(UserRole.Mentee);
@@ -144,6 +183,7 @@ public abstract class SessionJourneyTests(ITestDatabaseServer server, Chromium c
 
         await Expect(secondPage.GetByRole(AriaRole.Alert)).ToContainTextAsync("The mentor already has an accepted session at that time.");
         await Expect(secondPage.GetByRole(AriaRole.Alert)).ToBeFocusedAsync();
+        await Expect(secondPage.GetByLabel("Notes for Test (optional)")).ToHaveValueAsync("Career change.");
         await using var db = Database.NewContext();
         Assert.False(await db.Sessions.AnyAsync(s => s.MenteeId == second.Id, TestContext.Current.CancellationToken));
         AssertNoPageErrors();
