@@ -4,5 +4,6 @@ public static class MentorsRegistration
 {
     public static IServiceCollection AddMentors(this IServiceCollection services) => services
         .AddScoped<MentorDirectory>()
-        .AddScoped<MentorSlots>();
+        .AddScoped<MentorSlots>()
+        .AddScoped<MentorTopics>();
 }
