@@ -26,6 +26,11 @@ public sealed class ProfileService(MentoriDb db, ProfileImages images)
     public async Task<string?> TimezoneOfAsync(Guid userId, CancellationToken cancellationToken) =>
         await db.Profiles.AsNoTracking().Where(p => p.UserId == userId).Select(p => p.Timezone).SingleOrDefaultAsync(cancellationToken);
 
+    /// <summary>Another user as conversations show them (name and photo), or null for no such user.</summary>
+    public async Task<UserSummary?> SummaryOfAsync(Guid userId, CancellationToken cancellationToken) =>
+        await db.Profiles.AsNoTracking().Where(p => p.UserId == userId)
+            .Select(p => new UserSummary(p.UserId, p.FirstName, p.LastName, p.ProfileImage)).SingleOrDefaultAsync(cancellationToken);
+
     /// <summary>
     /// Replaces every editable field (a field left out becomes empty). Mentor-only fields on a mentee, and
     /// mentee-only fields on a mentor, are field errors; an admin has neither.
