@@ -18,7 +18,7 @@ public static class WebUiRegistration
 
     public static IServiceCollection AddWebUi(this IServiceCollection services)
     {
-        services.AddRazorComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents(); // the live chat only; every other page is static
         services.AddCascadingAuthenticationState();
         return services;
     }
@@ -42,7 +42,7 @@ public static class WebUiRegistration
         // build; it would turn every unknown API call with another method into a 405 instead of a 404.
         app.Configuration["DisableStaticAssetNotFoundRuntimeFallback"] = "true";
         app.MapStaticAssets();
-        app.MapRazorComponents<App>();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         // Posted by the layout's sign-out button (a plain form, with the antiforgery token); then home. The token is
         // checked here: the antiforgery middleware only checks endpoints that read a form, and this one reads none.

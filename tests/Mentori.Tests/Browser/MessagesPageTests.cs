@@ -33,16 +33,19 @@ public abstract class MessagesPageTests(ITestDatabaseServer server, Chromium chr
         await Expect(mentorPage.Locator(".conversation .preview")).ToHaveTextAsync("Shall I bring the draft? 📄");
         await mentorPage.GetByRole(AriaRole.Link, new() { Name = "Test Mentee" }).ClickAsync();
         await Expect(mentorPage.Locator(".message.theirs .message-text")).ToHaveTextAsync("Shall I bring the draft? 📄");
+
+        // Both have the thread open: what one sends, the other sees arrive, and the sender sees it read, with no reload.
+        await Expect(menteePage.Locator(".message.mine .message-meta")).ToContainTextAsync("Read");
         await mentorPage.GetByLabel("Message to Test").FillAsync("Yes, please.");
         await mentorPage.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
         await Expect(mentorPage.Locator(".message.mine .message-text")).ToHaveTextAsync("Yes, please.");
+        await Expect(menteePage.Locator(".message.theirs .message-text")).ToHaveTextAsync("Yes, please.");
+        await Expect(menteePage.Locator(".live-thread [aria-live=polite]")).ToHaveTextAsync("Test: Yes, please.");
+        await Expect(mentorPage.Locator(".message.mine .message-meta")).ToContainTextAsync("Read");
         await ScreenshotAsync(mentorPage, "chat");
+
         await OpenAsync(mentorPage, "/messages");
         await Expect(mentorPage.Locator(".conversation .badge.unread")).ToHaveCountAsync(0);
-
-        await menteePage.ReloadAsync();
-        await Expect(menteePage.Locator(".message.mine .message-meta")).ToContainTextAsync("Read");
-        await Expect(menteePage.Locator(".message.theirs .message-text")).ToHaveTextAsync("Yes, please.");
         AssertNoPageErrors();
     }
 

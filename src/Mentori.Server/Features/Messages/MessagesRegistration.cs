@@ -10,6 +10,7 @@ public static class MessagesRegistration
     {
         services.AddScoped<MessageService>();
         services.AddSingleton<ChatNotifier>();
+        services.AddSingleton<ChatLoopback>();
         services.AddSingleton<ChatConnections>();
         services.AddHostedService(provider => provider.GetRequiredService<ChatConnections>());
         services.AddSingleton<ChatPresence>();
