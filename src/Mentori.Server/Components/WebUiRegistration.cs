@@ -20,6 +20,9 @@ public static class WebUiRegistration
     {
         services.AddRazorComponents().AddInteractiveServerComponents(); // the live chat only; every other page is static
         services.AddCascadingAuthenticationState();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, CircuitSignInCheck>();
+        services.AddScoped<CircuitConnection>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(provider => provider.GetRequiredService<CircuitConnection>());
         return services;
     }
 

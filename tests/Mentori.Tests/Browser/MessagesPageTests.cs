@@ -50,18 +50,41 @@ public abstract class MessagesPageTests(ITestDatabaseServer server, Chromium chr
     }
 
     [Fact]
-    public async Task Writing_to_someone_without_a_shared_session_is_refused_with_the_reason_and_an_unknown_person_is_not_found()
+    public async Task An_open_thread_leads_to_sign_in_as_soon_as_the_member_signs_out_everywhere_elsewhere()
     {
+        var (mentor, mentee, _) = await Database.SeedPairAsync(SessionStatus.Accepted);
+        var thread = await SignedInPageAsync(mentee);
+        await OpenAsync(thread, $"/messages/{mentor.Id}");
+        await Expect(thread.GetByLabel("Message to Test")).ToBeEnabledAsync(); // live
+
+        var other = await SignedInPageAsync(mentee);
+        await OpenAsync(other, "/account");
+        await other.GetByRole(AriaRole.Button, new() { Name = "Sign out everywhere" }).ClickAsync();
+
+        await Expect(thread).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/sign-in\\?returnUrl=%2Fmessages%2F"));
+        await Expect(thread.GetByRole(AriaRole.Status)).ToContainTextAsync("You were signed out");
+    }
+
+    [Fact]
+    public async Task A_thread_with_someone_the_member_shares_nothing_with_is_not_found_and_sending_after_the_session_went_is_refused()
+    {
+        var (mentor, mentee, session) = await Database.SeedPairAsync(SessionStatus.Accepted);
         var stranger = await Database.SeedUserAsync(UserRole.Mentor);
-        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
         var page = await SignedInPageAsync(mentee);
-        await OpenAsync(page, $"/messages/{stranger.Id}");
+        await OpenAsync(page, $"/messages/{stranger.Id}", status: 404);
+        await OpenAsync(page, $"/messages/{Guid.NewGuid()}", status: 404);
+
+        await OpenAsync(page, $"/messages/{mentor.Id}");
+        await using (var db = Database.NewContext())
+        {
+            db.Sessions.Remove(await db.Sessions.FindAsync([session.Id], TestContext.Current.CancellationToken) ?? throw new InvalidOperationException());
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
 
         await page.GetByLabel("Message to Test").FillAsync("Hello?");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Request a session with this person first.");
         await Expect(page.GetByLabel("Message to Test")).ToHaveValueAsync("Hello?");
-        await OpenAsync(page, $"/messages/{Guid.NewGuid()}", status: 404);
         AssertNoPageErrors();
     }
 }

@@ -6,11 +6,13 @@ namespace Mentori.Server.Features.Mentors;
 
 /// <summary>
 /// The topics listed mentors name most, for suggestions while a member types their own expertise or interests.
-/// Counted over every listed mentor at most every ten minutes; a suggestion that is a little old is still a good one.
+/// Counted at most every ten minutes over the newest <see cref="SampleSize"/> listed mentors, so the cost stays
+/// bounded however many there are; a suggestion that is a little old, or from a sample, is still a good one.
 /// </summary>
 public sealed class MentorTopics(MentoriDb db, IMemoryCache cache)
 {
     public const int SuggestionCount = 200;
+    public const int SampleSize = 5000;
     private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
     private const string CacheKey = "mentor-topics";
 
@@ -23,6 +25,8 @@ public sealed class MentorTopics(MentoriDb db, IMemoryCache cache)
 
         var lists = await MentorDirectory.ListedMentorProfiles(db).AsNoTracking()
             .Where(p => p.Expertise != null)
+            .OrderByDescending(p => p.UserId) // UUIDv7: the newest first
+            .Take(SampleSize)
             .Select(p => p.Expertise!)
             .ToListAsync(cancellationToken);
         topics = lists.SelectMany(list => list)

@@ -16,7 +16,7 @@ namespace Mentori.Server.Features.Messages;
 /// unread-message email knows the user is reading, and ending the sign-in closes it. Its access token is issued for
 /// the same sign-in (token family) as the page's cookie, afresh on every (re)connect.
 /// </summary>
-public sealed class ChatLoopback(IServer server, IServiceScopeFactory scopes)
+public sealed class ChatLoopback(IServer server, IServiceScopeFactory scopes, IConfiguration configuration)
 {
     public HubConnection Connect(ClaimsPrincipal user) => new HubConnectionBuilder()
         .WithUrl(new Uri(SelfAddress(), ChatHub.Path), options =>
@@ -25,7 +25,7 @@ public sealed class ChatLoopback(IServer server, IServiceScopeFactory scopes)
             options.Transports = HttpTransportType.WebSockets;
             options.SkipNegotiation = true;
         })
-        .WithAutomaticReconnect()
+        .WithAutomaticReconnect(new ForeverRetry())
         .Build();
 
     private async Task<string?> TokenAsync(ClaimsPrincipal user)
@@ -38,13 +38,29 @@ public sealed class ChatLoopback(IServer server, IServiceScopeFactory scopes)
             : scope.ServiceProvider.GetRequiredService<AccessTokenIssuer>().Issue(account, familyId);
     }
 
-    /// <summary>Where this instance listens, as a client on the same machine reaches it (plain HTTP preferred).</summary>
+    /// <summary>
+    /// Where this instance listens, as a client on the same machine reaches it: <c>Chat:LoopbackUrl</c> when set, else
+    /// the first plain-HTTP address Kestrel listens on (a wildcard host read as the loopback one).
+    /// </summary>
     private Uri SelfAddress()
     {
+        if (configuration["Chat:LoopbackUrl"] is { Length: > 0 } configured)
+        {
+            return new Uri(configured);
+        }
+
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var address = addresses.OrderByDescending(a => a.StartsWith("http:", StringComparison.OrdinalIgnoreCase)).FirstOrDefault()
-            ?? throw new InvalidOperationException("The server listens on no address the chat can reach.");
-        var uri = new UriBuilder(address.Replace("://+", "://localhost").Replace("://*", "://localhost").Replace("://[::]", "://localhost").Replace("://0.0.0.0", "://localhost"));
-        return uri.Uri;
+            ?? throw new InvalidOperationException("The server listens on no address the chat can reach; set Chat:LoopbackUrl.");
+        return new Uri(address.Replace("://+", "://127.0.0.1").Replace("://*", "://127.0.0.1").Replace("://0.0.0.0", "://127.0.0.1").Replace("://[::]", "://[::1]"));
+    }
+
+    /// <summary>Retries for as long as the page is open: 0, 2, 5 and 10 seconds, then every 30.</summary>
+    private sealed class ForeverRetry : IRetryPolicy
+    {
+        private static readonly TimeSpan[] Delays = [TimeSpan.Zero, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10)];
+
+        public TimeSpan? NextRetryDelay(RetryContext retryContext) =>
+            retryContext.PreviousRetryCount < Delays.Length ? Delays[retryContext.PreviousRetryCount] : TimeSpan.FromSeconds(30);
     }
 }

@@ -64,6 +64,14 @@ public sealed class MessageService(MentoriDb db, TimeProvider clock, VerifiedEma
         return response;
     }
 
+    /// <summary>Whether the caller may see a thread with <paramref name="otherId"/>: they share a session, or have written.</summary>
+    public async Task<bool> MayTalkAsync(ClaimsPrincipal caller, Guid otherId, CancellationToken cancellationToken)
+    {
+        var me = caller.GetUserId();
+        return await db.Sessions.AnyAsync(s => (s.MentorId == me && s.MenteeId == otherId) || (s.MentorId == otherId && s.MenteeId == me), cancellationToken)
+            || await db.Messages.AnyAsync(m => (m.SenderId == me && m.ReceiverId == otherId) || (m.SenderId == otherId && m.ReceiverId == me), cancellationToken);
+    }
+
     /// <summary>The thread with one other user, newest first, paged by <c>(created_at, id)</c>.</summary>
     public async Task<Page<MessageResponse>> ThreadAsync(ClaimsPrincipal caller, Guid otherId, int? limit, string? cursor, CancellationToken cancellationToken)
     {

@@ -22,7 +22,7 @@ public static class SignedInUserCheck
         var pageOfTheUi = WebUiRegistration.IsUiPath(context.Request.Path) && context.IsCookieAuthenticated();
         if (context.User.Identity?.IsAuthenticated == true
             && (context.GetEndpoint()?.Metadata.GetMetadata<IAuthorizeData>() is not null || (pageOfTheUi && WebUiRegistration.IsPageRequest(context)))
-            && await RefusalAsync(context) is { } refusal)
+            && await RefusalAsync(context.User, context.RequestServices, context.RequestAborted) is { } refusal)
         {
             if (!pageOfTheUi)
             {
@@ -37,16 +37,16 @@ public static class SignedInUserCheck
         await next(context);
     });
 
-    private static async Task<ProblemException?> RefusalAsync(HttpContext context)
+    /// <summary>Why this sign-in may no longer be used, or null while it may (also asked by the web UI's live circuit).</summary>
+    public static async Task<ProblemException?> RefusalAsync(ClaimsPrincipal claims, IServiceProvider services, CancellationToken cancellationToken)
     {
-        var claims = context.User;
         if (!Guid.TryParse(claims.FindFirst(MentoriClaims.UserId)?.Value, out var userId)
             || !Guid.TryParse(claims.FindFirst(MentoriClaims.SignInId)?.Value, out var familyId))
         {
             return SignInAgain();
         }
 
-        var status = await context.RequestServices.GetRequiredService<UserStatusCache>().GetAsync(userId, context.RequestAborted);
+        var status = await services.GetRequiredService<UserStatusCache>().GetAsync(userId, cancellationToken);
         if (status is null)
         {
             return SignInAgain();
@@ -58,7 +58,7 @@ public static class SignedInUserCheck
         }
 
         return !string.Equals(claims.FindFirst(MentoriClaims.Role)?.Value, MentoriClaims.RoleName(status.Role), StringComparison.Ordinal)
-            || !await context.RequestServices.GetRequiredService<SignInStatusCache>().IsAliveAsync(familyId, context.RequestAborted)
+            || !await services.GetRequiredService<SignInStatusCache>().IsAliveAsync(familyId, cancellationToken)
             ? SignInAgain()
             : null;
     }

@@ -1,0 +1,22 @@
+using Mentori.Server.Infrastructure.Auth;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server;
+
+namespace Mentori.Server.Components;
+
+/// <summary>
+/// A live circuit keeps the user it started with; every 30 seconds this asks the same question as each request's
+/// check (<see cref="SignedInUserCheck"/>): is the account still active, its role the same, its sign-in not ended?
+/// When not, the circuit's user becomes anonymous and the live chat leaves for sign-in.
+/// </summary>
+public sealed class CircuitSignInCheck(ILoggerFactory loggers, IServiceScopeFactory scopes)
+    : RevalidatingServerAuthenticationStateProvider(loggers)
+{
+    protected override TimeSpan RevalidationInterval => UserStatusCache.MaxAge;
+
+    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await SignedInUserCheck.RefusalAsync(authenticationState.User, scope.ServiceProvider, cancellationToken) is null;
+    }
+}
