@@ -28,6 +28,7 @@ public abstract class MessagesPageTests(ITestDatabaseServer server, Chromium chr
         await AssertNoHorizontalScrollAsync(menteePage);
 
         var mentorPage = await SignedInPageAsync(mentor);
+        await Expect(mentorPage.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"^Messages\s*\(1 unread\)$") })).ToBeVisibleAsync(); // in the header, on any page
         await OpenAsync(mentorPage, "/messages");
         await Expect(mentorPage.Locator(".conversation .badge.unread")).ToHaveTextAsync("1 unread");
         await Expect(mentorPage.Locator(".conversation .preview")).ToHaveTextAsync("Shall I bring the draft? 📄");
@@ -46,6 +47,7 @@ public abstract class MessagesPageTests(ITestDatabaseServer server, Chromium chr
 
         await OpenAsync(mentorPage, "/messages");
         await Expect(mentorPage.Locator(".conversation .badge.unread")).ToHaveCountAsync(0);
+        await Expect(mentorPage.GetByRole(AriaRole.Link, new() { Name = "Messages", Exact = true })).ToBeVisibleAsync();
         AssertNoPageErrors();
     }
 
