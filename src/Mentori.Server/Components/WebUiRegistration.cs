@@ -18,10 +18,11 @@ public static class WebUiRegistration
 
     public static IServiceCollection AddWebUi(this IServiceCollection services)
     {
-        services.AddRazorComponents().AddInteractiveServerComponents(); // the live chat only; every other page is static
+        services.AddRazorComponents().AddInteractiveServerComponents(); // the live parts only (LiveFeed); every page is static
         services.AddCascadingAuthenticationState();
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, CircuitSignInCheck>();
         services.AddScoped<CircuitConnection>();
+        services.AddScoped<LiveFeed>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(provider => provider.GetRequiredService<CircuitConnection>());
         return services;
     }

@@ -95,6 +95,17 @@ public abstract class BrowserTest(ITestDatabaseServer server, Chromium chromium)
         return response;
     }
 
+    /// <summary>
+    /// Opens a page that refreshes itself live (my sessions) and waits until it listens: as its live feed opens, it
+    /// renders afresh once, for what changed before.
+    /// </summary>
+    protected async Task OpenListeningAsync(IPage page, string path)
+    {
+        var listening = page.WaitForResponseAsync(r => IsEnhancedPageRequest(r.Request) && new Uri(r.Url).AbsolutePath == path);
+        await OpenAsync(page, path);
+        await listening;
+    }
+
     /// <summary>A new tab of <paramref name="user"/>, signed in through the sign-in page.</summary>
     protected async Task<IPage> SignedInPageAsync(User user, string? timezone = null, int width = 1280)
     {
@@ -166,6 +177,13 @@ public abstract class BrowserTest(ITestDatabaseServer server, Chromium chromium)
             }
             """;
     }
+
+    /// <summary>Marks the page's document, so that <see cref="AssertStayedAsync"/> can tell it was not loaded again.</summary>
+    protected static Task StayingAsync(IPage page) => page.EvaluateAsync("() => { window.mentoriStayed = true; }");
+
+    /// <summary>The page changed (if it did) in place: the document marked by <see cref="StayingAsync"/> is still the one shown.</summary>
+    protected static async Task AssertStayedAsync(IPage page) =>
+        Assert.True(await page.EvaluateAsync<bool>("() => window.mentoriStayed === true"), $"{page.Url} was loaded again");
 
     /// <summary>Keeps docs/screenshots/ current: each run of the test takes the picture again.</summary>
     protected static async Task ScreenshotAsync(IPage page, string name)

@@ -1,4 +1,5 @@
 using Mentori.Data.Entities;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -11,6 +12,9 @@ public abstract class MessagesPageTests(ITestDatabaseServer server, Chromium chr
     public async Task A_mentee_writes_from_the_session_and_the_mentor_finds_it_unread_reads_it_and_the_mentee_sees_it_read()
     {
         var (mentor, mentee, session) = await Database.SeedPairAsync(SessionStatus.Accepted);
+        var mentorPage = await SignedInPageAsync(mentor);
+        await OpenListeningAsync(mentorPage, "/sessions"); // the header's count listens on the same feed
+        await StayingAsync(mentorPage);
         var menteePage = await SignedInPageAsync(mentee, width: 375);
         await OpenAsync(menteePage, $"/sessions/{session.Id}");
         await menteePage.GetByRole(AriaRole.Link, new() { Name = "Write to Test" }).ClickAsync();
@@ -27,13 +31,15 @@ public abstract class MessagesPageTests(ITestDatabaseServer server, Chromium chr
         await AssertAccessibleAsync(menteePage);
         await AssertNoHorizontalScrollAsync(menteePage);
 
-        var mentorPage = await SignedInPageAsync(mentor);
-        await Expect(mentorPage.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"^Messages\s*\(1 unread\)$") })).ToBeVisibleAsync(); // in the header, on any page
-        await OpenAsync(mentorPage, "/messages");
+        // The header of the mentor's open page counts it at once, and again once the thread is read.
+        await Expect(mentorPage.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"^Messages\s*\(1 unread\)$") })).ToBeVisibleAsync();
+        await AssertStayedAsync(mentorPage);
+        await mentorPage.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Messages") }).ClickAsync();
         await Expect(mentorPage.Locator(".conversation .badge.unread")).ToHaveTextAsync("1 unread");
         await Expect(mentorPage.Locator(".conversation .preview")).ToHaveTextAsync("Shall I bring the draft? 📄");
         await mentorPage.GetByRole(AriaRole.Link, new() { Name = "Test Mentee" }).ClickAsync();
         await Expect(mentorPage.Locator(".message.theirs .message-text")).ToHaveTextAsync("Shall I bring the draft? 📄");
+        await Expect(mentorPage.GetByRole(AriaRole.Link, new() { Name = "Messages", Exact = true })).ToBeVisibleAsync();
 
         // Both have the thread open: what one sends, the other sees arrive, and the sender sees it read, with no reload.
         await Expect(menteePage.Locator(".message.mine .message-meta")).ToContainTextAsync("Read");
@@ -52,7 +58,47 @@ public abstract class MessagesPageTests(ITestDatabaseServer server, Chromium chr
     }
 
     [Fact]
-    public async Task An_open_thread_leads_to_sign_in_as_soon_as_the_member_signs_out_everywhere_elsewhere()
+    public async Task A_long_thread_opens_at_the_newest_message_and_loads_older_ones_as_the_member_scrolls_up()
+    {
+        var (mentor, mentee, session) = await Database.SeedPairAsync(SessionStatus.Accepted);
+        var first = DateTime.UtcNow.AddDays(-1);
+        await using (var db = Database.NewContext())
+        {
+            db.Messages.AddRange(Enumerable.Range(1, 45).Select(i => new Message
+            {
+                SenderId = i % 2 == 0 ? mentor.Id : mentee.Id, ReceiverId = i % 2 == 0 ? mentee.Id : mentor.Id, SessionId = session.Id,
+                Content = $"Message {i}", IsRead = true, ReadAt = first.AddMinutes(i),
+            }));
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            for (var i = 1; i <= 45; i++) // a minute apart (saving stamps them all with now)
+            {
+                var content = $"Message {i}";
+                var at = first.AddMinutes(i);
+                await db.Messages.Where(m => m.Content == content).ExecuteUpdateAsync(set => set.SetProperty(m => m.CreatedAt, at), TestContext.Current.CancellationToken);
+            }
+        }
+
+        var page = await SignedInPageAsync(mentee, width: 375);
+        await OpenAsync(page, $"/messages/{mentor.Id}");
+        var box = page.GetByRole(AriaRole.Region, new() { Name = "Messages with Test Mentor, oldest first" });
+        await Expect(page.GetByLabel("Message to Test")).ToBeEnabledAsync(); // live
+        await ScreenshotAsync(page, "chat-375");
+        await Expect(box.GetByText("Message 45", new() { Exact = true })).ToBeInViewportAsync();
+        await Expect(box.Locator(".message")).ToHaveCountAsync(30);
+
+        await box.EvaluateAsync("box => box.scrollTop = 0");
+        await Expect(box.Locator(".message")).ToHaveCountAsync(45);
+        await Expect(box.GetByRole(AriaRole.Button, new() { Name = "Older messages" })).ToHaveCountAsync(0);
+        await Expect(box.GetByText("Message 16", new() { Exact = true })).ToBeInViewportAsync(); // the place is kept
+        await Expect(box.GetByText("Message 45", new() { Exact = true })).Not.ToBeInViewportAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollHeight < 2 * innerHeight"), "what the box hides makes the page no longer");
+        await AssertAccessibleAsync(page);
+        await AssertNoHorizontalScrollAsync(page);
+        AssertNoPageErrors();
+    }
+
+    [Fact]
+    public async Task An_open_thread_says_at_once_that_the_sign_in_ended_when_the_member_signs_out_everywhere_elsewhere()
     {
         var (mentor, mentee, _) = await Database.SeedPairAsync(SessionStatus.Accepted);
         var thread = await SignedInPageAsync(mentee);
@@ -63,6 +109,10 @@ public abstract class MessagesPageTests(ITestDatabaseServer server, Chromium chr
         await OpenAsync(other, "/account");
         await other.GetByRole(AriaRole.Button, new() { Name = "Sign out everywhere" }).ClickAsync();
 
+        await Expect(thread.GetByRole(AriaRole.Alert)).ToContainTextAsync("Your sign-in has ended");
+        await Expect(thread.GetByLabel("Message to Test")).ToBeDisabledAsync();
+        await AssertAccessibleAsync(thread);
+        await thread.GetByRole(AriaRole.Link, new() { Name = "Sign in again" }).ClickAsync();
         await Expect(thread).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/sign-in\\?returnUrl=%2Fmessages%2F"));
         await Expect(thread.GetByRole(AriaRole.Status)).ToContainTextAsync("You were signed out");
     }

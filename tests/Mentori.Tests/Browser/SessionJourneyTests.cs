@@ -25,6 +25,11 @@ public abstract class SessionJourneyTests(ITestDatabaseServer server, Chromium c
         var mentor = await Database.SeedUserAsync(UserRole.Mentor, availability: EveryDay, timezone: "America/New_York");
         var mentee = await Database.SeedUserAsync(UserRole.Mentee);
         var menteePage = await SignedInPageAsync(mentee, timezone: "Europe/Berlin");
+        var mentorPage = await SignedInPageAsync(mentor);
+        await OpenListeningAsync(mentorPage, "/sessions");
+        await StayingAsync(mentorPage);
+        var waiting = mentorPage.GetByRole(AriaRole.Region, new() { Name = "Requests waiting for your answer" });
+        await Expect(waiting).ToContainTextAsync("No requests wait for you.");
 
         // The mentee picks the first free time on the mentor's page and asks for 90 minutes.
         await OpenAsync(menteePage, $"/mentors/{mentor.Id}");
@@ -51,10 +56,11 @@ public abstract class SessionJourneyTests(ITestDatabaseServer server, Chromium c
         await Expect(menteePage.Locator(".badge")).ToHaveTextAsync("Waiting for an answer");
         var sessionPath = new Uri(menteePage.Url).AbsolutePath;
 
-        // The mentor finds it among the requests waiting for an answer and accepts it with a meeting link.
-        var mentorPage = await SignedInPageAsync(mentor);
-        await OpenAsync(mentorPage, "/sessions");
-        var waiting = mentorPage.GetByRole(AriaRole.Region, new() { Name = "Requests waiting for your answer" });
+        // The mentor's open list shows it among the requests waiting for an answer, without a reload, and says so;
+        // the mentor accepts it with a meeting link.
+        await Expect(waiting.GetByRole(AriaRole.Link, new() { Name = "Test Mentee" })).ToBeVisibleAsync();
+        await Expect(mentorPage.Locator("[aria-live=polite]", new() { HasText = "A new session request arrived" })).ToHaveCountAsync(1);
+        await AssertStayedAsync(mentorPage);
         await waiting.GetByRole(AriaRole.Link, new() { Name = "Test Mentee" }).ClickAsync();
         await Expect(mentorPage.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Session with Test Mentee");
         await Expect(mentorPage.GetByText("How to review pull requests kindly.")).ToBeVisibleAsync();
@@ -159,6 +165,62 @@ public abstract class SessionJourneyTests(ITestDatabaseServer server, Chromium c
         await Expect(mentorPage.GetByRole(AriaRole.Alert)).ToContainTextAsync("The session is cancelled; it cannot be changed with accept.");
         await Expect(mentorPage.Locator(".badge")).ToHaveTextAsync("Cancelled");
         await AssertAccessibleAsync(mentorPage);
+        AssertNoPageErrors();
+    }
+
+    [Fact]
+    public async Task Two_mentees_asking_for_one_time_end_with_one_accepted_and_the_other_told_clearly()
+    {
+        UseClock(_clock); // still, so both take the same first free time
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor, availability: EveryDay);
+        var ada = await Database.SeedUserAsync(UserRole.Mentee, firstName: "Ada");
+        var bea = await Database.SeedUserAsync(UserRole.Mentee, firstName: "Bea");
+        var mentorPage = await SignedInPageAsync(mentor);
+        await OpenListeningAsync(mentorPage, "/sessions");
+
+        // Each in a browser of their own takes the mentor's first free time up to the review step, and both send at once.
+        var pages = new[] { await SignedInPageAsync(ada), await SignedInPageAsync(bea) };
+        foreach (var page in pages)
+        {
+            await OpenAsync(page, $"/mentors/{mentor.Id}");
+            await page.Locator("a.slot").First.ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Review the request" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check your request" })).ToBeVisibleAsync();
+        }
+
+        Assert.Equal(new Uri(pages[0].Url).Query, new Uri(pages[1].Url).Query);
+        await Task.WhenAll(pages.Select(page => page.GetByRole(AriaRole.Button, new() { Name = "Send the request" }).ClickAsync()));
+        foreach (var page in pages)
+        {
+            await Expect(page.Locator(".badge")).ToHaveTextAsync("Waiting for an answer"); // asking is allowed to both
+        }
+
+        // Bea watches her sessions; the mentor, whose list shows both requests as they came, accepts Ada's.
+        var beaPage = pages[1];
+        await OpenListeningAsync(beaPage, "/sessions");
+        var waiting = mentorPage.GetByRole(AriaRole.Region, new() { Name = "Requests waiting for your answer" });
+        await Expect(waiting.GetByRole(AriaRole.Listitem)).ToHaveCountAsync(2);
+        await waiting.GetByRole(AriaRole.Link, new() { Name = "Ada Mentee" }).ClickAsync();
+        await mentorPage.GetByRole(AriaRole.Button, new() { Name = "Accept", Exact = true }).ClickAsync();
+        await Expect(mentorPage.Locator(".badge")).ToHaveTextAsync("Accepted");
+
+        // Bea's request cannot be accepted now, and the mentor is told why; declined, it shows so on Bea's open list.
+        await mentorPage.GetByRole(AriaRole.Link, new() { Name = "My sessions", Exact = true }).ClickAsync();
+        await waiting.GetByRole(AriaRole.Link, new() { Name = "Bea Mentee" }).ClickAsync();
+        await mentorPage.GetByRole(AriaRole.Button, new() { Name = "Accept", Exact = true }).ClickAsync();
+        await Expect(mentorPage.GetByRole(AriaRole.Alert)).ToContainTextAsync("You already have an accepted session that overlaps this one.");
+        await Expect(mentorPage.Locator(".badge")).ToHaveTextAsync("Waiting for an answer");
+        await AssertAccessibleAsync(mentorPage);
+        await mentorPage.GetByRole(AriaRole.Button, new() { Name = "Decline", Exact = true }).ClickAsync();
+        await Expect(mentorPage.Locator(".badge")).ToHaveTextAsync("Declined");
+
+        var past = beaPage.GetByRole(AriaRole.Region, new() { Name = "Past and closed" });
+        await Expect(past.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Test Mentor" })).ToContainTextAsync("Declined");
+        await Expect(beaPage.Locator("[aria-live=polite]", new() { HasText = "A session request was declined" })).ToHaveCountAsync(1);
+        await using var db = Database.NewContext();
+        var outcome = await db.Sessions.Where(s => s.MentorId == mentor.Id).OrderBy(s => s.MenteeId == ada.Id ? 0 : 1).Select(s => s.Status)
+            .ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal([SessionStatus.Accepted, SessionStatus.Declined], outcome);
         AssertNoPageErrors();
     }
 

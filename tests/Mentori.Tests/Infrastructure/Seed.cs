@@ -19,9 +19,10 @@ public static class Seed
 
     /// <summary>A user who can sign in with <see cref="Api.Password"/>; a mentor is a listed one.</summary>
     public static async Task<User> SeedUserAsync(this TestDatabase database, UserRole role, bool verified = true,
-        Dictionary<string, List<string>>? availability = null, string? timezone = null)
+        Dictionary<string, List<string>>? availability = null, string? timezone = null, string firstName = "Test")
     {
         var user = role == UserRole.Mentor ? TestData.NewMentor(availability: availability, timezone: timezone) : TestData.NewUser(role);
+        user.Profile!.FirstName = firstName;
         user.PasswordHash = RealHash.Value;
         user.IsVerified = verified;
         await database.SeedAsync(user);

@@ -39,6 +39,33 @@ public abstract class ChatHubTests(ITestDatabaseServer server) : DatabaseTest(se
         Assert.Equal(sent.GetProperty("createdAt").GetDateTime(), receipt.GetProperty("upTo").GetDateTime());
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task The_other_party_is_pushed_each_change_of_a_session_and_the_one_who_made_it_is_not()
+    {
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
+        await using var app = new MentoriApp(Database);
+        app.UseKestrel(0);
+        app.StartServer();
+        await using var mentorHub = await ConnectAsync(app, await TokenAsync(app, mentor));
+        await using var menteeHub = await ConnectAsync(app, await TokenAsync(app, mentee));
+        var toMentor = Expect(mentorHub, "sessionChanged");
+        var toMentee = Expect(menteeHub, "sessionChanged");
+
+        var start = DateTime.UtcNow.Date.AddDays(3).AddHours(10);
+        var requested = await (await RequestAsync(await SignInAsync(app, mentee), mentor.Id, start)).JsonAsync();
+        var sessionId = requested.GetProperty("id").GetGuid();
+        var request = await toMentor.Task.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(await SignInAsync(app, mentor), sessionId, "accept")).StatusCode);
+        // The mentee's first push is the mentor's accept: none came for the mentee's own request (pushes keep their order).
+        var answer = await toMentee.Task.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+
+        Assert.Equal(sessionId, request.GetProperty("sessionId").GetGuid());
+        Assert.Equal("pending", request.GetProperty("status").GetString());
+        Assert.Equal(sessionId, answer.GetProperty("sessionId").GetGuid());
+        Assert.Equal("accepted", answer.GetProperty("status").GetString());
+    }
+
     [Fact]
     public async Task The_hub_refuses_a_connection_without_a_valid_token()
     {

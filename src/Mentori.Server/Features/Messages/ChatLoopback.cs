@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Mentori.Data;
 using Mentori.Server.Infrastructure.Auth;
+using Mentori.Server.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Connections;
@@ -25,6 +26,7 @@ public sealed class ChatLoopback(IServer server, IServiceScopeFactory scopes, IC
             options.Transports = HttpTransportType.WebSockets;
             options.SkipNegotiation = true;
         })
+        .AddJsonProtocol(options => JsonRegistration.Apply(options.PayloadSerializerOptions))
         .WithAutomaticReconnect(new ForeverRetry())
         .Build();
 

@@ -1,10 +1,11 @@
+using Mentori.Server.Features.Sessions;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Mentori.Server.Features.Messages;
 
 /// <summary>
 /// Pushes to every connection of a user, on every instance when the Redis backplane is configured. Best effort: the
-/// message is already stored, so a failure here (Redis down) is logged and the client catches up over REST.
+/// message or session is already stored, so a failure here (Redis down) is logged and the client catches up over REST.
 /// </summary>
 public sealed class ChatNotifier(IHubContext<ChatHub> hub, ILogger<ChatNotifier> logger)
 {
@@ -13,6 +14,9 @@ public sealed class ChatNotifier(IHubContext<ChatHub> hub, ILogger<ChatNotifier>
 
     public Task MessagesReadAsync(Guid senderId, MessagesRead read) =>
         PushAsync(senderId, "messagesRead", read);
+
+    public Task SessionChangedAsync(Guid otherPartyId, SessionChanged change) =>
+        PushAsync(otherPartyId, "sessionChanged", change);
 
     private async Task PushAsync(Guid userId, string method, object payload)
     {

@@ -1,3 +1,4 @@
+using Mentori.Server.Infrastructure.Hosting;
 using Mentori.Server.Infrastructure.Redis;
 using Microsoft.AspNetCore.SignalR;
 using StackExchange.Redis;
@@ -18,7 +19,7 @@ public static class MessagesRegistration
         services.AddSingleton<UnreadMessageEmails>();
         services.AddHostedService(provider => provider.GetRequiredService<UnreadMessageEmails>());
         services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
-        var signalR = services.AddSignalR();
+        var signalR = services.AddSignalR().AddJsonProtocol(options => JsonRegistration.Apply(options.PayloadSerializerOptions));
         if (configuration.RedisConnectionString() is { } redis)
         {
             signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = RedisChannel.Literal("mentori"));

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Mentori.Data;
 using Mentori.Data.Entities;
+using Mentori.Server.Features.Messages;
 using Mentori.Server.Features.Mentors;
 using Mentori.Server.Infrastructure.Auth;
 using Mentori.Server.Infrastructure.Problems;
@@ -14,9 +15,11 @@ namespace Mentori.Server.Features.Sessions;
 /// A session's life (decision 5): a mentee requests it; its mentor accepts or declines; either side cancels an
 /// accepted session, a mentee withdraws a pending one; the mentor completes it once it has started. Every status
 /// change is one conditional UPDATE, so of two changes that arrive together one wins and the other gets 409; an
-/// accept also passes the database's own guard against overlapping accepted sessions (decision 6).
+/// accept also passes the database's own guard against overlapping accepted sessions (decision 6). Once committed,
+/// the other party's open pages hear of it over the hub (<c>sessionChanged</c>).
 /// </summary>
-public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEmailRule verified, SessionQueries queries, SessionEmails emails)
+public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEmailRule verified, SessionQueries queries, SessionEmails emails,
+    ChatNotifier notifier)
 {
     public async Task<SessionResponse> RequestAsync(ClaimsPrincipal caller, RequestSessionRequest request, CancellationToken cancellationToken)
     {
@@ -82,6 +85,7 @@ public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEma
             await transaction.CommitAsync(cancellationToken);
         }
 
+        await notifier.SessionChangedAsync(mentorId, new SessionChanged(session.Id, SessionStatus.Pending));
         return await queries.GetAsync(caller, session.Id, cancellationToken);
     }
 
@@ -259,7 +263,10 @@ public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEma
             throw await RefusalAsync(id, transition, from, cancellationToken);
         }
 
-        return await queries.GetAsync(caller, id, cancellationToken);
+        var changedSession = await queries.GetAsync(caller, id, cancellationToken);
+        var otherParty = side == UserRole.Mentor ? changedSession.Mentee.Id : changedSession.Mentor.Id;
+        await notifier.SessionChangedAsync(otherParty, new SessionChanged(id, transition.To));
+        return changedSession;
     }
 
     /// <summary>Why a transition did not happen: the session is in another state, or its start is on the wrong side of now.</summary>
