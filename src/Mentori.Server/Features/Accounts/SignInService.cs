@@ -141,12 +141,15 @@ public sealed class SignInService(
             .Select(t => t.FamilyId)
             .Distinct()
             .ToListAsync(cancellationToken);
+        // Each ending names the user too: another instance may take them in any order (Redis handlers run
+        // concurrently), and one that closed a connection on a sign-in's ending while still holding the user's status
+        // as active would tell a deactivated user "sign in again" (401) instead of "deactivated" (403).
         foreach (var family in families)
         {
-            await RevokeFamilyAsync(family, cancellationToken);
+            await RevokeFamilyAsync(family, cancellationToken, userId);
         }
 
-        Ended(new SignInEnded(userId, FamilyId: null));
+        Ended(new SignInEnded(userId, FamilyId: null)); // also for a user with no live sign-in (cookies, access tokens)
     }
 
     /// <summary>
@@ -241,13 +244,14 @@ public sealed class SignInService(
         }
     }
 
-    private async Task RevokeFamilyAsync(Guid familyId, CancellationToken cancellationToken)
+    /// <summary>Ends one sign-in; with <paramref name="everyOneOf"/>, as part of ending all of that user's.</summary>
+    private async Task RevokeFamilyAsync(Guid familyId, CancellationToken cancellationToken, Guid? everyOneOf = null)
     {
         var now = Now;
         await db.RefreshTokens
             .Where(t => t.FamilyId == familyId && t.RevokedAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevokedAt, now), cancellationToken);
-        Ended(new SignInEnded(UserId: null, familyId));
+        Ended(new SignInEnded(everyOneOf, familyId));
     }
 
     private DateTime Now => clock.StoredUtcNow();

@@ -3,7 +3,10 @@ using StackExchange.Redis;
 
 namespace Mentori.Server.Infrastructure.Auth;
 
-/// <summary>A sign-in that has ended: one sign-in (logout), or every sign-in of a user (password change, deactivation).</summary>
+/// <summary>
+/// A sign-in that has ended: one sign-in (logout), or every sign-in of a user (password change, deactivation), which
+/// is told as one ending per sign-in, each naming the user too, and one for the user alone.
+/// </summary>
 public sealed record SignInEnded(Guid? UserId, Guid? FamilyId);
 
 /// <summary>
