@@ -63,9 +63,15 @@ public abstract class AccountPageTests(ITestDatabaseServer server, Chromium chro
     }
 
     [Fact]
-    public async Task Deleting_the_account_takes_the_password_and_removes_its_sessions_for_the_other_side_too()
+    public async Task Deleting_the_account_takes_the_password_and_removes_its_sessions_and_messages_for_the_other_side_too()
     {
         var (mentor, mentee, session) = await Database.SeedPairAsync(SessionStatus.Accepted);
+        await using (var db = Database.NewContext())
+        {
+            db.Messages.Add(new Message { SenderId = mentee.Id, ReceiverId = mentor.Id, SessionId = session.Id, Content = "See you then." });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
         var page = await SignedInPageAsync(mentee);
         await OpenAsync(page, "/account");
 
@@ -85,12 +91,17 @@ public abstract class AccountPageTests(ITestDatabaseServer server, Chromium chro
         {
             Assert.False(await db.Users.AnyAsync(u => u.Id == mentee.Id, TestContext.Current.CancellationToken));
             Assert.False(await db.Sessions.AnyAsync(s => s.Id == session.Id, TestContext.Current.CancellationToken));
+            Assert.False(await db.Messages.AnyAsync(m => m.SenderId == mentee.Id, TestContext.Current.CancellationToken));
         }
 
         var mentorPage = await SignedInPageAsync(mentor);
+        await Expect(mentorPage.GetByRole(AriaRole.Link, new() { Name = "Messages", Exact = true })).ToBeVisibleAsync(); // none unread
         await OpenAsync(mentorPage, "/sessions");
         await Expect(mentorPage.GetByText("No accepted sessions ahead.")).ToBeVisibleAsync();
         await OpenAsync(mentorPage, $"/sessions/{session.Id}", status: 404);
+        await OpenAsync(mentorPage, "/messages");
+        await Expect(mentorPage.GetByText("No conversations yet.")).ToBeVisibleAsync();
+        await OpenAsync(mentorPage, $"/messages/{mentee.Id}", status: 404);
         AssertNoPageErrors();
     }
 }

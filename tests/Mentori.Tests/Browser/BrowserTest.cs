@@ -16,8 +16,10 @@ public abstract class BrowserTest(ITestDatabaseServer server, Chromium chromium)
     private readonly List<string> _pageErrors = [];
     private readonly List<IBrowserContext> _contexts = [];
     private readonly Dictionary<string, string> _settings = [];
+    private readonly List<MentoriApp> _otherInstances = [];
     private TimeProvider? _clock;
     private MentoriApp? _app;
+    private RedisServer? _redis;
 
     protected Chromium Chromium { get; } = chromium;
 
@@ -40,12 +42,31 @@ public abstract class BrowserTest(ITestDatabaseServer server, Chromium chromium)
         _clock = clock;
     }
 
-    /// <summary>A new visitor's tab (1 280 px wide unless told otherwise), whose script errors and failed loads are recorded.</summary>
-    protected async Task<IPage> NewPageAsync(int width = 1280, string? timezone = null)
+    /// <summary>A Redis of the test's own as the backplane of every instance, before the app's first use; it stops after them.</summary>
+    protected async Task UseRedisAsync()
+    {
+        _redis = await RedisServer.StartAsync();
+        Setting("Redis:ConnectionString", _redis.ConnectionString);
+    }
+
+    /// <summary>One more instance of the app on the same database, with the same settings and clock: two behind one proxy.</summary>
+    protected MentoriApp AnotherInstance()
+    {
+        _ = App;
+        var instance = Start();
+        _otherInstances.Add(instance);
+        return instance;
+    }
+
+    /// <summary>
+    /// A new visitor's tab (1 280 px wide unless told otherwise) on the app, or on <paramref name="instance"/>, whose
+    /// script errors and failed loads are recorded.
+    /// </summary>
+    protected async Task<IPage> NewPageAsync(int width = 1280, string? timezone = null, MentoriApp? instance = null)
     {
         var context = await Chromium.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseAddress.ToString(),
+            BaseURL = ChatClient.Address(instance ?? App).ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = 800 },
             TimezoneId = timezone,
             Locale = "en-GB",
@@ -106,10 +127,10 @@ public abstract class BrowserTest(ITestDatabaseServer server, Chromium chromium)
         await listening;
     }
 
-    /// <summary>A new tab of <paramref name="user"/>, signed in through the sign-in page.</summary>
-    protected async Task<IPage> SignedInPageAsync(User user, string? timezone = null, int width = 1280)
+    /// <summary>A new tab of <paramref name="user"/>, signed in through the sign-in page (of <paramref name="instance"/>, if given).</summary>
+    protected async Task<IPage> SignedInPageAsync(User user, string? timezone = null, int width = 1280, MentoriApp? instance = null)
     {
-        var page = await NewPageAsync(width, timezone);
+        var page = await NewPageAsync(width, timezone, instance);
         await OpenAsync(page, "/sign-in");
         await SignInOnPageAsync(page, user.Email, Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).WaitForAsync();
@@ -202,9 +223,19 @@ public abstract class BrowserTest(ITestDatabaseServer server, Chromium chromium)
             await context.CloseAsync();
         }
 
+        foreach (var instance in _otherInstances)
+        {
+            await instance.DisposeAsync();
+        }
+
         if (_app is not null)
         {
             await _app.DisposeAsync();
+        }
+
+        if (_redis is not null)
+        {
+            await _redis.DisposeAsync();
         }
 
         await base.DisposeAsync();

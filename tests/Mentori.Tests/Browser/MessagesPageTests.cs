@@ -143,4 +143,37 @@ public abstract class MessagesPageTests(ITestDatabaseServer server, Chromium chr
 
 public sealed class MessagesPageOnSqlite(SqliteFiles server, Chromium chromium) : MessagesPageTests(server, chromium);
 
-public sealed class MessagesPageOnPostgres(PostgresServer server, Chromium chromium) : MessagesPageTests(server, chromium);
+public sealed class MessagesPageOnPostgres(PostgresServer server, Chromium chromium) : MessagesPageTests(server, chromium)
+{
+    /// <summary>
+    /// Two instances on one database and one Redis, each browser held to its own instance (as a proxy's sticky
+    /// sessions hold a circuit): what one side does reaches the other's open pages live, through the backplane.
+    /// </summary>
+    [Fact]
+    public async Task Messages_read_marks_and_the_unread_count_reach_a_browser_on_another_instance_live()
+    {
+        await UseRedisAsync();
+        var (mentor, mentee, _) = await Database.SeedPairAsync(SessionStatus.Accepted);
+        var second = AnotherInstance();
+        Assert.NotEqual(BaseAddress, ChatClient.Address(second));
+        var mentorPage = await SignedInPageAsync(mentor, instance: second);
+        await OpenListeningAsync(mentorPage, "/sessions"); // listening, through the second instance
+        var menteePage = await SignedInPageAsync(mentee);
+        await OpenAsync(menteePage, $"/messages/{mentor.Id}");
+        await Expect(menteePage.GetByLabel("Message to Test")).ToBeEnabledAsync(); // live
+
+        await menteePage.GetByLabel("Message to Test").FillAsync("Sent through the first instance.");
+        await menteePage.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await Expect(mentorPage.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"^Messages\s*\(1 unread\)$") })).ToBeVisibleAsync();
+        await mentorPage.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Messages") }).ClickAsync();
+        await mentorPage.GetByRole(AriaRole.Link, new() { Name = "Test Mentee" }).ClickAsync();
+        await Expect(mentorPage.Locator(".message.theirs .message-text")).ToHaveTextAsync("Sent through the first instance.");
+        await Expect(menteePage.Locator(".message.mine .message-meta")).ToContainTextAsync("Read"); // the mark came back
+
+        await mentorPage.GetByLabel("Message to Test").FillAsync("Answered through the second.");
+        await mentorPage.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await Expect(menteePage.Locator(".message.theirs .message-text")).ToHaveTextAsync("Answered through the second.");
+        await Expect(mentorPage.Locator(".message.mine .message-meta")).ToContainTextAsync("Read");
+        AssertNoPageErrors();
+    }
+}
