@@ -49,9 +49,30 @@ public abstract class SessionJourneyTests(ITestDatabaseServer server, Chromium c
         await Expect(menteePage.Locator(".facts").Last).ToContainTextAsync("How to review pull requests kindly.");
         await AssertAccessibleAsync(menteePage);
         await ScreenshotAsync(menteePage, "booking");
-        await menteePage.GetByRole(AriaRole.Button, new() { Name = "Send the request" }).ClickAsync();
+
+        // The request is held on its way: the form says it is busy, and a second click sends nothing more.
+        var onItsWay = new TaskCompletionSource();
+        var posts = 0;
+        await menteePage.RouteAsync(new Regex("/book"), async route =>
+        {
+            if (route.Request.Method == "POST")
+            {
+                Interlocked.Increment(ref posts);
+                await onItsWay.Task;
+            }
+
+            await route.ContinueAsync();
+        });
+        var send = menteePage.GetByRole(AriaRole.Button, new() { Name = "Send the request" });
+        await send.ClickAsync();
+        await Expect(send).ToHaveAttributeAsync("data-busy", "");
+        await Expect(menteePage.Locator("form[aria-busy=true]")).ToHaveCountAsync(1);
+        await send.ClickAsync();
+        onItsWay.SetResult();
 
         await Expect(menteePage).ToHaveURLAsync(new Regex("/sessions/[0-9a-f-]{36}$"));
+        Assert.Equal(1, posts);
+        await menteePage.UnrouteAllAsync();
         await Expect(menteePage.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your request is sent. The mentor has it by email and will accept or decline it.");
         await Expect(menteePage.Locator(".badge")).ToHaveTextAsync("Waiting for an answer");
         var sessionPath = new Uri(menteePage.Url).AbsolutePath;
