@@ -7,7 +7,7 @@ namespace Mentori.Server.Components;
 /// <summary>
 /// A live circuit keeps the user it started with; every 30 seconds this asks the same question as each request's
 /// check (<see cref="SignedInUserCheck"/>): is the account still active, its role the same, its sign-in not ended?
-/// When not, the circuit's user becomes anonymous and the page's live parts reload it, which leads to sign-in.
+/// When not, the circuit's user becomes anonymous: an open thread says so and stops, and the next page leads to sign-in.
 /// </summary>
 public sealed class CircuitSignInCheck(ILoggerFactory loggers, IServiceScopeFactory scopes)
     : RevalidatingServerAuthenticationStateProvider(loggers)
@@ -18,8 +18,7 @@ public sealed class CircuitSignInCheck(ILoggerFactory loggers, IServiceScopeFact
     {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            return await SignedInUserCheck.RefusalAsync(authenticationState.User, scope.ServiceProvider, cancellationToken) is null;
+            return await SignedInUserCheck.RefusalInScopeAsync(authenticationState.User, scopes, cancellationToken) is null;
         }
         catch (ObjectDisposedException)
         {

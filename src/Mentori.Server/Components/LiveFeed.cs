@@ -15,7 +15,7 @@ public enum LiveStatus
     Reconnecting,
     /// <summary>No connection, and none coming: pushes do not arrive until the page is reloaded.</summary>
     Lost,
-    /// <summary>The sign-in ended or the account was deactivated: the page should reload, which leads to sign-in.</summary>
+    /// <summary>The sign-in ended or the account was deactivated: no more pushes; the next page leads to sign-in.</summary>
     SignedOut,
 }
 
@@ -53,8 +53,28 @@ public sealed class LiveFeed(ChatLoopback loopback, CircuitConnection circuit, I
     /// <summary>A part of this tab marked messages read: the others (the unread count) read afresh.</summary>
     public event Func<Task>? ReadHere;
 
+    /// <summary>Which thread this tab shows, if any: a message from that person is read at once, not counted.</summary>
+    public Guid? ReadingWith { get; set; }
+
+    /// <summary>
+    /// Starts the feed, or joins it when another part of the tab started it, and hears every opening; an opening that
+    /// came before, for that other part, counts as one now.
+    /// </summary>
+    public async Task JoinAsync(ClaimsPrincipal user, Func<Task> opened)
+    {
+        var wasLive = Status == LiveStatus.Live;
+        Opened += opened;
+        await StartAsync(user);
+        if (wasLive)
+        {
+            await opened();
+        }
+    }
+
+    public void Leave(Func<Task> opened) => Opened -= opened;
+
     /// <summary>Starts listening as <paramref name="user"/>; later calls, from the tab's other parts, change nothing.</summary>
-    public async Task StartAsync(ClaimsPrincipal user)
+    private async Task StartAsync(ClaimsPrincipal user)
     {
         await _gate.WaitAsync();
         try
@@ -79,25 +99,38 @@ public sealed class LiveFeed(ChatLoopback loopback, CircuitConnection circuit, I
 
     public Task MarkedReadAsync() => RaiseAsync(ReadHere, handler => handler());
 
+    /// <summary>Opens a connection; whatever keeps it from opening leaves the page as it is, and says so.</summary>
     private async Task OpenAsync()
     {
-        var hub = loopback.Connect(_user!);
-        hub.On<MessageResponse>("messageReceived", message => RaiseAsync(MessageReceived, handler => handler(message)));
-        hub.On<MessagesRead>("messagesRead", read => RaiseAsync(MessagesRead, handler => handler(read)));
-        hub.On<SessionChanged>("sessionChanged", change => RaiseAsync(SessionChanged, handler => handler(change)));
-        hub.Reconnecting += _ => ReconnectingAsync(hub);
-        hub.Reconnected += _ => ReopenedAsync(hub);
-        hub.Closed += _ => ClosedAsync(hub);
-        _hub = hub;
+        HubConnection? hub = null;
         try
         {
+            hub = loopback.Connect(_user!);
+            hub.On<MessageResponse>("messageReceived", message => RaiseAsync(MessageReceived, handler => handler(message)));
+            hub.On<MessagesRead>("messagesRead", read => RaiseAsync(MessagesRead, handler => handler(read)));
+            hub.On<SessionChanged>("sessionChanged", change => RaiseAsync(SessionChanged, handler => handler(change)));
+            var opened = hub;
+            hub.Reconnecting += _ => ReconnectingAsync(opened);
+            hub.Reconnected += _ => ReopenedAsync(opened);
+            hub.Closed += _ => ClosedAsync(opened);
+            _hub = hub;
             await hub.StartAsync();
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (!_disposed)
         {
             logger.LogWarning(exception, "The live connection could not open; the page shows what was there when it opened");
+            _hub = null;
+            if (hub is not null)
+            {
+                await hub.DisposeAsync();
+            }
+
             await SetStatusAsync(await SignedOutAsync() ? LiveStatus.SignedOut : LiveStatus.Lost);
             return;
+        }
+        catch (Exception) when (_disposed)
+        {
+            return; // the tab closed while it opened
         }
 
         await SetStatusAsync(LiveStatus.Live);
@@ -109,7 +142,7 @@ public sealed class LiveFeed(ChatLoopback loopback, CircuitConnection circuit, I
         await _gate.WaitAsync();
         try
         {
-            if (up && _hub is null && !_disposed)
+            if (up && _hub is null && !_disposed && Status != LiveStatus.SignedOut)
             {
                 await OpenAsync();
             }
@@ -131,7 +164,7 @@ public sealed class LiveFeed(ChatLoopback loopback, CircuitConnection circuit, I
         // The hub drops the connections of an ended sign-in at once.
         if (await SignedOutAsync())
         {
-            await SetStatusAsync(LiveStatus.SignedOut);
+            await EndAsync(hub);
             return;
         }
 
@@ -158,13 +191,38 @@ public sealed class LiveFeed(ChatLoopback loopback, CircuitConnection circuit, I
             return; // closed on purpose
         }
 
-        await SetStatusAsync(await SignedOutAsync() ? LiveStatus.SignedOut : LiveStatus.Lost);
+        if (await SignedOutAsync())
+        {
+            await EndAsync(hub);
+            return;
+        }
+
+        await SetStatusAsync(LiveStatus.Lost);
     }
 
+    /// <summary>The sign-in ended: no more reconnects, each of which the hub would refuse.</summary>
+    private async Task EndAsync(HubConnection hub)
+    {
+        if (Interlocked.CompareExchange(ref _hub, null, hub) == hub)
+        {
+            _ = Task.Run(() => hub.DisposeAsync().AsTask()); // not from within the connection's own event
+        }
+
+        await SetStatusAsync(LiveStatus.SignedOut);
+    }
+
+    /// <summary>Whether the sign-in has ended; a check that cannot be made (the database away) does not end it.</summary>
     private async Task<bool> SignedOutAsync()
     {
-        await using var scope = scopes.CreateAsyncScope();
-        return await SignedInUserCheck.RefusalAsync(_user!, scope.ServiceProvider, CancellationToken.None) is not null;
+        try
+        {
+            return await SignedInUserCheck.RefusalInScopeAsync(_user!, scopes) is not null;
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Could not check whether the sign-in of a live page has ended");
+            return false;
+        }
     }
 
     private Task SetStatusAsync(LiveStatus status)

@@ -2,10 +2,12 @@
 // own forms, which all name their method; a live component's form (the chat's composer) posts nothing and keeps
 // its own state.
 (() => {
-    let pending = null; // the form on its way and its button
+    const patience = 15000; // an answer that never patches the page (a failed fetch) frees the form after this
+    let pending = null; // the form on its way, its button, and the timer that frees it
 
     const settle = () => {
         if (pending) {
+            clearTimeout(pending.timer);
             pending.form.removeAttribute('aria-busy');
             pending.button?.removeAttribute('data-busy');
             pending = null;
@@ -24,7 +26,7 @@
         }
 
         settle();
-        pending = { form, button: event.submitter };
+        pending = { form, button: event.submitter, timer: setTimeout(settle, patience) };
         form.setAttribute('aria-busy', 'true');
         pending.button?.setAttribute('data-busy', '');
     }, true);

@@ -5,36 +5,52 @@
     function start(box) {
         box.dataset.threadReady = '';
         let atBottom = true;
-        let before = null; // the height and the distance from the bottom when older messages were asked for
+        let olderFocused = false;
+        let asked = null; // older messages asked for: the first message then, where the reader was, and whether it got busy
 
+        const olderButton = () => box.querySelector('[data-older]');
+        const firstMessage = () => box.querySelector('li');
         const scrollToEnd = () => { box.scrollTop = box.scrollHeight; };
+
         const pressWhenVisible = new IntersectionObserver(entries => {
-            const button = entries[entries.length - 1].target;
-            if (entries[entries.length - 1].isIntersecting && button.getAttribute('aria-disabled') !== 'true' && before === null) {
-                before = { height: box.scrollHeight, fromBottom: box.scrollHeight - box.scrollTop };
+            const entry = entries[entries.length - 1];
+            const button = entry.target;
+            if (entry.isIntersecting && button.getAttribute('aria-disabled') !== 'true' && asked === null) {
+                asked = { first: firstMessage(), fromBottom: box.scrollHeight - box.scrollTop, busy: false };
                 button.click();
             }
         });
         const watchOlderButton = () => {
             pressWhenVisible.disconnect();
-            const button = box.querySelector('[data-older]');
+            const button = olderButton();
             if (button) {
                 pressWhenVisible.observe(button); // reports at once, then on every change
-            } else {
-                before = null;
             }
         };
 
         box.addEventListener('scroll', () => { atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 48; }, { passive: true });
+        box.addEventListener('focusin', event => { olderFocused = event.target.hasAttribute('data-older'); });
         new MutationObserver(() => {
-            if (before !== null && box.scrollHeight !== before.height) {
-                box.scrollTop = box.scrollHeight - before.fromBottom; // older messages arrived above
-                before = null;
+            const button = olderButton();
+            if (asked !== null && firstMessage() !== asked.first) {
+                box.scrollTop = box.scrollHeight - asked.fromBottom; // older messages arrived above
+                asked = null;
+            } else if (asked !== null) {
+                asked.busy ||= button?.hasAttribute('data-busy') ?? false;
+                if (!button || (asked.busy && !button.hasAttribute('data-busy'))) {
+                    asked = null; // the load ended with nothing new (or failed): the next scroll may ask again
+                }
             } else if (atBottom) {
                 scrollToEnd();
             }
+
+            if (!button && olderFocused && document.activeElement === document.body) {
+                olderFocused = false;
+                box.focus(); // the button pressed by keyboard is gone with the last page: the focus stays in the thread
+            }
+
             watchOlderButton(); // a new button, or the same one made live
-        }).observe(box, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-disabled'] });
+        }).observe(box, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-disabled', 'data-busy'] });
         scrollToEnd();
         watchOlderButton();
     }

@@ -72,6 +72,8 @@ public abstract class BrowserTest(ITestDatabaseServer server, Chromium chromium)
             Locale = "en-GB",
         });
         _contexts.Add(context);
+        // The pages' content security policy holds: anything it blocks is a page error, named by what it blocked.
+        await context.AddInitScriptAsync("document.addEventListener('securitypolicyviolation', e => console.error(`Content security policy: ${e.effectiveDirective} blocked ${e.blockedURI}`))");
         var page = await context.NewPageAsync();
         page.Console += (_, message) =>
         {
@@ -214,6 +216,14 @@ public abstract class BrowserTest(ITestDatabaseServer server, Chromium chromium)
     }
 
     protected void AssertNoPageErrors() => Assert.True(_pageErrors.Count == 0, string.Join("\n", _pageErrors));
+
+    /// <summary>The page errors recorded so far, which a test expected; they no longer fail it.</summary>
+    protected List<string> TakePageErrors()
+    {
+        var taken = _pageErrors.ToList();
+        _pageErrors.Clear();
+        return taken;
+    }
 
     public override async ValueTask DisposeAsync()
     {

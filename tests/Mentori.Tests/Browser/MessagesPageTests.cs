@@ -109,7 +109,7 @@ public abstract class MessagesPageTests(ITestDatabaseServer server, Chromium chr
         await OpenAsync(other, "/account");
         await other.GetByRole(AriaRole.Button, new() { Name = "Sign out everywhere" }).ClickAsync();
 
-        await Expect(thread.GetByRole(AriaRole.Alert)).ToContainTextAsync("Your sign-in has ended");
+        await Expect(thread.GetByRole(AriaRole.Status).Filter(new() { HasText = "You are signed out" })).ToContainTextAsync("this thread no longer updates");
         await Expect(thread.GetByLabel("Message to Test")).ToBeDisabledAsync();
         await AssertAccessibleAsync(thread);
         await thread.GetByRole(AriaRole.Link, new() { Name = "Sign in again" }).ClickAsync();

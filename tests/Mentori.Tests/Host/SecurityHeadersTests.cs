@@ -24,6 +24,22 @@ public abstract class SecurityHeadersTests(ITestDatabaseServer server) : Databas
         Assert.Contains("frame-ancestors 'none'", Header(response, "Content-Security-Policy"));
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/sign-in")]
+    [InlineData("/no-such-page")]
+    public async Task The_web_uis_pages_allow_nothing_inline_and_only_mentoris_own_sources(string path)
+    {
+        await using var app = new MentoriApp(Database);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Accept.ParseAdd("text/html");
+
+        var policy = Header(await app.CreateClient().SendAsync(request), "Content-Security-Policy");
+
+        Assert.Equal("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob:; font-src 'self'; connect-src 'self'; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'", policy);
+    }
+
     [Fact]
     public async Task Outside_development_https_responses_carry_hsts()
     {

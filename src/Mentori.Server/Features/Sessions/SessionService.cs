@@ -263,7 +263,7 @@ public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEma
             throw await RefusalAsync(id, transition, from, cancellationToken);
         }
 
-        var changedSession = await queries.GetAsync(caller, id, cancellationToken);
+        var changedSession = await queries.GetAsync(caller, id, CancellationToken.None); // committed: read back and told in full
         var otherParty = side == UserRole.Mentor ? changedSession.Mentee.Id : changedSession.Mentor.Id;
         await notifier.SessionChangedAsync(otherParty, new SessionChanged(id, transition.To));
         return changedSession;

@@ -63,6 +63,16 @@ public static class SignedInUserCheck
             : null;
     }
 
+    /// <summary>
+    /// <see cref="RefusalAsync"/> in a database scope of its own, for the web UI's live parts, whose circuit lives as
+    /// long as its tab (a database context should not).
+    /// </summary>
+    public static async Task<ProblemException?> RefusalInScopeAsync(ClaimsPrincipal claims, IServiceScopeFactory scopes, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await RefusalAsync(claims, scope.ServiceProvider, cancellationToken);
+    }
+
     private static ProblemException SignInAgain() =>
         ProblemException.Unauthorized("The sign-in has ended (signed out, password changed, or role changed). Sign in again.");
 }
