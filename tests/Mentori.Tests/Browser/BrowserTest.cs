@@ -168,6 +168,24 @@ public abstract class BrowserTest(ITestDatabaseServer server, Chromium chromium)
     }
 
     /// <summary>
+    /// Nothing shown is cut off: no visible element reaches past the viewport's right edge, and none that clips its
+    /// overflow holds more than it shows (a word too long for its box).
+    /// </summary>
+    protected static async Task AssertNothingCutOffAsync(IPage page)
+    {
+        var cut = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('body *')].filter(element => {
+                const style = getComputedStyle(element);
+                if (element.closest('.visually-hidden, [hidden]') || style.display === 'none' || style.visibility === 'hidden') return false;
+                const box = element.getBoundingClientRect();
+                const clips = style.overflowX === 'hidden' || style.overflowX === 'clip';
+                return (box.width > 0 && box.right > innerWidth + 1) || (clips && element.scrollWidth > element.clientWidth + 1);
+            }).map(element => `${element.tagName.toLowerCase()}.${element.className}: ${(element.innerText || '').trim().slice(0, 40)}`)
+            """);
+        Assert.True(cut.Length == 0, $"cut off on {page.Url} at {page.ViewportSize?.Width} px:\n{string.Join("\n", cut)}");
+    }
+
+    /// <summary>
     /// Presses Tab (or Shift+Tab) <paramref name="presses"/> times and gives the accessible name of each element the
     /// focus reached; every one must show where the focus is (an outline of its own, as <c>:focus-visible</c> draws).
     /// </summary>
