@@ -51,6 +51,49 @@ public sealed class EveryPageOnSqlite(SqliteFiles server, Chromium chromium) : B
         AssertNoPageErrors();
     }
 
+    [Fact]
+    public async Task Back_forward_a_reload_and_opening_the_address_directly_show_the_same_page()
+    {
+        var (mentor, mentee, _) = await Database.SeedPairAsync(SessionStatus.Accepted);
+        var page = await SignedInPageAsync(mentee);
+        await OpenAsync(page, "/");
+        var shown = new List<(string Url, string Heading)> { await ShownAsync(page) };
+        foreach (var link in new[] { "Find a mentor", "Test Mentor", "My sessions" })
+        {
+            var (url, heading) = shown[^1];
+            await page.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).First.ClickAsync();
+            await Assertions.Expect(page).Not.ToHaveURLAsync(url); // enhanced navigation: the address changes first,
+            await Assertions.Expect(page.Locator("h1")).Not.ToHaveTextAsync(heading); // then the page
+            shown.Add(await ShownAsync(page));
+        }
+
+        await page.GoBackAsync();
+        await ExpectShownAsync(page, shown[2]);
+        await page.GoBackAsync();
+        await ExpectShownAsync(page, shown[1]);
+        await page.GoForwardAsync();
+        await ExpectShownAsync(page, shown[2]);
+        await page.ReloadAsync();
+        await ExpectShownAsync(page, shown[2]);
+
+        var direct = await SignedInPageAsync(mentee);
+        foreach (var step in shown)
+        {
+            await OpenAsync(direct, new Uri(step.Url).PathAndQuery);
+            await ExpectShownAsync(direct, step);
+        }
+
+        AssertNoPageErrors();
+    }
+
+    private static async Task<(string Url, string Heading)> ShownAsync(IPage page) => (page.Url, await page.Locator("h1").InnerTextAsync());
+
+    private static async Task ExpectShownAsync(IPage page, (string Url, string Heading) expected)
+    {
+        await Assertions.Expect(page).ToHaveURLAsync(expected.Url);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(expected.Heading);
+    }
+
     private async Task CheckAsync(IPage page, string path, int status = 200)
     {
         await OpenAsync(page, path, status); // axe, and no page error
