@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace Mentori.Tests.Browser;
 
 /// <summary>
-/// Every page of the web UI, as a visitor, a mentee and a mentor see it, on a phone (375 px) and a wide screen
+/// Every page of the web UI, as a visitor, a mentee, a mentor and an admin see it, on a phone (375 px) and a wide screen
 /// (1 440 px): it opens, passes axe with nothing serious, raises no script error or policy violation, never scrolls
 /// sideways, and cuts nothing off. The layout does not depend on the database, so SQLite alone.
 /// </summary>
@@ -48,6 +48,8 @@ public sealed class EveryPageOnSqlite(SqliteFiles server, Chromium chromium) : B
             await CheckAsync(mentorPage, path);
         }
 
+        var adminPage = await SignedInPageAsync(await Database.SeedUserAsync(UserRole.Admin), width: width);
+        await CheckAsync(adminPage, "/admin/users");
         AssertNoPageErrors();
     }
 

@@ -1,3 +1,4 @@
+using Mentori.Server.Components;
 using Mentori.Server.Infrastructure.Problems;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
@@ -14,7 +15,8 @@ public sealed class ForbiddenAsProblem : IAuthorizationMiddlewareResultHandler
 
     public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
-        if (authorizeResult.Forbidden && context.User.Identity?.IsAuthenticated == true)
+        // A page of the web UI instead leads to the "not allowed" page (the cookie's access-denied path).
+        if (authorizeResult.Forbidden && context.User.Identity?.IsAuthenticated == true && !WebUiRegistration.IsUiPath(context.Request.Path))
         {
             throw ProblemException.Forbidden(ProblemTypes.WrongRole, "You may not do this", "This route is for another role.");
         }
