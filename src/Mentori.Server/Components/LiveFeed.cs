@@ -46,7 +46,7 @@ public sealed class LiveFeed(ChatLoopback loopback, CircuitConnection circuit, I
     public event Func<SessionChanged, Task>? SessionChanged;
 
     /// <summary>The connection opened, or opened again after a gap: pushes sent before it were missed.</summary>
-    public event Func<Task>? Opened;
+    private event Func<Task>? Opened;
 
     public event Func<LiveStatus, Task>? StatusChanged;
 
@@ -67,7 +67,7 @@ public sealed class LiveFeed(ChatLoopback loopback, CircuitConnection circuit, I
         await StartAsync(user);
         if (wasLive)
         {
-            await opened();
+            await RaiseAsync(opened, handler => handler());
         }
     }
 

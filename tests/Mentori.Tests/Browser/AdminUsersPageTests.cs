@@ -15,6 +15,7 @@ public abstract class AdminUsersPageTests(ITestDatabaseServer server, Chromium c
         var admin = await Database.SeedUserAsync(UserRole.Admin);
         var grace = await Database.SeedUserAsync(UserRole.Mentor, firstName: "Grace");
         var gone = await Database.SeedUserAsync(UserRole.Mentee, firstName: "Gone");
+        var goneMentor = await Database.SeedUserAsync(UserRole.Mentor, firstName: "Gone");
         for (var i = 0; i < 21; i++)
         {
             await Database.SeedUserAsync(UserRole.Mentee, firstName: "Pupil");
@@ -22,7 +23,7 @@ public abstract class AdminUsersPageTests(ITestDatabaseServer server, Chromium c
 
         await using (var db = Database.NewContext())
         {
-            await db.Users.Where(u => u.Id == gone.Id).ExecuteUpdateAsync(set => set.SetProperty(u => u.IsActive, false), TestContext.Current.CancellationToken);
+            await db.Users.Where(u => u.Id == gone.Id || u.Id == goneMentor.Id).ExecuteUpdateAsync(set => set.SetProperty(u => u.IsActive, false), TestContext.Current.CancellationToken);
         }
 
         var page = await SignedInPageAsync(admin, width: 375);
@@ -38,12 +39,12 @@ public abstract class AdminUsersPageTests(ITestDatabaseServer server, Chromium c
         var rows = page.Locator("tbody tr");
         await Expect(rows).ToHaveCountAsync(1);
         await Expect(rows).ToContainTextAsync(grace.Email);
-        await Expect(rows).ToContainTextAsync("Mentor");
+        await Expect(rows).ToContainTextAsync("Mentor · Active"); // the facts a phone shows in place of the columns
 
         await OpenAsync(page, "/admin/users?role=mentee&state=deactivated");
         await Expect(rows).ToHaveCountAsync(1);
-        await Expect(rows).ToContainTextAsync("Gone Mentee");
-        await Expect(rows).ToContainTextAsync("Deactivated");
+        await Expect(rows).ToContainTextAsync("Gone Mentee"); // not the deactivated mentor
+        await Expect(rows).ToContainTextAsync("Mentee · Deactivated");
         await Expect(page.GetByLabel("Role")).ToHaveValueAsync("mentee");
 
         await OpenAsync(page, "/admin/users?q=pupil");
