@@ -35,6 +35,33 @@ public abstract class AdminTests(ITestDatabaseServer server) : DatabaseTest(serv
     }
 
     [Fact]
+    public async Task The_audit_log_keeps_one_admins_actions_or_one_users_changes_and_refuses_an_id_that_is_not_one()
+    {
+        var ada = await Database.SeedUserAsync(UserRole.Admin);
+        var bob = await Database.SeedUserAsync(UserRole.Admin);
+        var grace = await Database.SeedUserAsync(UserRole.Mentee);
+        var alan = await Database.SeedUserAsync(UserRole.Mentor);
+        await using var app = new MentoriApp(Database);
+        var adaClient = await SignInAsync(app, ada);
+        var bobClient = await SignInAsync(app, bob);
+        Assert.Equal(HttpStatusCode.OK, (await PatchAsync(adaClient, grace.Id, new { isVerified = false })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PatchAsync(bobClient, alan.Id, new { isActive = false })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PatchAsync(bobClient, grace.Id, new { role = "mentor" })).StatusCode);
+
+        async Task<(Guid Admin, Guid Target)[]> AuditAsync(string query) =>
+            [.. (await GetOkAsync(adaClient, "/api/v1/admin/audit" + query)).GetProperty("items").EnumerateArray()
+                .Select(e => (e.GetProperty("adminId").GetGuid(), e.GetProperty("targetUserId").GetGuid()))];
+
+        Assert.Equal([(bob.Id, grace.Id), (bob.Id, alan.Id), (ada.Id, grace.Id)], await AuditAsync(""));
+        Assert.Equal([(bob.Id, grace.Id), (bob.Id, alan.Id)], await AuditAsync($"?adminId={bob.Id}"));
+        Assert.Equal([(bob.Id, grace.Id), (ada.Id, grace.Id)], await AuditAsync($"?targetUserId={grace.Id}"));
+        Assert.Equal([(ada.Id, grace.Id)], await AuditAsync($"?adminId={ada.Id}&targetUserId={grace.Id}"));
+        Assert.Empty(await AuditAsync($"?adminId={grace.Id}"));
+        var problem = await AssertProblemAsync(await adaClient.GetAsync("/api/v1/admin/audit?targetUserId=grace"), HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("targetUserId", out _), problem.ToString());
+    }
+
+    [Fact]
     public async Task An_admin_cannot_deactivate_or_demote_itself_and_the_last_admin_stays()
     {
         var admin = await Database.SeedUserAsync(UserRole.Admin);

@@ -49,7 +49,11 @@ public sealed class EveryPageOnSqlite(SqliteFiles server, Chromium chromium) : B
         }
 
         var adminPage = await SignedInPageAsync(await Database.SeedUserAsync(UserRole.Admin), width: width);
-        await CheckAsync(adminPage, "/admin/users");
+        foreach (var path in new[] { "/admin/users", $"/admin/users/{mentor.Id}", $"/admin/users/{mentee.Id}?confirm=deactivate", "/admin/stats", "/admin/audit" })
+        {
+            await CheckAsync(adminPage, path);
+        }
+
         AssertNoPageErrors();
     }
 

@@ -6,6 +6,9 @@ namespace Mentori.Server.Features.Admin;
 public sealed record AdminUserResponse(
     Guid Id, string Email, UserRole Role, bool IsActive, bool IsVerified, DateTime? LastLogin, DateTime CreatedAt, string? FirstName, string? LastName);
 
+/// <summary>Who a user is, as the audit log names its admins and targets.</summary>
+public sealed record AdminUserName(Guid Id, string Email, string? FirstName, string? LastName);
+
 /// <summary><c>PATCH /admin/users/{id}</c>: only the fields sent change.</summary>
 public sealed record UpdateUserRequest(bool? IsActive = null, bool? IsVerified = null, string? Role = null);
 

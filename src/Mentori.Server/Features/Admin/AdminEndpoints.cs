@@ -37,11 +37,11 @@ public static class AdminEndpoints
             .WithName("getStats")
             .WithSummary("Users by role, active and verified, sessions by status, messages in 7 days, average rating, sign-ups per week (12 weeks).");
 
-        admin.MapGet("/audit", async Task<Ok<Page<AuditEntryResponse>>> (int? limit, string? cursor, AdminService service, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await service.AuditAsync(limit, cursor, cancellationToken)))
+        admin.MapGet("/audit", async Task<Ok<Page<AuditEntryResponse>>> (Guid? adminId, Guid? targetUserId, int? limit, string? cursor, AdminService service, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await service.AuditAsync(adminId, targetUserId, limit, cursor, cancellationToken)))
             .ProducesValidationProblem()
             .WithName("listAuditEntries")
-            .WithSummary("Every admin action, newest first.");
+            .WithSummary("Every admin action, newest first; adminId keeps one admin's actions, targetUserId the changes of one user.");
 
         admin.MapGet("/emails", async Task<Ok<Page<OutboxEmailResponse>>> (string? status, int? limit, string? cursor, OutboxAdmin outbox, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await outbox.ListAsync(status, limit, cursor, cancellationToken)))

@@ -18,12 +18,16 @@ namespace Mentori.Server.Features.Admin;
 /// </summary>
 public sealed class AdminService(MentoriDb db, TimeProvider clock, SignInService signIn, UserStatusCache statuses, OutboxAdmin outbox)
 {
+    public const int MaxSearchLength = 200;
+
+    public const string RoleWords = "The role is mentee, mentor or admin.";
+
     public async Task<Page<AdminUserResponse>> UsersAsync(string? q, string? role, bool? isActive, int? limit, string? cursor, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var wantedRole = role is null ? null : ParseRole(errors, role);
         var text = string.IsNullOrWhiteSpace(q) ? null : q.Trim().ToLowerInvariant();
-        errors.AddIf(text?.Length > 200, "q", "At most 200 characters.");
+        errors.AddIf(text?.Length > MaxSearchLength, "q", $"At most {MaxSearchLength} characters.");
         errors.AddIf(text is not null && text.Any(char.IsControl), "q", "Control characters are not allowed.");
         var page = PageRequest.From(errors, limit, cursor, TimeKey.Parser("users"));
         errors.ThrowIfAny();
@@ -48,12 +52,27 @@ public sealed class AdminService(MentoriDb db, TimeProvider clock, SignInService
 #pragma warning restore CA1304, CA1311, CA1862
         }
 
-        var rows = await users.AsNoTracking().Take(page.FetchCount)
-            .Select(u => new AdminUserResponse(u.Id, u.Email, u.Role, u.IsActive, u.IsVerified, u.LastLogin, u.CreatedAt,
-                u.Profile == null ? null : u.Profile.FirstName, u.Profile == null ? null : u.Profile.LastName))
-            .ToListAsync(cancellationToken);
+        var rows = await users.AsNoTracking().Take(page.FetchCount).Select(AsResponse).ToListAsync(cancellationToken);
         return page.ToPage(rows, row => row, row => new TimeKey(row.CreatedAt, row.Id).ToParts("users"));
     }
+
+    /// <summary>One user as the list shows them; 404 for an unknown id.</summary>
+    public async Task<AdminUserResponse> UserAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.Users.AsNoTracking().Where(u => u.Id == id).Select(AsResponse).SingleOrDefaultAsync(cancellationToken)
+        ?? throw ProblemException.NotFound("There is no user with this id.");
+
+    /// <summary>The email and names of each of these users that still exists (to name the people of the audit log).</summary>
+    public async Task<Dictionary<Guid, AdminUserName>> NamesAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken)
+    {
+        var wanted = ids.Distinct().ToList();
+        return await db.Users.AsNoTracking().Where(u => wanted.Contains(u.Id))
+            .Select(u => new AdminUserName(u.Id, u.Email, u.Profile == null ? null : u.Profile.FirstName, u.Profile == null ? null : u.Profile.LastName))
+            .ToDictionaryAsync(u => u.Id, cancellationToken);
+    }
+
+    /// <summary>The refusal of an admin's own deactivation or demotion (also what the web UI says in place of those actions).</summary>
+    public static ProblemException SelfChangeRefused() =>
+        ProblemException.Conflict(ProblemTypes.SelfChange, "You cannot deactivate or demote yourself", "Ask another admin.");
 
     /// <summary>
     /// Changes what was sent. An admin cannot deactivate or demote itself, and the last active admin cannot be
@@ -69,7 +88,7 @@ public sealed class AdminService(MentoriDb db, TimeProvider clock, SignInService
         errors.ThrowIfAny();
         if (id == me && (request.IsActive == false || (newRole is { } demoted && demoted != UserRole.Admin)))
         {
-            throw ProblemException.Conflict(ProblemTypes.SelfChange, "You cannot deactivate or demote yourself", "Ask another admin.");
+            throw SelfChangeRefused();
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -109,8 +128,7 @@ public sealed class AdminService(MentoriDb db, TimeProvider clock, SignInService
         await transaction.CommitAsync(cancellationToken);
         signIn.AnnounceEndings();
         statuses.Forget(id);
-        return new AdminUserResponse(user.Id, user.Email, user.Role, user.IsActive, user.IsVerified, user.LastLogin, user.CreatedAt,
-            user.Profile?.FirstName, user.Profile?.LastName);
+        return ToResponse(user);
     }
 
     /// <summary>409 when <paramref name="adminId"/> is the only active admin; call it under <see cref="DatabaseLocks.LockAdminsAsync"/>.</summary>
@@ -156,23 +174,48 @@ public sealed class AdminService(MentoriDb db, TimeProvider clock, SignInService
             await outbox.HealthAsync(cancellationToken));
     }
 
-    public async Task<Page<AuditEntryResponse>> AuditAsync(int? limit, string? cursor, CancellationToken cancellationToken)
+    /// <summary>The audit log, newest first; <paramref name="adminId"/> and <paramref name="targetUserId"/> narrow it to one admin's actions or one user's changes.</summary>
+    public async Task<Page<AuditEntryResponse>> AuditAsync(Guid? adminId, Guid? targetUserId, int? limit, string? cursor, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var page = PageRequest.From(errors, limit, cursor, TimeKey.Parser("audit"));
         errors.ThrowIfAny();
-        var rows = await db.AdminAudit.NewestFirst(a => a.CreatedAt, page.After).AsNoTracking().Take(page.FetchCount)
+        var entries = db.AdminAudit.NewestFirst(a => a.CreatedAt, page.After);
+        if (adminId is { } admin)
+        {
+            entries = entries.Where(a => a.AdminId == admin);
+        }
+
+        if (targetUserId is { } target)
+        {
+            entries = entries.Where(a => a.TargetUserId == target);
+        }
+
+        var rows = await entries.AsNoTracking().Take(page.FetchCount)
             .Select(a => new AuditEntryResponse(a.Id, a.AdminId, a.Action, a.TargetUserId, a.Before, a.After, a.CreatedAt))
             .ToListAsync(cancellationToken);
         return page.ToPage(rows, row => row, row => new TimeKey(row.CreatedAt, row.Id).ToParts("audit"));
     }
 
+    /// <summary>The users who have acted as admins, by the audit log (also those since demoted), for its filter.</summary>
+    public async Task<List<AdminUserName>> AuditAdminsAsync(CancellationToken cancellationToken)
+    {
+        var ids = await db.AdminAudit.AsNoTracking().Where(a => a.AdminId != null).Select(a => a.AdminId!.Value).Distinct().ToListAsync(cancellationToken);
+        return [.. (await NamesAsync(ids, cancellationToken)).Values.OrderBy(u => u.Email, StringComparer.Ordinal)];
+    }
+
     private static UserRole? ParseRole(ValidationErrors errors, string role)
     {
         var parsed = EnumWord.Parse<UserRole>(role);
-        errors.AddIf(parsed is null, "role", "The role is mentee, mentor or admin.");
+        errors.AddIf(parsed is null, "role", RoleWords);
         return parsed;
     }
+
+    private static readonly System.Linq.Expressions.Expression<Func<User, AdminUserResponse>> AsResponse = u =>
+        new AdminUserResponse(u.Id, u.Email, u.Role, u.IsActive, u.IsVerified, u.LastLogin, u.CreatedAt,
+            u.Profile == null ? null : u.Profile.FirstName, u.Profile == null ? null : u.Profile.LastName);
+
+    private static readonly Func<User, AdminUserResponse> ToResponse = AsResponse.Compile();
 
     private static string Snapshot(User user) =>
         JsonSerializer.Serialize(new { isActive = user.IsActive, isVerified = user.IsVerified, role = MentoriClaims.RoleName(user.Role) });

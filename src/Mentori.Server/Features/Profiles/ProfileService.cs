@@ -11,13 +11,12 @@ namespace Mentori.Server.Features.Profiles;
 /// <summary>A user's own profile: reading it and replacing its editable fields.</summary>
 public sealed class ProfileService(MentoriDb db, ProfileImages images)
 {
-    public async Task<ProfileResponse> GetAsync(ClaimsPrincipal caller, CancellationToken cancellationToken)
-    {
-        var userId = caller.GetUserId();
-        var profile = await db.Profiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken)
-            ?? throw ProfileResponse.NoProfile();
-        return ProfileResponse.From(profile);
-    }
+    public async Task<ProfileResponse> GetAsync(ClaimsPrincipal caller, CancellationToken cancellationToken) =>
+        await FindAsync(caller.GetUserId(), cancellationToken) ?? throw ProfileResponse.NoProfile();
+
+    /// <summary>A user's profile, or null for an account without one (an admin's view of a user).</summary>
+    public async Task<ProfileResponse?> FindAsync(Guid userId, CancellationToken cancellationToken) =>
+        await db.Profiles.AsNoTracking().Where(p => p.UserId == userId).Select(p => ProfileResponse.From(p)).SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>The zone the caller's profile names, or null: the zone the web UI shows their times in.</summary>
     public Task<string?> TimezoneAsync(ClaimsPrincipal caller, CancellationToken cancellationToken) => TimezoneOfAsync(caller.GetUserId(), cancellationToken);

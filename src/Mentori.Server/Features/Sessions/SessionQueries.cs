@@ -37,24 +37,40 @@ public sealed class SessionQueries(MentoriDb db)
         CancellationToken cancellationToken) =>
         ListAsync(caller, new ValidationErrors(), statuses, null, null, null, limit, cursor, cancellationToken);
 
-    private async Task<Page<SessionResponse>> ListAsync(ClaimsPrincipal caller, ValidationErrors errors, IReadOnlyCollection<SessionStatus>? statuses,
+    /// <summary>Every session a user takes part in, paged as above: the admin console's view of one user.</summary>
+    public Task<Page<SessionResponse>> OfUserAsync(Guid userId, int? limit, string? cursor, CancellationToken cancellationToken) =>
+        ListAsync(new ValidationErrors(), userId, null, null, null, null, limit, cursor, cancellationToken);
+
+    private Task<Page<SessionResponse>> ListAsync(ClaimsPrincipal caller, ValidationErrors errors, IReadOnlyCollection<SessionStatus>? statuses,
         DateTimeOffset? from, DateTimeOffset? to, bool? all, int? limit, string? cursor, CancellationToken cancellationToken)
     {
-        var role = caller.GetRole();
+        var refusal = all == true && caller.GetRole() != UserRole.Admin
+            ? ProblemException.Forbidden(ProblemTypes.WrongRole, "Only admins see every session", "Leave out all=true to see your own sessions.")
+            : null;
+
+        // By participation, not by the token's role: a user whose role changed keeps the sessions they had.
+        return ListAsync(errors, all == true ? null : caller.GetUserId(), refusal, statuses, from, to, limit, cursor, cancellationToken);
+    }
+
+    /// <summary>
+    /// The sessions <paramref name="participant"/> takes part in (every session when null), newest start first;
+    /// <paramref name="refusal"/> is thrown once the input is found valid.
+    /// </summary>
+    private async Task<Page<SessionResponse>> ListAsync(ValidationErrors errors, Guid? participant, ProblemException? refusal,
+        IReadOnlyCollection<SessionStatus>? statuses, DateTimeOffset? from, DateTimeOffset? to, int? limit, string? cursor, CancellationToken cancellationToken)
+    {
         errors.AddIf(from is not null && to is not null && to <= from, "to", "The end must be after the start.");
         var page = PageRequest.From(errors, limit, cursor, TimeKey.Parser("sessions"));
         errors.ThrowIfAny();
-        if (all == true && role != UserRole.Admin)
+        if (refusal is not null)
         {
-            throw ProblemException.Forbidden(ProblemTypes.WrongRole, "Only admins see every session", "Leave out all=true to see your own sessions.");
+            throw refusal;
         }
 
         var sessions = db.Sessions.NewestFirst(s => s.ScheduledAt, page.After);
-        var me = caller.GetUserId();
-        if (all != true)
+        if (participant is { } user)
         {
-            // By participation, not by the token's role: a user whose role changed keeps the sessions they had.
-            sessions = sessions.Where(s => s.MentorId == me || s.MenteeId == me);
+            sessions = sessions.Where(s => s.MentorId == user || s.MenteeId == user);
         }
 
         if (statuses is { Count: 1 })

@@ -8,7 +8,7 @@ namespace Mentori.Server.Infrastructure.Hosting;
 public static class HealthCheckRegistration
 {
     private const string Ready = "ready";
-    private const string Backups = "backups";
+    public const string Backups = "backups";
 
     public static IServiceCollection AddMentoriHealthChecks(this IServiceCollection services)
     {
