@@ -21,7 +21,7 @@ trap cleanup EXIT
 export ConnectionStrings__Mentori="Data Source=$work/mentori.db" Auth__Jwt__SigningKey="bench-signing-key-that-is-long-enough-for-hs256" \
   Backups__Enabled=false Email__PickupDirectory="$work/outbox" Logging__LogLevel__Default=Warning
 start() {
-  (cd "$work/app" && ASPNETCORE_ENVIRONMENT=$1 dotnet Mentori.Server.dll --urls "$url" >"$work/server-$1.log" 2>&1) &
+  (cd "$work/app" && ASPNETCORE_ENVIRONMENT=$1 exec dotnet Mentori.Server.dll --urls "$url" >"$work/server-$1.log" 2>&1) &
   server=$!
   until curl -fs "$url/health/ready" >/dev/null; do sleep 0.2; done
 }
