@@ -97,6 +97,17 @@ public abstract class AdminConsoleTests(ITestDatabaseServer server, Chromium chr
         await Expect(page.Locator(".facts").First).ToContainTextAsync("Mentor");
         await Expect(page.GetByLabel("Role")).ToHaveValueAsync("mentor");
 
+        // A confirmation that went stale (another admin deactivated her meanwhile) changes nothing and says so.
+        await OpenAsync(page, $"/admin/users/{mentee.Id}?confirm=deactivate");
+        await using (var db = Database.NewContext())
+        {
+            await db.Users.Where(u => u.Id == mentee.Id).ExecuteUpdateAsync(set => set.SetProperty(u => u.IsActive, false), TestContext.Current.CancellationToken);
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, deactivate" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("This change no longer applies");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Reactivate…" })).ToBeVisibleAsync();
+
         // An address that asks for the role the user has, or for no role at all, is said beside the field.
         await OpenAsync(page, $"/admin/users/{mentee.Id}?confirm=role&role=wizard");
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The role is mentee, mentor or admin.");
@@ -159,6 +170,60 @@ public abstract class AdminConsoleTests(ITestDatabaseServer server, Chromium chr
         await page.SetViewportSizeAsync(1440, 900);
         await AssertNothingCutOffAsync(page);
         await ScreenshotAsync(page, "admin-stats");
+        AssertNoPageErrors();
+    }
+
+    [Fact]
+    public async Task A_failed_email_named_by_the_statistics_is_sent_again_from_the_emails_page_and_a_stale_second_try_is_told_why()
+    {
+        var admin = await Database.SeedUserAsync(UserRole.Admin);
+        var now = DateTime.UtcNow;
+        var failed = new OutboxEmail
+        {
+            Recipient = "lost@example.com", Subject = "Your session is accepted", Status = OutboxEmailStatus.Failed, Attempts = 12,
+            LastError = "550 mailbox unavailable", CreatedAt = now.AddHours(-30), NextAttemptAt = now,
+        };
+        var sent = new OutboxEmail
+        {
+            Recipient = "found@example.com", Subject = "Confirm your email", Status = OutboxEmailStatus.Sent, Attempts = 1,
+            CreatedAt = now.AddHours(-1), SentAt = now.AddHours(-1), NextAttemptAt = now,
+        };
+        await Database.SeedAsync(failed, sent);
+
+        var page = await SignedInPageAsync(admin, width: 375);
+        var stale = await SignedInPageAsync(admin);
+        await OpenAsync(page, "/admin/stats");
+        await Expect(page.GetByText("1 email failed every attempt.")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "the failed emails" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Emails");
+        var rows = page.Locator("tbody tr");
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows).ToContainTextAsync("to lost@example.com");
+        await Expect(rows).ToContainTextAsync("Last error: 550 mailbox unavailable");
+        await Expect(page.GetByLabel("Status")).ToHaveValueAsync("failed");
+        await AssertAccessibleAsync(page);
+        await AssertNothingCutOffAsync(page);
+        await ScreenshotAsync(page, "admin-emails-375");
+        await OpenAsync(stale, "/admin/emails?status=failed");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send again: “Your session is accepted” to lost@example.com" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The email to lost@example.com is queued again, with all its attempts ahead of it.");
+        await Expect(rows).ToHaveCountAsync(0);
+        await using (var db = Database.NewContext())
+        {
+            var stored = await db.EmailOutbox.SingleAsync(e => e.Id == failed.Id, TestContext.Current.CancellationToken);
+            Assert.NotEqual(OutboxEmailStatus.Failed, stored.Status);
+            Assert.Equal("email.retry", (await db.AdminAudit.SingleAsync(TestContext.Current.CancellationToken)).Action);
+        }
+
+        // The other tab still shows it failed; its try is refused with the reason, and the list shows it as it is now.
+        await stale.GetByRole(AriaRole.Button, new() { Name = "Send again: “Your session is accepted” to lost@example.com" }).ClickAsync();
+        await Expect(stale.GetByRole(AriaRole.Alert)).ToContainTextAsync("This email is ");
+        await Expect(stale.Locator("tbody tr")).ToHaveCountAsync(0);
+        await OpenAsync(stale, "/admin/emails");
+        await Expect(stale.Locator("tbody tr")).ToHaveCountAsync(2);
+        await AssertNothingCutOffAsync(stale);
+        await ScreenshotAsync(stale, "admin-emails");
         AssertNoPageErrors();
     }
 

@@ -49,7 +49,7 @@ public sealed class EveryPageOnSqlite(SqliteFiles server, Chromium chromium) : B
         }
 
         var adminPage = await SignedInPageAsync(await Database.SeedUserAsync(UserRole.Admin), width: width);
-        foreach (var path in new[] { "/admin/users", $"/admin/users/{mentor.Id}", $"/admin/users/{mentee.Id}?confirm=deactivate", "/admin/stats", "/admin/audit" })
+        foreach (var path in new[] { "/admin/users", $"/admin/users/{mentor.Id}", $"/admin/users/{mentee.Id}?confirm=deactivate", "/admin/stats", "/admin/emails", "/admin/audit" })
         {
             await CheckAsync(adminPage, path);
         }
