@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging;
@@ -34,12 +35,28 @@ public static class MentoriDbOptions
 
     /// <summary>
     /// The schema's <c>timestamp</c> columns hold UTC; a UTC session makes the database's own
-    /// <c>CURRENT_TIMESTAMP</c> (column defaults, the updated_at trigger) agree with the application.
+    /// <c>CURRENT_TIMESTAMP</c> (column defaults, the updated_at trigger) agree with the application. Unless the
+    /// connection string says otherwise, statements a connection runs often are prepared (so the hot queries are
+    /// planned once, not per request), and a connection goes back to the pool without <c>DISCARD ALL</c>, which would
+    /// drop those prepared statements and costs a round trip; Mentori keeps no session state to reset (its
+    /// advisory locks are transaction-scoped).
     /// </summary>
     private static string WithUtcSessions(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         builder.Timezone ??= "UTC";
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(key => key.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant()).ToHashSet();
+        if (!given.Contains("MAXAUTOPREPARE"))
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+
+        if (!given.Contains("NORESETONCLOSE"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
         return builder.ConnectionString;
     }
 }

@@ -5,6 +5,9 @@ using Mentori.Server.Infrastructure.Auth;
 using Mentori.Server.Infrastructure.Pagination;
 using Mentori.Server.Infrastructure.Problems;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Mentori.Server.Features.Mentors;
 
@@ -23,16 +26,8 @@ public sealed class MentorDirectory(MentoriDb db)
     /// <summary>How many mentors a search finds, up to <paramref name="cap"/> (the web UI shows "1 000+" beyond).</summary>
     public async Task<int> CountAsync(MentorSearch search, int cap, CancellationToken cancellationToken)
     {
-        var statement = MentorDirectorySql.Count(db.Provider, search, cap);
-        await using var command = await CommandAsync(statement, cancellationToken);
-        try
-        {
-            return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        var (command, parameters) = Command(MentorDirectorySql.Count(db.Provider, search, cap));
+        return Convert.ToInt32(await command.ExecuteScalarAsync(parameters, cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>
@@ -101,38 +96,34 @@ public sealed class MentorDirectory(MentoriDb db)
 
     private async Task<List<MentorRow>> QueryAsync(DirectoryStatement statement, CancellationToken cancellationToken)
     {
-        await using var command = await CommandAsync(statement, cancellationToken);
-        try
+        var (command, parameters) = Command(statement);
+        await using var reader = await command.ExecuteReaderAsync(parameters, cancellationToken);
+        var rows = new List<MentorRow>();
+        while (await reader.ReadAsync(cancellationToken))
         {
-            var rows = new List<MentorRow>();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                rows.Add(MentorRow.Read(reader));
-            }
+            rows.Add(MentorRow.Read(reader.DbDataReader));
+        }
 
-            return rows;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        return rows;
     }
 
-    /// <summary>The statement as a command on the context's connection, opened; the caller closes it.</summary>
-    private async Task<System.Data.Common.DbCommand> CommandAsync(DirectoryStatement statement, CancellationToken cancellationToken)
+    /// <summary>
+    /// The statement as EF Core runs its own raw SQL (<c>FromSqlRaw</c>): on the context's connection, opened and
+    /// closed by EF, and seen by the context's interceptors and command log like any of its queries.
+    /// </summary>
+    private (IRelationalCommand Command, RelationalCommandParameterObject Parameters) Command(DirectoryStatement statement)
     {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = statement.Sql;
-        foreach (var (name, value) in statement.Parameters)
+        var factory = db.Database.GetDbConnection();
+        using var prototype = factory.CreateCommand();
+        var arguments = statement.Parameters.Select(entry =>
         {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
-
-        return command;
+            var parameter = prototype.CreateParameter();
+            parameter.ParameterName = entry.Key;
+            parameter.Value = entry.Value;
+            return (object)parameter;
+        }).ToList();
+        var raw = db.GetService<IRawSqlCommandBuilder>().Build(statement.Sql, arguments);
+        return (raw.RelationalCommand, new RelationalCommandParameterObject(db.GetService<IRelationalConnection>(), raw.ParameterValues,
+            null, db, db.GetService<IRelationalCommandDiagnosticsLogger>(), CommandSource.FromSqlQuery));
     }
 }
