@@ -39,7 +39,7 @@ public static class MentoriDbOptions
     /// connection string says otherwise, statements a connection runs often are prepared (so the hot queries are
     /// planned once, not per request), and a connection goes back to the pool without <c>DISCARD ALL</c>, which would
     /// drop those prepared statements and costs a round trip; Mentori keeps no session state to reset (its
-    /// advisory locks are transaction-scoped).
+    /// advisory locks are transaction-scoped). Each run is still planned for its own values.
     /// </summary>
     private static string WithUtcSessions(string connectionString)
     {
@@ -55,6 +55,13 @@ public static class MentoriDbOptions
         if (!given.Contains("NORESETONCLOSE"))
         {
             builder.NoResetOnClose = true;
+        }
+
+        // A prepared statement otherwise falls back to a generic plan after five runs, which for the directory's
+        // full-text search ignores what is searched for and costs a third of its throughput (docs/performance.md).
+        if (!given.Contains("OPTIONS"))
+        {
+            builder.Options = "-c plan_cache_mode=force_custom_plan";
         }
 
         return builder.ConnectionString;
