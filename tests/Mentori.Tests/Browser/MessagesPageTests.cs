@@ -166,6 +166,8 @@ public sealed class MessagesPageOnPostgres(PostgresServer server, Chromium chrom
         await menteePage.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
         await Expect(mentorPage.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"^Messages\s*\(1 unread\)$") })).ToBeVisibleAsync();
         await mentorPage.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Messages") }).ClickAsync();
+        // Until the list has arrived, "Test Mentee" is still the session's link on the page being left.
+        await Expect(mentorPage.Locator(".conversation .badge.unread")).ToHaveTextAsync("1 unread");
         await mentorPage.GetByRole(AriaRole.Link, new() { Name = "Test Mentee" }).ClickAsync();
         await Expect(mentorPage.Locator(".message.theirs .message-text")).ToHaveTextAsync("Sent through the first instance.");
         await Expect(menteePage.Locator(".message.mine .message-meta")).ToContainTextAsync("Read"); // the mark came back
