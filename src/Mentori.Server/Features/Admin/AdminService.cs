@@ -65,10 +65,11 @@ public sealed class AdminService(MentoriDb db, TimeProvider clock, SignInService
     public async Task<Dictionary<Guid, AdminUserName>> NamesAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken)
     {
         var wanted = ids.Distinct().ToList();
-        return await db.Users.AsNoTracking().Where(u => wanted.Contains(u.Id))
-            .Select(u => new AdminUserName(u.Id, u.Email, u.Profile == null ? null : u.Profile.FirstName, u.Profile == null ? null : u.Profile.LastName))
-            .ToDictionaryAsync(u => u.Id, cancellationToken);
+        return await Names(db.Users.Where(u => wanted.Contains(u.Id))).ToDictionaryAsync(u => u.Id, cancellationToken);
     }
+
+    private static IQueryable<AdminUserName> Names(IQueryable<User> users) => users.AsNoTracking()
+        .Select(u => new AdminUserName(u.Id, u.Email, u.Profile == null ? null : u.Profile.FirstName, u.Profile == null ? null : u.Profile.LastName));
 
     /// <summary>The refusal of an admin's own deactivation or demotion (also what the web UI says in place of those actions).</summary>
     public static ProblemException SelfChangeRefused() =>
@@ -198,11 +199,8 @@ public sealed class AdminService(MentoriDb db, TimeProvider clock, SignInService
     }
 
     /// <summary>The users who have acted as admins, by the audit log (also those since demoted), for its filter.</summary>
-    public async Task<List<AdminUserName>> AuditAdminsAsync(CancellationToken cancellationToken)
-    {
-        var ids = await db.AdminAudit.AsNoTracking().Where(a => a.AdminId != null).Select(a => a.AdminId!.Value).Distinct().ToListAsync(cancellationToken);
-        return [.. (await NamesAsync(ids, cancellationToken)).Values.OrderBy(u => u.Email, StringComparer.Ordinal)];
-    }
+    public async Task<List<AdminUserName>> AuditAdminsAsync(CancellationToken cancellationToken) =>
+        await Names(db.Users.Where(u => db.AdminAudit.Any(a => a.AdminId == u.Id)).OrderBy(u => u.Email)).ToListAsync(cancellationToken);
 
     private static UserRole? ParseRole(ValidationErrors errors, string role)
     {

@@ -113,8 +113,7 @@ public sealed class MentorDirectory(MentoriDb db)
     /// </summary>
     private (IRelationalCommand Command, RelationalCommandParameterObject Parameters) Command(DirectoryStatement statement)
     {
-        var factory = db.Database.GetDbConnection();
-        using var prototype = factory.CreateCommand();
+        using var prototype = db.Database.GetDbConnection().CreateCommand(); // only to make the provider's parameters
         var arguments = statement.Parameters.Select(entry =>
         {
             var parameter = prototype.CreateParameter();
