@@ -2,7 +2,7 @@ namespace Mentori.Server.Commands;
 
 /// <summary>
 /// An admin command given instead of serving: <c>migrate</c>, <c>create-admin --email e --password p</c>,
-/// <c>backup</c>, <c>backups</c> or <c>restore FILE [--force]</c>.
+/// <c>backup</c>, <c>backups</c>, <c>restore FILE [--force]</c> or <c>generate --mentors N …</c> (benchmark data).
 /// </summary>
 public sealed record AdminCommandLine(string Name, IReadOnlyDictionary<string, string> Options, string[] HostArgs)
 {
@@ -11,6 +11,7 @@ public sealed record AdminCommandLine(string Name, IReadOnlyDictionary<string, s
     public const string Backup = "backup";
     public const string Backups = "backups";
     public const string Restore = "restore";
+    public const string Generate = "generate";
 
     /// <summary>The name under which a command's one positional argument (restore's file) is kept.</summary>
     public const string Argument = "argument";
@@ -22,6 +23,7 @@ public sealed record AdminCommandLine(string Name, IReadOnlyDictionary<string, s
         [Backup] = [],
         [Backups] = [],
         [Restore] = ["force"],
+        [Generate] = Generation.GenerationPlan.OptionNames,
     };
 
     /// <summary>Options that take no value.</summary>

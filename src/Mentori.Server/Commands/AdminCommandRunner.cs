@@ -1,3 +1,4 @@
+using Mentori.Server.Commands.Generation;
 using Mentori.Server.Features.Backups;
 using Mentori.Server.Infrastructure.Database;
 
@@ -45,6 +46,7 @@ public static class AdminCommandRunner
         {
             AdminCommandLine.CreateAdmin => await services.GetRequiredService<CreateAdminCommand>()
                 .RunAsync(command.Options.GetValueOrDefault("email"), command.Options.GetValueOrDefault("password")),
+            AdminCommandLine.Generate => await services.GetRequiredService<GenerateCommand>().RunAsync(command.Options, Console.Error, CancellationToken.None),
             _ when applied.Count > 0 => $"Applied {applied.Count} migration(s): {string.Join(", ", applied)}.",
             _ => "The database is up to date; nothing to apply.",
         };

@@ -1,0 +1,112 @@
+using Mentori.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mentori.Tests.Commands;
+
+/// <summary>
+/// <c>generate</c>, the benchmark data generator, run as an operator runs it: valid data through the real schema
+/// (its checks, keys, exclusion constraint and rating triggers), the same data for the same seed.
+/// </summary>
+public sealed class GenerateCommandOnPostgres(PostgresServer server) : DatabaseTest(server)
+{
+    private static readonly string[] SmallPlan =
+        ["generate", "--mentors", "40", "--mentees", "160", "--sessions", "600", "--messages", "3000", "--ratings", "700", "--seed", "7"];
+
+    [Fact]
+    public async Task Generate_fills_an_empty_database_with_what_was_asked_and_every_rule_holds()
+    {
+        var result = await RunAsync(Database, SmallPlan);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("Generated 40 mentors, 160 mentees, 600 sessions, 3,000 messages", result.Output);
+        Assert.Contains("messages: 3,000 of 3,000 (done)", result.Error);
+        await using var db = Database.NewContext();
+        var ct = TestContext.Current.CancellationToken;
+        Assert.Equal(40, await db.Users.CountAsync(u => u.Role == UserRole.Mentor, ct));
+        Assert.Equal(160, await db.Users.CountAsync(u => u.Role == UserRole.Mentee && u.Profile != null, ct));
+        Assert.Equal(600, await db.Sessions.CountAsync(ct));
+        Assert.Equal(3000, await db.Messages.CountAsync(ct));
+        var completed = await db.Sessions.CountAsync(s => s.Status == SessionStatus.Completed, ct);
+        Assert.Equal(Math.Min(700, 2 * completed), await db.Ratings.CountAsync(ct));
+
+        // Every message is between the two people of its session; every rating is of a completed session's other side.
+        Assert.Equal(0, await db.Messages.CountAsync(m => !db.Sessions.Any(s => s.Id == m.SessionId
+            && ((s.MentorId == m.SenderId && s.MenteeId == m.ReceiverId) || (s.MenteeId == m.SenderId && s.MentorId == m.ReceiverId))), ct));
+        Assert.Equal(0, await db.Ratings.CountAsync(r => !db.Sessions.Any(s => s.Id == r.SessionId && s.Status == SessionStatus.Completed
+            && ((s.MentorId == r.RaterId && s.MenteeId == r.RatedId) || (s.MenteeId == r.RaterId && s.MentorId == r.RatedId))), ct));
+        // The triggers kept each summary equal to the ratings it sums.
+        Assert.Equal(0, await db.RatingSummaries.CountAsync(summary =>
+            summary.RatingCount != db.Ratings.Count(r => r.RatedId == summary.UserId)
+            || summary.RatingSum != (db.Ratings.Where(r => r.RatedId == summary.UserId).Sum(r => (int?)r.Score) ?? 0), ct));
+        // The most active are the first of each (the command's closing line says whom to sign in as), and can.
+        var busiest = await db.Sessions.GroupBy(s => s.Mentee.Email).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync(ct);
+        Assert.Equal("mentee1@example.com", busiest);
+        Assert.Contains("mentee1@example.com", result.Output);
+    }
+
+    [Fact]
+    public async Task The_same_seed_gives_the_same_data_and_another_seed_other_data()
+    {
+        await using var twin = await Server.CreateDatabaseAsync();
+        await using var other = await Server.CreateDatabaseAsync();
+
+        Assert.Equal(0, (await RunAsync(Database, SmallPlan)).ExitCode);
+        Assert.Equal(0, (await RunAsync(twin, SmallPlan)).ExitCode);
+        Assert.Equal(0, (await RunAsync(other, [.. SmallPlan[..^1], "8"])).ExitCode);
+
+        var first = await FingerprintAsync(Database);
+        Assert.Equal(first, await FingerprintAsync(twin));
+        Assert.NotEqual(first, await FingerprintAsync(other));
+    }
+
+    [Fact]
+    public async Task Generate_refuses_a_database_that_has_users_and_a_count_that_is_not_one_and_changes_nothing()
+    {
+        Assert.Equal(0, (await RunAsync(Database, "generate", "--mentors", "2", "--mentees", "2", "--sessions", "0", "--messages", "0")).ExitCode);
+
+        var again = await RunAsync(Database, "generate", "--mentors", "2");
+        var negative = await RunAsync(Database, "generate", "--sessions", "-5");
+        var word = await RunAsync(Database, "generate", "--messages", "many");
+
+        Assert.Equal((1, "generate: generate fills an empty database; this one has users. Create a new database for generated data."),
+            (again.ExitCode, again.Error.Trim()));
+        Assert.Equal((1, "generate: --sessions: a whole number from 0 to 50,000,000, not \"-5\"."), (negative.ExitCode, negative.Error.Trim()));
+        Assert.Equal((1, "generate: --messages: a whole number from 0 to 50,000,000, not \"many\"."), (word.ExitCode, word.Error.Trim()));
+        await using var db = Database.NewContext();
+        Assert.Equal(4, await db.Users.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>
+    /// Every id and value of the generated people, sessions, ratings and messages, hashed; times only as spans, as the
+    /// command places them from the hour it runs in.
+    /// </summary>
+    private static async Task<string> FingerprintAsync(TestDatabase database)
+    {
+        await using var db = database.NewContext();
+        return await db.Database.SqlQueryRaw<string>("""
+            SELECT md5(
+                (SELECT string_agg(id::text || email || role || is_active, ',' ORDER BY id) FROM users)
+                || (SELECT string_agg(user_id::text || first_name || last_name || coalesce(expertise::text, '') || coalesce(availability::text, ''), ',' ORDER BY user_id) FROM profiles)
+                || (SELECT string_agg(id::text || mentor_id::text || mentee_id::text || status || (scheduled_at - created_at) || duration, ',' ORDER BY id) FROM sessions)
+                || (SELECT string_agg(id::text || session_id::text || rating, ',' ORDER BY id) FROM ratings)
+                || (SELECT string_agg(id::text || sender_id::text || content || is_read, ',' ORDER BY id) FROM messages)) AS "Value"
+            """).SingleAsync(TestContext.Current.CancellationToken);
+    }
+
+    private static Task<ServerCommand.Result> RunAsync(TestDatabase database, params string[] arguments) =>
+        ServerCommand.RunAsync(arguments, ServerCommand.DatabaseEnvironment(database));
+}
+
+public sealed class GenerateCommandOnSqlite(SqliteFiles server) : DatabaseTest(server)
+{
+    [Fact]
+    public async Task Generate_says_it_is_for_postgresql_and_writes_nothing()
+    {
+        var result = await ServerCommand.RunAsync(["generate", "--mentors", "2"], ServerCommand.DatabaseEnvironment(Database));
+
+        Assert.Equal((1, "generate: generate fills PostgreSQL (Database:Provider=postgres) with COPY; SQLite is not supported."),
+            (result.ExitCode, result.Error.Trim()));
+        await using var db = Database.NewContext();
+        Assert.Equal(0, await db.Users.CountAsync(TestContext.Current.CancellationToken));
+    }
+}
