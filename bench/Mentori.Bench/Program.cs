@@ -5,7 +5,8 @@ namespace Mentori.Bench;
 
 /// <summary>
 /// The benchmarks of bench/README.md: <c>directory</c> (plans and times of the mentor directory on PostgreSQL) and
-/// <c>chat-latency</c> (message delivery through the hub, on one instance or across two).
+/// <c>chat-latency</c> (message delivery through the hub, on one instance or across two) and <c>ceiling</c> (the hot
+/// reads straight from Npgsql, for bench/hot-reads.sh to compare Mentori with).
 /// </summary>
 public static class Program
 {
@@ -17,11 +18,18 @@ public static class Program
             return 0;
         }
 
+        if (args is ["ceiling", var database, var url, var signingKey])
+        {
+            await Ceiling.CeilingApp.RunAsync(database, url, signingKey);
+            return 0;
+        }
+
         if (args is not ["directory", var connectionString, ..])
         {
             await Console.Error.WriteLineAsync("""
                 usage: Mentori.Bench directory <postgres connection string> [mentors to generate]
                        Mentori.Bench chat-latency <receiver's server url> <sender's server url> [messages]
+                       Mentori.Bench ceiling <postgres connection string> <url> <JWT signing key>
                 """);
             return 2;
         }

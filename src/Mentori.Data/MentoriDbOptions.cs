@@ -16,7 +16,7 @@ public static class MentoriDbOptions
         this DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString) =>
         (provider switch
         {
-            DatabaseProvider.Postgres => builder.UseNpgsql(WithUtcSessions(connectionString),
+            DatabaseProvider.Postgres => builder.UseNpgsql(PostgresConnectionString(connectionString),
                 npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly)),
             DatabaseProvider.Sqlite => builder.UseSqlite(connectionString,
                 sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly)).AddInterceptors(SqliteUnicodeLower.Instance),
@@ -41,7 +41,7 @@ public static class MentoriDbOptions
     /// drop those prepared statements and costs a round trip; Mentori keeps no session state to reset (its
     /// advisory locks are transaction-scoped). Each run is still planned for its own values.
     /// </summary>
-    private static string WithUtcSessions(string connectionString)
+    public static string PostgresConnectionString(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         builder.Timezone ??= "UTC";

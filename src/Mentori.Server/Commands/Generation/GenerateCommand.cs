@@ -31,24 +31,19 @@ public sealed class GenerateCommand(MentoriDb db, PasswordHasher hasher, TimePro
         var now = clock.GetUtcNow().UtcDateTime;
         var anchor = new DateTime(now.Year, now.Month, now.Day, now.Hour, 0, 0, DateTimeKind.Unspecified);
 
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        // A connection of its own without a command timeout: COPY of millions of rows, and the vacuum, take minutes.
+        var configured = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var connection = configured.CloneWith(new NpgsqlConnectionStringBuilder(configured.ConnectionString) { CommandTimeout = 0 }.ConnectionString);
         await connection.OpenAsync(cancellationToken);
-        try
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
-            await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
-            {
-                await new DataGenerator(plan, hash, anchor, progress).WriteAsync(connection, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
+            await new DataGenerator(plan, hash, anchor, progress).WriteAsync(connection, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
 
-            await progress.WriteLineAsync("vacuum and analyse…");
-            await using var vacuum = new NpgsqlCommand("VACUUM ANALYZE", connection) { CommandTimeout = 0 };
-            await vacuum.ExecuteNonQueryAsync(cancellationToken);
-        }
-        finally
-        {
-            await connection.CloseAsync();
-        }
+        await progress.WriteLineAsync("vacuum and analyse…");
+        await using var vacuum = new NpgsqlCommand("VACUUM ANALYZE", connection);
+        await vacuum.ExecuteNonQueryAsync(cancellationToken);
 
         var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
         return $"Generated {plan.Mentors:N0} mentors, {plan.Mentees:N0} mentees, {plan.Sessions:N0} sessions, {plan.Messages:N0} messages and "
