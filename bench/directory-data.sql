@@ -2,7 +2,8 @@
 -- half as many mentees, and a completed, rated session for every third mentor. Runs on a migrated, empty
 -- Mentori database; everything goes through the real schema, so the rating triggers fill rating_summaries.
 --
---   PGOPTIONS="-c bench.mentors=100000" psql "$DB" -f bench/directory-data.sql   (see bench/README.md)
+--   PGOPTIONS="-c bench.mentors=100000" psql "$DB" -f bench/directory-data.sql && psql "$DB" -c VACUUM
+--   (see bench/README.md; VACUUM cannot run inside the batch in which Mentori.Bench sends this script, so it follows)
 --
 -- Deterministic apart from ids and timestamps: mentor i gets topics, years, rate and days from i.
 

@@ -6,11 +6,7 @@ namespace Mentori.Bench.Ceiling;
 /// </summary>
 internal static class CeilingSql
 {
-    private const string Document = """
-        (setweight(to_tsvector('simple', p.first_name || ' ' || p.last_name), 'A')
-         || setweight(to_tsvector('simple', coalesce(p.expertise::text, '')), 'B')
-         || setweight(to_tsvector('simple', coalesce(p.bio, '')), 'C'))
-        """;
+    private const string Document = "p.search_document";
 
     private const string Columns = """
         SELECT p.user_id, p.first_name, p.last_name, p.bio, p.profile_image, p.location, p.timezone, p.expertise::text,

@@ -17,6 +17,9 @@ internal sealed class DataGenerator(GenerationPlan plan, string passwordHash, Da
     private const int AcceptedSpacingHours = 2; // longer than the longest accepted session, so none overlap
     private static readonly int[] Durations = [30, 45, 60, 60, 60, 90];
 
+    /// <summary>What it writes to, and (through the triggers) what else changes.</summary>
+    public static readonly string[] Tables = ["users", "profiles", "sessions", "ratings", "messages", "rating_summaries"];
+
     private Guid[] _users = [];
     private SessionRows _sessions = new(0);
 
@@ -46,8 +49,8 @@ internal sealed class DataGenerator(GenerationPlan plan, string passwordHash, Da
         for (var user = 0; user < Users; user++)
         {
             var mentor = IsMentor(user);
-            var id = _users[user] = NewId(random);
             var created = anchor.AddMinutes(-random.Next(60, 2 * 365 * 24 * 60));
+            var id = _users[user] = NewId(random, created);
             await copy.StartRowAsync(cancellationToken);
             await copy.WriteAsync(id, NpgsqlDbType.Uuid, cancellationToken);
             await copy.WriteAsync(mentor ? $"mentor{user + 1}@example.com" : $"mentee{user - plan.Mentors + 1}@example.com", NpgsqlDbType.Varchar, cancellationToken);
@@ -79,7 +82,7 @@ internal sealed class DataGenerator(GenerationPlan plan, string passwordHash, Da
             var years = random.Next(0, 31);
             var place = random.Next(Zones.Length);
             await copy.StartRowAsync(cancellationToken);
-            await copy.WriteAsync(NewId(random), NpgsqlDbType.Uuid, cancellationToken);
+            await copy.WriteAsync(NewId(random, anchor), NpgsqlDbType.Uuid, cancellationToken);
             await copy.WriteAsync(_users[user], NpgsqlDbType.Uuid, cancellationToken);
             await copy.WriteAsync(Pick(random, FirstNames), NpgsqlDbType.Varchar, cancellationToken);
             await copy.WriteAsync(Pick(random, LastNames), NpgsqlDbType.Varchar, cancellationToken);
@@ -140,7 +143,7 @@ internal sealed class DataGenerator(GenerationPlan plan, string passwordHash, Da
                 created = status == "pending" ? anchor.AddMinutes(-random.Next(1, 36 * 60)) : anchor.AddHours(-random.Next(1, 14 * 24));
             }
 
-            var id = NewId(random);
+            var id = NewId(random, created);
             _sessions.Add(i, id, mentor, mentee, scheduled, duration, created, status == "completed");
             var booked = status is "accepted" or "completed";
             await copy.StartRowAsync(cancellationToken);
@@ -177,15 +180,15 @@ internal sealed class DataGenerator(GenerationPlan plan, string passwordHash, Da
             var session = completed[i % completed.Count];
             var byMentee = i < completed.Count;
             var (rater, rated) = byMentee ? (_sessions.Mentee[session], _sessions.Mentor[session]) : (_sessions.Mentor[session], _sessions.Mentee[session]);
-            var ended = _sessions.Scheduled[session].AddMinutes(_sessions.Duration[session]);
+            var ratedAt = Min(_sessions.Scheduled[session].AddMinutes(_sessions.Duration[session] + random.Next(60, 72 * 60)), anchor);
             await copy.StartRowAsync(cancellationToken);
-            await copy.WriteAsync(NewId(random), NpgsqlDbType.Uuid, cancellationToken);
+            await copy.WriteAsync(NewId(random, ratedAt), NpgsqlDbType.Uuid, cancellationToken);
             await copy.WriteAsync(_sessions.Id[session], NpgsqlDbType.Uuid, cancellationToken);
             await copy.WriteAsync(_users[rater], NpgsqlDbType.Uuid, cancellationToken);
             await copy.WriteAsync(_users[rated], NpgsqlDbType.Uuid, cancellationToken);
             await copy.WriteAsync(random.Next(100) switch { < 3 => 1, < 8 => 2, < 20 => 3, < 55 => 4, _ => 5 }, NpgsqlDbType.Integer, cancellationToken);
             await WriteOrNullAsync(copy, random.Next(10) < 6 ? Pick(random, Feedback) : null, NpgsqlDbType.Text, cancellationToken);
-            await copy.WriteAsync(Min(ended.AddHours(random.Next(1, 72)), anchor), NpgsqlDbType.Timestamp, cancellationToken);
+            await copy.WriteAsync(ratedAt, NpgsqlDbType.Timestamp, cancellationToken);
             report.Row();
         }
 
@@ -213,7 +216,7 @@ internal sealed class DataGenerator(GenerationPlan plan, string passwordHash, Da
             var sent = Between(random, _sessions.Created[session], Min(_sessions.Scheduled[session].AddDays(2), anchor));
             var read = sent < anchor.AddDays(-1) || random.Next(2) == 0;
             await copy.StartRowAsync(cancellationToken);
-            await copy.WriteAsync(NewId(random), NpgsqlDbType.Uuid, cancellationToken);
+            await copy.WriteAsync(NewId(random, sent), NpgsqlDbType.Uuid, cancellationToken);
             await copy.WriteAsync(_sessions.Id[session], NpgsqlDbType.Uuid, cancellationToken);
             await copy.WriteAsync(_users[sender], NpgsqlDbType.Uuid, cancellationToken);
             await copy.WriteAsync(_users[receiver], NpgsqlDbType.Uuid, cancellationToken);
@@ -229,14 +232,23 @@ internal sealed class DataGenerator(GenerationPlan plan, string passwordHash, Da
         report.Done();
     }
 
-    /// <summary>A random version-4 id from the table's stream, so ids repeat with the seed.</summary>
-    private static Guid NewId(Random random)
+    /// <summary>
+    /// A version-7 id of the row's time, as Mentori makes them, with its random part from the table's stream, so ids
+    /// repeat with the seed.
+    /// </summary>
+    private static Guid NewId(Random random, DateTime time)
     {
         Span<byte> bytes = stackalloc byte[16];
         random.NextBytes(bytes);
-        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
+        var milliseconds = (long)(time - DateTime.UnixEpoch).TotalMilliseconds;
+        for (var i = 0; i < 6; i++)
+        {
+            bytes[i] = (byte)(milliseconds >> (8 * (5 - i)));
+        }
+
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x70);
         bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes);
+        return new Guid(bytes, bigEndian: true);
     }
 
     /// <summary>0 to <paramref name="count"/> − 1, low numbers far more often: a few people are very active.</summary>
