@@ -6,7 +6,7 @@ namespace Mentori.Bench;
 /// <summary>
 /// The benchmarks of bench/README.md: <c>directory</c> (plans and times of the mentor directory on PostgreSQL) and
 /// <c>chat-latency</c> (message delivery through the hub, on one instance or across two) and <c>ceiling</c> (the hot
-/// reads straight from Npgsql, for bench/hot-reads.sh to compare Mentori with).
+/// reads straight from Npgsql, for bench/ceiling.sh to compare Mentori with) and <c>bcrypt</c> (one hash's time per work factor).
 /// </summary>
 public static class Program
 {
@@ -15,6 +15,12 @@ public static class Program
         if (args is ["chat-latency", var receiver, var sender, ..])
         {
             await ChatLatency.RunAsync(new Uri(receiver), new Uri(sender), args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 500);
+            return 0;
+        }
+
+        if (args is ["bcrypt"])
+        {
+            BcryptCost.Run();
             return 0;
         }
 
@@ -30,6 +36,7 @@ public static class Program
                 usage: Mentori.Bench directory <postgres connection string> [mentors to generate]
                        Mentori.Bench chat-latency <receiver's server url> <sender's server url> [messages]
                        Mentori.Bench ceiling <postgres connection string> <url> <JWT signing key>
+                       Mentori.Bench bcrypt
                 """);
             return 2;
         }

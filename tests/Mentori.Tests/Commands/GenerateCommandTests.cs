@@ -42,6 +42,9 @@ public sealed class GenerateCommandOnPostgres(PostgresServer server) : DatabaseT
         var busiest = await db.Sessions.GroupBy(s => s.Mentee.Email).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync(ct);
         Assert.Equal("mentee1@example.com", busiest);
         Assert.Contains("mentee1@example.com", result.Output);
+        // The indexes set aside during the load are all back, as the migrations made them.
+        await using var migrated = await Server.CreateDatabaseAsync();
+        Assert.Equal(await IndexesAsync(migrated), await IndexesAsync(Database));
     }
 
     [Fact]
@@ -91,6 +94,13 @@ public sealed class GenerateCommandOnPostgres(PostgresServer server) : DatabaseT
                 || (SELECT string_agg(id::text || session_id::text || rating, ',' ORDER BY id) FROM ratings)
                 || (SELECT string_agg(id::text || sender_id::text || content || is_read, ',' ORDER BY id) FROM messages)) AS "Value"
             """).SingleAsync(TestContext.Current.CancellationToken);
+    }
+
+    private static async Task<List<string>> IndexesAsync(TestDatabase database)
+    {
+        await using var db = database.NewContext();
+        return await db.Database.SqlQueryRaw<string>("SELECT indexdef AS \"Value\" FROM pg_indexes WHERE schemaname = 'public' ORDER BY indexdef")
+            .ToListAsync(TestContext.Current.CancellationToken);
     }
 
     private static Task<ServerCommand.Result> RunAsync(TestDatabase database, params string[] arguments) =>
