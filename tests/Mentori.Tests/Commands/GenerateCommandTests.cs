@@ -81,18 +81,18 @@ public sealed class GenerateCommandOnPostgres(PostgresServer server) : DatabaseT
 
     /// <summary>
     /// Every id and value of the generated people, sessions, ratings and messages, hashed; times only as spans, as the
-    /// command places them from the hour it runs in.
+    /// command places them from the hour it runs in (ids without their version-7 time).
     /// </summary>
     private static async Task<string> FingerprintAsync(TestDatabase database)
     {
         await using var db = database.NewContext();
         return await db.Database.SqlQueryRaw<string>("""
             SELECT md5(
-                (SELECT string_agg(id::text || email || role || is_active, ',' ORDER BY id) FROM users)
-                || (SELECT string_agg(user_id::text || first_name || last_name || coalesce(expertise::text, '') || coalesce(availability::text, ''), ',' ORDER BY user_id) FROM profiles)
-                || (SELECT string_agg(id::text || mentor_id::text || mentee_id::text || status || (scheduled_at - created_at) || duration, ',' ORDER BY id) FROM sessions)
-                || (SELECT string_agg(id::text || session_id::text || rating, ',' ORDER BY id) FROM ratings)
-                || (SELECT string_agg(id::text || sender_id::text || content || is_read, ',' ORDER BY id) FROM messages)) AS "Value"
+                (SELECT string_agg(substr(id::text, 15) || email || role || is_active, ',' ORDER BY id) FROM users)
+                || (SELECT string_agg(substr(user_id::text, 15) || first_name || last_name || coalesce(expertise::text, '') || coalesce(availability::text, ''), ',' ORDER BY user_id) FROM profiles)
+                || (SELECT string_agg(substr(id::text, 15) || substr(mentor_id::text, 15) || substr(mentee_id::text, 15) || status || (scheduled_at - created_at) || duration, ',' ORDER BY id) FROM sessions)
+                || (SELECT string_agg(substr(id::text, 15) || substr(session_id::text, 15) || rating, ',' ORDER BY id) FROM ratings)
+                || (SELECT string_agg(substr(id::text, 15) || substr(sender_id::text, 15) || content || is_read, ',' ORDER BY id) FROM messages)) AS "Value"
             """).SingleAsync(TestContext.Current.CancellationToken);
     }
 
