@@ -28,7 +28,7 @@ public sealed class GenerateCommand(MentoriDb db, PasswordHasher hasher, TimePro
 
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var hash = await hasher.HashAsync(SampleData.Password, cancellationToken); // one hash for all: bcrypt is slow on purpose
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.StoredUtcNow();
         var anchor = new DateTime(now.Year, now.Month, now.Day, now.Hour, 0, 0, DateTimeKind.Unspecified);
 
         // A connection of its own without a command timeout: COPY of millions of rows, and the vacuum, take minutes.
