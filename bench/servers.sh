@@ -1,6 +1,8 @@
 # Sourced by bench/ceiling.sh and bench/fixed-rate.sh: a generated PostgreSQL database, Mentori and the ceiling
 # app (raw Npgsql, `Mentori.Bench ceiling`) on it, both Release builds, and the hot reads they are driven with.
 #   needs: MENTORI_BENCH_PG (a PostgreSQL connection string without a database), $database, wrk and psql.
+# MENTORI_BENCH_BASELINE, when set, is another build's Mentori.Server.dll, run in the ceiling's place: a change measured
+# against the build before it (copy bin/Release/net10.0 aside before building the change).
 # A database that does not exist yet is created and filled by `generate` with MENTORI_BENCH_PLAN (10 000 users by
 # default: 6 667 mentors, 3 333 mentees, 10 000 sessions, 50 000 messages, 5 000 ratings).
 
@@ -22,7 +24,7 @@ export ASPNETCORE_ENVIRONMENT=Production Database__Provider=postgres Auth__Jwt__
 server_dll=src/Mentori.Server/bin/Release/net10.0/Mentori.Server.dll
 bench_dll=bench/Mentori.Bench/bin/Release/net10.0/Mentori.Bench.dll
 
-dotnet build -c Release bench/Mentori.Bench >/dev/null # and the server it references
+dotnet build -c Release -v q -nologo bench/Mentori.Bench >&2 # and the server it references; its errors show
 if [ -z "$(psql "$(libpq) dbname=postgres" -Atc "SELECT 1 FROM pg_database WHERE datname = '$database'")" ]; then
   psql "$(libpq) dbname=postgres" -qc "CREATE DATABASE $database" >/dev/null
   # shellcheck disable=SC2086 # the plan is a list of options
@@ -32,7 +34,13 @@ fi
 wait_for() { until curl -fs -o /dev/null "$1"; do sleep 0.2; done; }
 dotnet "$server_dll" --urls "$mentori_url" >>"$work/mentori.log" 2>&1 &
 servers+=($!)
-dotnet "$bench_dll" ceiling "$pg;Database=$database" "$ceiling_url" "$signing_key" >>"$work/ceiling.log" 2>&1 &
+other=ceiling
+if [ -n "${MENTORI_BENCH_BASELINE:-}" ]; then
+  other=baseline
+  dotnet "$MENTORI_BENCH_BASELINE" --urls "$ceiling_url" >>"$work/ceiling.log" 2>&1 &
+else
+  dotnet "$bench_dll" ceiling "$pg;Database=$database" "$ceiling_url" "$signing_key" >>"$work/ceiling.log" 2>&1 &
+fi
 servers+=($!)
 wait_for "$mentori_url/health/ready"
 wait_for "$ceiling_url/api/v1/mentors"

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
+using static Mentori.Bench.BenchHttp;
 
 namespace Mentori.Bench;
 
@@ -62,23 +63,5 @@ public static class ChatLatency
         times.Sort();
         Console.WriteLine(FormattableString.Invariant(
             $"{messages} messages, {receiverUrl} <- {senderUrl}: p50 {Percentile(times, 0.50):F2} ms, p99 {Percentile(times, 0.99):F2} ms, max {times[^1]:F2} ms"));
-    }
-
-    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
-
-    private static HttpRequestMessage Authorized(HttpMethod method, Uri uri, string token)
-    {
-        var request = new HttpRequestMessage(method, uri);
-        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        return request;
-    }
-
-    private static async Task<(Guid Id, string Token)> RegisterAsync(HttpClient http, Uri server, string email, string role)
-    {
-        var response = await http.PostAsJsonAsync(new Uri(server, "/api/v1/auth/register"),
-            new { email, password = "Bench-Passw0rd!", role, firstName = "Bench", lastName = role });
-        response.EnsureSuccessStatusCode();
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return (body.GetProperty("user").GetProperty("id").GetGuid(), body.GetProperty("accessToken").GetString()!);
     }
 }

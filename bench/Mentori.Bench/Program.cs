@@ -6,7 +6,8 @@ namespace Mentori.Bench;
 /// <summary>
 /// The benchmarks of bench/README.md: <c>directory</c> (plans and times of the mentor directory on PostgreSQL) and
 /// <c>chat-latency</c> (message delivery through the hub, on one instance or across two) and <c>ceiling</c> (the hot
-/// reads straight from Npgsql, for bench/ceiling.sh to compare Mentori with) and <c>bcrypt</c> (one hash's time per work factor).
+/// reads straight from Npgsql, for bench/ceiling.sh to compare Mentori with) and <c>writes</c> (requesting, accepting and messaging, beside the ceiling's raw insert) and <c>bcrypt</c> (one
+/// hash's time per work factor).
 /// </summary>
 public static class Program
 {
@@ -15,6 +16,14 @@ public static class Program
         if (args is ["chat-latency", var receiver, var sender, ..])
         {
             await ChatLatency.RunAsync(new Uri(receiver), new Uri(sender), args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 500);
+            return 0;
+        }
+
+        if (args is ["writes", var writeDatabase, var mentori, var ceiling, ..])
+        {
+            await WriteLoad.RunAsync(writeDatabase, new Uri(mentori), new Uri(ceiling),
+                TimeSpan.FromSeconds(args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 10),
+                args.Length > 5 ? int.Parse(args[5], CultureInfo.InvariantCulture) : 16);
             return 0;
         }
 
@@ -36,6 +45,7 @@ public static class Program
                 usage: Mentori.Bench directory <postgres connection string> [mentors to generate]
                        Mentori.Bench chat-latency <receiver's server url> <sender's server url> [messages]
                        Mentori.Bench ceiling <postgres connection string> <url> <JWT signing key>
+                       Mentori.Bench writes <postgres connection string> <Mentori's url> <the ceiling's url> [seconds per write] [pairs]
                        Mentori.Bench bcrypt
                 """);
             return 2;

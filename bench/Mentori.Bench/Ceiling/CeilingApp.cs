@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using Mentori.Data;
+using Mentori.Data.Entities;
 using Mentori.Server.Features.Mentors;
 using Mentori.Server.Features.Messages;
 using Mentori.Server.Features.Profiles;
@@ -25,7 +26,8 @@ namespace Mentori.Bench.Ceiling;
 /// same JSON (Mentori's response records and serializer settings), served by a minimal ASP.NET Core app straight
 /// from an <see cref="NpgsqlDataSource"/>: prepared statements, the same connection settings, JWT bearer
 /// authentication with Mentori's key, and nothing else — no ORM, no validation, no sign-in check, no problem
-/// documents. Only first pages: the benchmark reads no further.
+/// documents. Only first pages: the benchmark reads no further. One write, sending a message, is the raw insert of
+/// the same row with its checks (the fields, and a session shared with the receiver) in one statement.
 /// </summary>
 public static class CeilingApp
 {
@@ -64,6 +66,7 @@ public static class CeilingApp
         api.MapGet("/conversations", ConversationsAsync).RequireAuthorization();
         api.MapGet("/conversations/{userId:guid}/messages", ThreadAsync).RequireAuthorization();
         api.MapGet("/messages/unread-count", UnreadCountAsync).RequireAuthorization();
+        api.MapPost("/messages", SendAsync).RequireAuthorization();
         await app.RunAsync();
     }
 
@@ -248,6 +251,26 @@ public static class CeilingApp
         await using var command = db.CreateCommand(CeilingSql.UnreadCount);
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = UserId(user) });
         return TypedResults.Ok(new UnreadCount((int)(await command.ExecuteScalarAsync(cancellationToken))!));
+    }
+
+    private static async Task<IResult> SendAsync(NpgsqlDataSource db, ClaimsPrincipal user, SendMessageRequest request, CancellationToken cancellationToken)
+    {
+        var me = UserId(user);
+        if (request.ReceiverId is not { } receiver || receiver == me || request.Content is not { Length: > 0 and <= Message.MaxContentLength } content)
+        {
+            return TypedResults.BadRequest();
+        }
+
+        var message = new MessageResponse(Guid.CreateVersion7(), me, receiver, null, content, false, null, DateTime.UtcNow);
+        await using var command = db.CreateCommand(CeilingSql.SendMessage);
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = message.Id });
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = me });
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = receiver });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = content });
+        command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = DateTime.SpecifyKind(message.CreatedAt, DateTimeKind.Unspecified) });
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1
+            ? TypedResults.Created($"/api/v1/conversations/{receiver}/messages", message)
+            : TypedResults.StatusCode(StatusCodes.Status403Forbidden);
     }
 
     private static MentorSummary ReadMentor(NpgsqlDataReader reader)

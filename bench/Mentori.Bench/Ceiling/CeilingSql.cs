@@ -108,4 +108,11 @@ internal static class CeilingSql
 
     /// <summary>$1: the member.</summary>
     public const string UnreadCount = "SELECT count(*)::int FROM messages WHERE receiver_id = $1 AND NOT is_read";
+
+    /// <summary>$1: the id; $2: the sender; $3: the receiver; $4: the text; $5: the time. No row when they share no session.</summary>
+    public const string SendMessage = """
+        INSERT INTO messages (id, sender_id, receiver_id, content, message_type, is_read, created_at)
+        SELECT $1, $2, $3, $4, 'text', false, $5
+        WHERE EXISTS (SELECT 1 FROM sessions WHERE (mentor_id = $2 AND mentee_id = $3) OR (mentor_id = $3 AND mentee_id = $2))
+        """;
 }

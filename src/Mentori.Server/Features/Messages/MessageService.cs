@@ -15,7 +15,7 @@ namespace Mentori.Server.Features.Messages;
 /// Messages between people who share a session (decision 7). A message is answered 201 only once it is committed;
 /// the push that follows is best effort.
 /// </summary>
-public sealed class MessageService(MentoriDb db, TimeProvider clock, VerifiedEmailRule verified, ChatNotifier notifier)
+public sealed class MessageService(MentoriDb db, TimeProvider clock, VerifiedEmailRule verified, ChatNotifier notifier, MessageQueries queries)
 {
     private const string ThreadList = "thread";
     private const string ConversationList = "conversations";
@@ -80,10 +80,12 @@ public sealed class MessageService(MentoriDb db, TimeProvider clock, VerifiedEma
         var page = PageRequest.From(errors, limit, cursor, TimeKey.Parser(ThreadList));
         errors.ThrowIfAny();
 
-        var rows = await db.Messages.NewestFirst(m => m.CreatedAt, page.After).AsNoTracking()
-            .Where(m => (m.SenderId == me && m.ReceiverId == otherId) || (m.SenderId == otherId && m.ReceiverId == me))
-            .Take(page.FetchCount)
-            .ToListAsync(cancellationToken);
+        var rows = page.After is null
+            ? await queries.ThreadFirstPage(db, me, otherId, page.FetchCount).ToListAsync(cancellationToken)
+            : await db.Messages.NewestFirst(m => m.CreatedAt, page.After).AsNoTracking()
+                .Where(m => (m.SenderId == me && m.ReceiverId == otherId) || (m.SenderId == otherId && m.ReceiverId == me))
+                .Take(page.FetchCount)
+                .ToListAsync(cancellationToken);
         return page.ToPage(rows, MessageResponse.From, m => new TimeKey(m.CreatedAt, m.Id).ToParts(ThreadList));
     }
 
@@ -152,6 +154,6 @@ public sealed class MessageService(MentoriDb db, TimeProvider clock, VerifiedEma
     public async Task<UnreadCount> UnreadCountAsync(ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
         var me = caller.GetUserId();
-        return new UnreadCount(await db.Messages.CountAsync(m => m.ReceiverId == me && !m.IsRead, cancellationToken));
+        return new UnreadCount(await queries.UnreadCount(db, me, cancellationToken));
     }
 }

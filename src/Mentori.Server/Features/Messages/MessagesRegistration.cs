@@ -10,6 +10,7 @@ public static class MessagesRegistration
     public static IServiceCollection AddMessages(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<MessageService>();
+        services.AddSingleton<MessageQueries>();
         services.AddSingleton<ChatNotifier>();
         services.AddSingleton<ChatLoopback>();
         services.AddSingleton<ChatConnections>();
