@@ -31,7 +31,7 @@ internal static class CeilingSql
 
     /// <summary>$1: the page size plus one; $2: the words. The relevance comes last: the cursor's key.</summary>
     public const string DirectorySearch = Columns + ", ts_rank(" + Document + ", prefix_tsquery($2))" + Listed
-        + "\nAND " + Document + " @@ prefix_tsquery($2)"
+        + "\nAND p.listed AND " + Document + " @@ prefix_tsquery($2)"
         + "\nORDER BY ts_rank(" + Document + ", prefix_tsquery($2)) DESC, p.user_id DESC\nLIMIT $1";
 
     /// <summary>$1: the mentor.</summary>

@@ -320,6 +320,36 @@ public abstract class MentorDirectoryTests(ITestDatabaseServer server) : Databas
 
         Assert.Empty(Ids(await GetOkAsync(client, "/api/v1/mentors")));
     }
+
+    [Fact]
+    public async Task The_search_follows_each_change_of_role_and_activity_both_ways()
+    {
+        var mentor = TestData.NewMentor("Grace");
+        var mentee = TestData.NewUser(UserRole.Mentee);
+        mentee.Profile!.FirstName = "Grace";
+        await Database.SeedAsync(mentor, mentee);
+        await using var app = new MentoriApp(Database);
+        var client = app.CreateClient();
+        async Task<Guid[]> FoundAsync() => Ids(await GetOkAsync(client, "/api/v1/mentors?q=grace"));
+        async Task ChangeAsync(Guid id, Action<User> change)
+        {
+            await using var db = Database.NewContext();
+            change((await db.Users.FindAsync([id], TestContext.Current.CancellationToken))!);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal([mentor.Id], await FoundAsync());
+
+        await ChangeAsync(mentor.Id, user => user.IsActive = false);
+        Assert.Empty(await FoundAsync());
+        await ChangeAsync(mentor.Id, user => user.IsActive = true);
+        Assert.Equal([mentor.Id], await FoundAsync());
+
+        await ChangeAsync(mentee.Id, user => user.Role = UserRole.Mentor);
+        Assert.Equal(new[] { mentor.Id, mentee.Id }.Order(), (await FoundAsync()).Order());
+        await ChangeAsync(mentor.Id, user => user.Role = UserRole.Mentee);
+        Assert.Equal([mentee.Id], await FoundAsync());
+    }
 }
 
 public sealed class MentorDirectoryOnPostgres(PostgresServer server) : MentorDirectoryTests(server);

@@ -26,7 +26,8 @@ public static class MentorDirectorySql
     private static readonly string RateOrNone = $"coalesce(p.hourly_rate, {NoRate.ToString(CultureInfo.InvariantCulture)})";
 
     // Names (A), topics (B) and bio (C), a column PostgreSQL generates (migration StoredSearchDocument) and indexes
-    // (idx_profiles_search), so ranking the matches reads each document instead of building it again.
+    // for listed mentors (idx_profiles_search, migration ListedMentorSearch), so ranking the matches reads each
+    // document instead of building it again.
     private const string PostgresSearchDocument = "p.search_document";
 
     // The words of q as PostgreSQL's own parser splits them, each of three letters or more as a prefix: "pyth mach"
@@ -48,10 +49,8 @@ public static class MentorDirectorySql
     /// The one definition of a listed mentor, over <c>profiles p JOIN users u</c>: an active user with the mentor role.
     /// Mentees, deactivated mentors and admins are never in the directory, nor bookable.
     /// </summary>
+    /// <summary>A listed mentor; <see cref="MentorDirectory.ListedMentorProfiles"/> says the same in LINQ.</summary>
     private const string ListedMentor = "u.role = 'mentor' AND u.is_active";
-
-    /// <summary>The profiles of listed mentors, for EF queries that compose on them.</summary>
-    public const string ListedMentorProfiles = $"SELECT p.* FROM profiles p JOIN users u ON u.id = p.user_id WHERE {ListedMentor}";
 
     private const string ListedMentors = $"""
         FROM profiles p
@@ -118,7 +117,8 @@ public static class MentorDirectorySql
 
         if (search.Text is not null)
         {
-            sql.AppendLine(postgres ? $"AND {PostgresSearchDocument} @@ {PostgresSearchQuery}" : $"AND {relevance} > 0");
+            // p.listed repeats the join's condition so that PostgreSQL can use the index, which covers listed mentors only.
+            sql.AppendLine(postgres ? $"AND p.listed AND {PostgresSearchDocument} @@ {PostgresSearchQuery}" : $"AND {relevance} > 0");
         }
 
         if (search.MinYears is { } minYears)
