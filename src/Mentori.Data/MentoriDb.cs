@@ -5,8 +5,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Mentori.Data;
 
-public class MentoriDb(DbContextOptions<MentoriDb> options, TimeProvider clock) : DbContext(options)
+public class MentoriDb : DbContext
 {
+    private readonly TimeProvider clock;
+
+    public MentoriDb(DbContextOptions<MentoriDb> options, TimeProvider clock)
+        : base(options)
+    {
+        this.clock = clock;
+
+        // EF Core would wrap each SaveChanges inside an explicit transaction in a savepoint of its own: two more
+        // statements per save. Nothing in Mentori catches a failed save and goes on in the same transaction, so a
+        // failure always ends it. (The pool keeps this setting: it is restored as it was after construction.)
+        Database.AutoSavepointsEnabled = false;
+    }
+
     public DbSet<User> Users => Set<User>();
     public DbSet<Profile> Profiles => Set<Profile>();
     public DbSet<Session> Sessions => Set<Session>();

@@ -7,8 +7,8 @@ namespace Mentori.Tests.Performance;
 /// <summary>
 /// Issue 15's budget of at most three SQL statements per request, on the hot reads, counted by
 /// <see cref="StatementCounter"/> in the steady state (each request is made once before it is counted, so the
-/// per-user caches of the sign-in check are warm, as they are under load). The writes are not within it yet
-/// (docs/performance.md has their counts).
+/// per-user caches of the sign-in check are warm, as they are under load). The writes are not within it
+/// (docs/performance.md says why); they are held to their counts of today.
 /// </summary>
 public abstract class StatementBudgetTests(ITestDatabaseServer server) : DatabaseTest(server)
 {
@@ -57,6 +57,52 @@ public abstract class StatementBudgetTests(ITestDatabaseServer server) : Databas
     }
 
     /// <summary>
+    /// The writes are above the budget of three (docs/performance.md counts them and says why). This holds each to its
+    /// count today, so that none grows unnoticed; lower a ceiling when a write gets cheaper.
+    /// </summary>
+    [Fact]
+    public async Task Each_write_runs_no_more_statements_than_it_does_today()
+    {
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
+        await using var app = new MentoriApp(Database).WithServices(StatementCounter.AddTo);
+        var counter = app.Services.GetRequiredService<StatementCounter>();
+        var asMentee = await SignInAsync(app, mentee);
+        var asMentor = await SignInAsync(app, mentor);
+
+        // Each write is made once before it is counted, as the reads are, so that the sign-in caches are warm.
+        var sessions = new List<Guid>();
+        foreach (var hour in new[] { 9, 11 })
+        {
+            var request = await SendCountedAsync(asMentee, HttpMethod.Post, "/api/v1/sessions", counter,
+                new { mentorId = mentor.Id, scheduledAt = TestData.NextYearAt(hour), duration = 60 });
+            sessions.Add(request.Body.GetProperty("id").GetGuid());
+            if (hour == 11)
+            {
+                Assert.InRange(request.Statements.Count, 1, Database.Provider == Mentori.Data.DatabaseProvider.Postgres ? 9 : 7);
+            }
+        }
+
+        foreach (var id in sessions)
+        {
+            var accept = await SendCountedAsync(asMentor, HttpMethod.Post, $"/api/v1/sessions/{id}/accept", counter, new { });
+            if (id == sessions[^1])
+            {
+                Assert.InRange(accept.Statements.Count, 1, Database.Provider == Mentori.Data.DatabaseProvider.Postgres ? 7 : 6);
+            }
+        }
+
+        for (var i = 0; i < 2; i++)
+        {
+            var send = await SendCountedAsync(asMentee, HttpMethod.Post, "/api/v1/messages", counter, new { receiverId = mentor.Id, content = $"Hello {i}" });
+            if (i == 1)
+            {
+                Assert.InRange(send.Statements.Count, 1, 2);
+            }
+        }
+    }
+
+    /// <summary>
     /// One line per request; "OVER" past the budget, with the statements. Every one of these reads touches the
     /// database, so none counted means the counter missed them (a command run past EF's interceptors), "UNSEEN".
     /// </summary>
@@ -65,6 +111,21 @@ public abstract class StatementBudgetTests(ITestDatabaseServer server) : Databas
         (counted.Statements.Count > Budget ? "\n    " + string.Join("\n    ", counted.Statements.Select(s => s.ReplaceLineEndings(" "))) : "");
 
     private sealed record Counted(IReadOnlyCollection<string> Statements);
+
+    private sealed record CountedWrite(IReadOnlyCollection<string> Statements, System.Text.Json.JsonElement Body);
+
+    private static async Task<CountedWrite> SendCountedAsync(HttpClient client, HttpMethod method, string path, StatementCounter counter, object body)
+    {
+        var id = Guid.NewGuid().ToString("N");
+        using var message = new HttpRequestMessage(method, path) { Content = System.Net.Http.Json.JsonContent.Create(body) };
+        message.Headers.Add(StatementCounter.Header, id);
+        using var response = await client.SendAsync(message, TestContext.Current.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
+        var statements = counter.Of(id);
+        TestContext.Current.TestOutputHelper?.WriteLine($"{statements.Count} {method} {path}\n    " + string.Join("\n    ", statements.Select(s => s.ReplaceLineEndings(" "))));
+        return new CountedWrite([.. statements], System.Text.Json.JsonDocument.Parse(text).RootElement.Clone());
+    }
 
     private static async Task<Counted> GetAsync(HttpClient client, string path, StatementCounter counter)
     {

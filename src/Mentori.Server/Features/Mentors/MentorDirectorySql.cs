@@ -48,8 +48,9 @@ public static class MentorDirectorySql
     /// <summary>
     /// The one definition of a listed mentor, over <c>profiles p JOIN users u</c>: an active user with the mentor role.
     /// Mentees, deactivated mentors and admins are never in the directory, nor bookable.
+    /// <see cref="MentorDirectory.ListedMentorProfiles"/> says the same in LINQ, and on PostgreSQL the database keeps
+    /// it on each profile too (<c>profiles.listed</c>, for the search index).
     /// </summary>
-    /// <summary>A listed mentor; <see cref="MentorDirectory.ListedMentorProfiles"/> says the same in LINQ.</summary>
     private const string ListedMentor = "u.role = 'mentor' AND u.is_active";
 
     private const string ListedMentors = $"""
