@@ -23,5 +23,5 @@ for endpoint in "${endpoints[@]}"; do
     /Requests\/sec/ { rps = $2 } /50% in/ { p50 = $3 * 1000 } /99% in/ { p99 = $3 * 1000 }
     /^Status code distribution/ { section = "status" } /^Error distribution/ { section = "error" }
     /^ +\[[0-9]+\]/ { n = $1; gsub(/[][]/, "", n); if (section == "status" && n !~ /^2/) errors += $2; if (section == "error") errors += n }
-    END { printf "| %s | %d | %.0f | %.2fms | %.2fms | %.1f | %d |\n", name, maximum, rps, p50, p99, p50 > 0 ? p99 / p50 : 0, errors }' "$work/hey.txt"
+    END { printf "| %s | %d | %.0f | %.2fms | %.2fms | %.1f | %d |\n", name, maximum, rps, p50, p99, (p50 > 0 ? p99 / p50 : 0), errors }' "$work/hey.txt"
 done

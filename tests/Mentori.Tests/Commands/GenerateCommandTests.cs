@@ -42,9 +42,9 @@ public sealed class GenerateCommandOnPostgres(PostgresServer server) : DatabaseT
         var busiest = await db.Sessions.GroupBy(s => s.Mentee.Email).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync(ct);
         Assert.Equal("mentee1@example.com", busiest);
         Assert.Contains("mentee1@example.com", result.Output);
-        // The indexes set aside during the load are all back, as the migrations made them.
+        // The indexes and foreign keys set aside during the load are all back, as the migrations made them.
         await using var migrated = await Server.CreateDatabaseAsync();
-        Assert.Equal(await IndexesAsync(migrated), await IndexesAsync(Database));
+        Assert.Equal(await IndexesAndConstraintsAsync(migrated), await IndexesAndConstraintsAsync(Database));
     }
 
     [Fact]
@@ -96,11 +96,16 @@ public sealed class GenerateCommandOnPostgres(PostgresServer server) : DatabaseT
             """).SingleAsync(TestContext.Current.CancellationToken);
     }
 
-    private static async Task<List<string>> IndexesAsync(TestDatabase database)
+    private static async Task<List<string>> IndexesAndConstraintsAsync(TestDatabase database)
     {
         await using var db = database.NewContext();
-        return await db.Database.SqlQueryRaw<string>("SELECT indexdef AS \"Value\" FROM pg_indexes WHERE schemaname = 'public' ORDER BY indexdef")
-            .ToListAsync(TestContext.Current.CancellationToken);
+        return await db.Database.SqlQueryRaw<string>("""
+            SELECT indexdef AS "Value" FROM pg_indexes WHERE schemaname = 'public'
+            UNION ALL
+            SELECT conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) || ' validated: ' || convalidated
+            FROM pg_constraint WHERE connamespace = 'public'::regnamespace
+            ORDER BY 1
+            """).ToListAsync(TestContext.Current.CancellationToken);
     }
 
     private static Task<ServerCommand.Result> RunAsync(TestDatabase database, params string[] arguments) =>

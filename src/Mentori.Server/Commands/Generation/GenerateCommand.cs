@@ -37,9 +37,9 @@ public sealed class GenerateCommand(MentoriDb db, PasswordHasher hasher, TimePro
         await connection.OpenAsync(cancellationToken);
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
-            var indexes = await SetAsideIndexes.DropAsync(connection, DataGenerator.Tables, cancellationToken);
+            var setAside = await SetAsideIndexesAndKeys.DropAsync(connection, DataGenerator.Tables, cancellationToken);
             await new DataGenerator(plan, hash, anchor, progress).WriteAsync(connection, cancellationToken);
-            await indexes.RebuildAsync(connection, progress, cancellationToken);
+            await setAside.RestoreAsync(connection, progress, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
