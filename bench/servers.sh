@@ -1,5 +1,6 @@
-# Sourced by bench/ceiling.sh and bench/fixed-rate.sh: a generated PostgreSQL database, Mentori and the ceiling
-# app (raw Npgsql, `Mentori.Bench ceiling`) on it, both Release builds, and the hot reads they are driven with.
+# Sourced by bench/ceiling.sh, bench/fixed-rate.sh and bench/writes.sh: a generated PostgreSQL database, Mentori and
+# the ceiling app (raw Npgsql, `Mentori.Bench ceiling`) on it, both Release builds, and the hot reads they are driven
+# with.
 #   needs: MENTORI_BENCH_PG (a PostgreSQL connection string without a database), $database, wrk and psql.
 # MENTORI_BENCH_BASELINE, when set, is another build's Mentori.Server.dll, run in the ceiling's place: a change measured
 # against the build before it (copy bin/Release/net10.0 aside before building the change).

@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 database=${1:?name the database (generated when it does not exist)}
 seconds=${2:-10}
 pairs=${3:-16}
+unset MENTORI_BENCH_BASELINE # the other side must be the ceiling: its raw insert is what messages are compared with
 source bench/servers.sh
 
 dotnet "$bench_dll" writes "$pg;Database=$database" "$mentori_url" "$ceiling_url" "$seconds" "$pairs"

@@ -110,33 +110,33 @@ public abstract class StatementBudgetTests(ITestDatabaseServer server) : Databas
         (counted.Statements.Count > Budget ? "OVER " : counted.Statements.Count == 0 ? "UNSEEN " : "") + $"{counted.Statements.Count} {path}" +
         (counted.Statements.Count > Budget ? "\n    " + string.Join("\n    ", counted.Statements.Select(s => s.ReplaceLineEndings(" "))) : "");
 
-    private sealed record Counted(IReadOnlyCollection<string> Statements);
+    private sealed record Counted(IReadOnlyCollection<string> Statements, System.Text.Json.JsonElement Body);
 
-    private sealed record CountedWrite(IReadOnlyCollection<string> Statements, System.Text.Json.JsonElement Body);
+    private static Task<Counted> GetAsync(HttpClient client, string path, StatementCounter counter) =>
+        SendCountedAsync(client, HttpMethod.Get, path, counter, body: null);
 
-    private static async Task<CountedWrite> SendCountedAsync(HttpClient client, HttpMethod method, string path, StatementCounter counter, object body)
+    /// <summary>Sends one request marked for the counter, asserts it succeeded, and returns its statements and answer.</summary>
+    private static async Task<Counted> SendCountedAsync(HttpClient client, HttpMethod method, string path, StatementCounter counter, object? body)
     {
         var id = Guid.NewGuid().ToString("N");
-        using var message = new HttpRequestMessage(method, path) { Content = System.Net.Http.Json.JsonContent.Create(body) };
+        using var message = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            message.Content = System.Net.Http.Json.JsonContent.Create(body);
+        }
+
         message.Headers.Add(StatementCounter.Header, id);
         using var response = await client.SendAsync(message, TestContext.Current.CancellationToken);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
         var statements = counter.Of(id);
-        TestContext.Current.TestOutputHelper?.WriteLine($"{statements.Count} {method} {path}\n    " + string.Join("\n    ", statements.Select(s => s.ReplaceLineEndings(" "))));
-        return new CountedWrite([.. statements], System.Text.Json.JsonDocument.Parse(text).RootElement.Clone());
-    }
+        if (method != HttpMethod.Get)
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine($"{statements.Count} {method} {path}\n    " + string.Join("\n    ", statements.Select(s => s.ReplaceLineEndings(" "))));
+        }
 
-    private static async Task<Counted> GetAsync(HttpClient client, string path, StatementCounter counter)
-    {
-        var id = Guid.NewGuid().ToString("N");
-        using var message = new HttpRequestMessage(HttpMethod.Get, path);
-        message.Headers.Add(StatementCounter.Header, id);
-        using var response = await client.SendAsync(message, TestContext.Current.CancellationToken);
-        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");
-        return new Counted([.. counter.Of(id)]);
+        return new Counted([.. statements], System.Text.Json.JsonDocument.Parse(text).RootElement.Clone());
     }
-
 }
 
 public sealed class StatementBudgetOnSqlite(SqliteFiles server) : StatementBudgetTests(server);
