@@ -16,7 +16,14 @@ ceiling_url=http://127.0.0.1:5213
 signing_key="bench-signing-key-that-is-long-enough-for-hs256"
 work=$(mktemp -d)
 servers=()
-cleanup() { for pid in "${servers[@]}"; do kill "$pid" 2>/dev/null; done; wait 2>/dev/null || true; rm -rf "$work"; }
+# Emails queued while measuring compete with the requests for the machine: say how many, so a run beside a backlog
+# (data that makes many emails due at once) is seen as one. Generated data starts without one.
+started_at=$(date -u '+%Y-%m-%d %H:%M:%S')
+emails_queued() { sql "SELECT count(*) FROM email_outbox WHERE created_at >= '$started_at'" 2>/dev/null || echo "?"; }
+cleanup() {
+  echo "emails queued by Mentori while measuring: $(emails_queued)" >&2
+  for pid in "${servers[@]}"; do kill "$pid" 2>/dev/null; done; wait 2>/dev/null || true; rm -rf "$work"
+}
 trap cleanup EXIT
 
 export ASPNETCORE_ENVIRONMENT=Production Database__Provider=postgres Auth__Jwt__SigningKey="$signing_key" \

@@ -1,4 +1,6 @@
 using Mentori.Data.Entities;
+using Mentori.Server.Features.Messages;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mentori.Tests.Commands;
@@ -42,6 +44,14 @@ public sealed class GenerateCommandOnPostgres(PostgresServer server) : DatabaseT
         var busiest = await db.Sessions.GroupBy(s => s.Mentee.Email).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync(ct);
         Assert.Equal("mentee1@example.com", busiest);
         Assert.Contains("mentee1@example.com", result.Output);
+        // The unread messages' emails count as sent, as on a running Mentori: none is due now.
+        Assert.NotEqual(0, await db.Messages.CountAsync(m => !m.IsRead, ct));
+        await using (var app = new MentoriApp(Database))
+        {
+            Assert.Equal(0, await app.Services.GetRequiredService<UnreadMessageEmails>().SendDueAsync(ct));
+        }
+
+        Assert.Equal(0, await db.EmailOutbox.CountAsync(ct));
         // The indexes and foreign keys set aside during the load are all back, as the migrations made them.
         await using var migrated = await Server.CreateDatabaseAsync();
         Assert.Equal(await IndexesAndConstraintsAsync(migrated), await IndexesAndConstraintsAsync(Database));

@@ -18,7 +18,7 @@ internal sealed class DataGenerator(GenerationPlan plan, string passwordHash, Da
     private static readonly int[] Durations = [30, 45, 60, 60, 60, 90];
 
     /// <summary>What it writes to, and (through the triggers) what else changes.</summary>
-    public static readonly string[] Tables = ["users", "profiles", "sessions", "ratings", "messages", "rating_summaries"];
+    public static readonly string[] Tables = ["users", "profiles", "sessions", "ratings", "messages", "rating_summaries", "unread_message_notices"];
 
     private Guid[] _users = [];
     private SessionRows _sessions = new(0);
@@ -30,6 +30,7 @@ internal sealed class DataGenerator(GenerationPlan plan, string passwordHash, Da
         await SessionsAsync(connection, cancellationToken);
         await RatingsAsync(connection, cancellationToken);
         await MessagesAsync(connection, cancellationToken);
+        await UnreadMessageNoticesAsync(connection, cancellationToken);
     }
 
     private Random Stream(int table) => new(unchecked((plan.Seed * 7919) + table));
@@ -230,6 +231,23 @@ internal sealed class DataGenerator(GenerationPlan plan, string passwordHash, Da
 
         await copy.CompleteAsync(cancellationToken);
         report.Done();
+    }
+
+    /// <summary>
+    /// The unread-message emails a running Mentori would already have sent about the unread messages (all of the last
+    /// day), so that the generated data starts without a backlog of hundreds of thousands of emails due at once.
+    /// </summary>
+    private async Task UnreadMessageNoticesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var insert = new NpgsqlCommand("""
+            INSERT INTO unread_message_notices (receiver_id, sender_id, notified_up_to, sent_at)
+            SELECT receiver_id, sender_id, max(created_at), least(max(created_at) + @unreadFor, @anchor)
+            FROM messages WHERE NOT is_read GROUP BY receiver_id, sender_id
+            """, connection);
+        insert.Parameters.AddWithValue("unreadFor", Features.Messages.UnreadMessageEmails.UnreadFor);
+        insert.Parameters.AddWithValue("anchor", NpgsqlDbType.Timestamp, anchor);
+        var notices = await insert.ExecuteNonQueryAsync(cancellationToken);
+        await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"unread_message_notices: {notices:N0}, as if their emails were sent"));
     }
 
     /// <summary>
