@@ -1,15 +1,16 @@
+using System.Data.Common;
 using System.Globalization;
-using System.Text.Json;
-using Npgsql;
+using Mentori.Server.Features.Messages;
 using NpgsqlTypes;
 using static Mentori.Server.Commands.Generation.GeneratedText;
 
 namespace Mentori.Server.Commands.Generation;
 
 /// <summary>
-/// Writes a plan's rows with PostgreSQL's binary COPY, table by table, through the real schema (its checks, keys,
-/// the exclusion constraint and the rating triggers). Each table draws from its own random stream of the seed, so
-/// the same plan gives the same people, sessions and messages; times are relative to <paramref name="anchor"/>.
+/// Writes a plan's rows table by table (<see cref="RowWriter"/>: binary COPY on PostgreSQL) through the real schema:
+/// its checks, keys, the exclusion constraint (a trigger on SQLite) and the rating triggers. Each table draws from
+/// its own random stream of the seed, so the same plan gives the same people, sessions and messages; times are
+/// relative to <paramref name="anchor"/>.
 /// Popular mentors and active mentees are more likely to be picked (a power law), as on a real platform.
 /// </summary>
 internal sealed class DataGenerator(GenerationPlan plan, string passwordHash, DateTime anchor, TextWriter progress)
@@ -22,15 +23,16 @@ internal sealed class DataGenerator(GenerationPlan plan, string passwordHash, Da
 
     private Guid[] _users = [];
     private SessionRows _sessions = new(0);
+    private readonly Dictionary<(int Receiver, int Sender), DateTime> _newestUnread = [];
 
-    public async Task WriteAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    public async Task WriteAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        await UsersAsync(connection, cancellationToken);
-        await ProfilesAsync(connection, cancellationToken);
-        await SessionsAsync(connection, cancellationToken);
-        await RatingsAsync(connection, cancellationToken);
-        await MessagesAsync(connection, cancellationToken);
-        await UnreadMessageNoticesAsync(connection, cancellationToken);
+        await UsersAsync(connection, transaction, cancellationToken);
+        await ProfilesAsync(connection, transaction, cancellationToken);
+        await SessionsAsync(connection, transaction, cancellationToken);
+        await RatingsAsync(connection, transaction, cancellationToken);
+        await MessagesAsync(connection, transaction, cancellationToken);
+        await UnreadMessageNoticesAsync(connection, transaction, cancellationToken);
     }
 
     private Random Stream(int table) => new(unchecked((plan.Seed * 7919) + table));
@@ -39,84 +41,83 @@ internal sealed class DataGenerator(GenerationPlan plan, string passwordHash, Da
 
     private bool IsMentor(int user) => user < plan.Mentors;
 
-    private async Task UsersAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    private async Task UsersAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var random = Stream(1);
         _users = new Guid[Users];
         var report = new CopyProgress(progress, "users", Users);
-        await using var copy = await connection.BeginBinaryImportAsync(
-            "COPY users (id, email, password_hash, role, is_active, is_verified, last_login, created_at, updated_at) FROM STDIN (FORMAT BINARY)",
-            cancellationToken);
+        await using var rows = await RowWriter.BeginAsync(connection, transaction, "users",
+            ["id", "email", "password_hash", "role", "is_active", "is_verified", "last_login", "created_at", "updated_at"], cancellationToken);
         for (var user = 0; user < Users; user++)
         {
             var mentor = IsMentor(user);
             var created = anchor.AddMinutes(-random.Next(60, 2 * 365 * 24 * 60));
             var id = _users[user] = NewId(random, created);
-            await copy.StartRowAsync(cancellationToken);
-            await copy.WriteAsync(id, NpgsqlDbType.Uuid, cancellationToken);
-            await copy.WriteAsync(mentor ? $"mentor{user + 1}@example.com" : $"mentee{user - plan.Mentors + 1}@example.com", NpgsqlDbType.Varchar, cancellationToken);
-            await copy.WriteAsync(passwordHash, NpgsqlDbType.Varchar, cancellationToken);
-            await copy.WriteAsync(mentor ? "mentor" : "mentee", NpgsqlDbType.Varchar, cancellationToken);
-            await copy.WriteAsync(!mentor || random.Next(50) != 0, NpgsqlDbType.Boolean, cancellationToken); // 2 % of mentors deactivated
-            await copy.WriteAsync(true, NpgsqlDbType.Boolean, cancellationToken);
-            await copy.WriteAsync(Between(random, created, anchor), NpgsqlDbType.Timestamp, cancellationToken);
-            await copy.WriteAsync(created, NpgsqlDbType.Timestamp, cancellationToken);
-            await copy.WriteAsync(created, NpgsqlDbType.Timestamp, cancellationToken);
+            await rows.StartRowAsync(cancellationToken);
+            await rows.WriteAsync(id, NpgsqlDbType.Uuid, cancellationToken);
+            await rows.WriteAsync(mentor ? $"mentor{user + 1}@example.com" : $"mentee{user - plan.Mentors + 1}@example.com", NpgsqlDbType.Varchar, cancellationToken);
+            await rows.WriteAsync(passwordHash, NpgsqlDbType.Varchar, cancellationToken);
+            await rows.WriteAsync(mentor ? "mentor" : "mentee", NpgsqlDbType.Varchar, cancellationToken);
+            await rows.WriteAsync(!mentor || random.Next(50) != 0, NpgsqlDbType.Boolean, cancellationToken); // 2 % of mentors deactivated
+            await rows.WriteAsync(true, NpgsqlDbType.Boolean, cancellationToken);
+            await rows.WriteAsync(Between(random, created, anchor), NpgsqlDbType.Timestamp, cancellationToken);
+            await rows.WriteAsync(created, NpgsqlDbType.Timestamp, cancellationToken);
+            await rows.WriteAsync(created, NpgsqlDbType.Timestamp, cancellationToken);
             report.Row();
         }
 
-        await copy.CompleteAsync(cancellationToken);
+        await rows.CompleteAsync(cancellationToken);
         report.Done();
     }
 
-    private async Task ProfilesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    private async Task ProfilesAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var random = Stream(2);
         var report = new CopyProgress(progress, "profiles", Users);
-        await using var copy = await connection.BeginBinaryImportAsync(
-            "COPY profiles (id, user_id, first_name, last_name, bio, location, timezone, expertise, availability, hourly_rate, years_experience, "
-            + "interests, goals, experience_level, created_at, updated_at) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        await using var rows = await RowWriter.BeginAsync(connection, transaction, "profiles",
+            ["id", "user_id", "first_name", "last_name", "bio", "location", "timezone", "expertise", "availability", "hourly_rate",
+             "years_experience", "interests", "goals", "experience_level", "created_at", "updated_at"], cancellationToken);
         for (var user = 0; user < Users; user++)
         {
             var mentor = IsMentor(user);
             var topics = PickTopics(random, mentor ? 2 : 1, mentor ? 5 : 4);
             var years = random.Next(0, 31);
             var place = random.Next(Zones.Length);
-            await copy.StartRowAsync(cancellationToken);
-            await copy.WriteAsync(NewId(random, anchor), NpgsqlDbType.Uuid, cancellationToken);
-            await copy.WriteAsync(_users[user], NpgsqlDbType.Uuid, cancellationToken);
-            await copy.WriteAsync(Pick(random, FirstNames), NpgsqlDbType.Varchar, cancellationToken);
-            await copy.WriteAsync(Pick(random, LastNames), NpgsqlDbType.Varchar, cancellationToken);
-            await copy.WriteAsync(mentor
+            await rows.StartRowAsync(cancellationToken);
+            await rows.WriteAsync(NewId(random, anchor), NpgsqlDbType.Uuid, cancellationToken);
+            await rows.WriteAsync(_users[user], NpgsqlDbType.Uuid, cancellationToken);
+            await rows.WriteAsync(Pick(random, FirstNames), NpgsqlDbType.Varchar, cancellationToken);
+            await rows.WriteAsync(Pick(random, LastNames), NpgsqlDbType.Varchar, cancellationToken);
+            await rows.WriteAsync(mentor
                 ? $"{years} years in {topics[0]}. I help with {string.Join(" and ", topics.Skip(1).Take(2))}, code reviews, and finding your next role."
                 : $"Learning {topics[0]} and looking for guidance.", NpgsqlDbType.Text, cancellationToken);
-            await copy.WriteAsync(Places[place], NpgsqlDbType.Varchar, cancellationToken);
-            await copy.WriteAsync(Zones[place], NpgsqlDbType.Varchar, cancellationToken);
-            await WriteJsonOrNullAsync(copy, mentor ? topics : null, cancellationToken);
-            await WriteJsonOrNullAsync(copy, mentor ? Availability(random) : null, cancellationToken);
-            await WriteOrNullAsync<decimal>(copy, mentor && random.Next(17) != 0 ? 20m + (5 * random.Next(57)) : null, NpgsqlDbType.Numeric, cancellationToken);
-            await WriteOrNullAsync<int>(copy, mentor ? years : null, NpgsqlDbType.Integer, cancellationToken);
-            await WriteJsonOrNullAsync(copy, mentor ? null : topics, cancellationToken);
-            await WriteOrNullAsync(copy, mentor ? null : Pick(random, Goals), NpgsqlDbType.Text, cancellationToken);
-            await WriteOrNullAsync(copy, mentor ? null : Pick(random, Levels), NpgsqlDbType.Varchar, cancellationToken);
-            await copy.WriteAsync(anchor, NpgsqlDbType.Timestamp, cancellationToken);
-            await copy.WriteAsync(anchor, NpgsqlDbType.Timestamp, cancellationToken);
+            await rows.WriteAsync(Places[place], NpgsqlDbType.Varchar, cancellationToken);
+            await rows.WriteAsync(Zones[place], NpgsqlDbType.Varchar, cancellationToken);
+            await rows.WriteJsonOrNullAsync(mentor ? topics : null, cancellationToken);
+            await rows.WriteJsonOrNullAsync(mentor ? Availability(random) : null, cancellationToken);
+            await rows.WriteOrNullAsync<decimal>(mentor && random.Next(17) != 0 ? 20m + (5 * random.Next(57)) : null, NpgsqlDbType.Numeric, cancellationToken);
+            await rows.WriteOrNullAsync<int>(mentor ? years : null, NpgsqlDbType.Integer, cancellationToken);
+            await rows.WriteJsonOrNullAsync(mentor ? null : topics, cancellationToken);
+            await rows.WriteOrNullAsync(mentor ? null : Pick(random, Goals), NpgsqlDbType.Text, cancellationToken);
+            await rows.WriteOrNullAsync(mentor ? null : Pick(random, Levels), NpgsqlDbType.Varchar, cancellationToken);
+            await rows.WriteAsync(anchor, NpgsqlDbType.Timestamp, cancellationToken);
+            await rows.WriteAsync(anchor, NpgsqlDbType.Timestamp, cancellationToken);
             report.Row();
         }
 
-        await copy.CompleteAsync(cancellationToken);
+        await rows.CompleteAsync(cancellationToken);
         report.Done();
     }
 
-    private async Task SessionsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    private async Task SessionsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var random = Stream(3);
         _sessions = new SessionRows(plan.Sessions);
         var acceptedHours = new HashSet<long>();
         var report = new CopyProgress(progress, "sessions", plan.Sessions);
-        await using var copy = await connection.BeginBinaryImportAsync(
-            "COPY sessions (id, mentor_id, mentee_id, status, scheduled_at, duration, meeting_link, notes, mentor_notes, created_at, updated_at) "
-            + "FROM STDIN (FORMAT BINARY)", cancellationToken);
+        await using var rows = await RowWriter.BeginAsync(connection, transaction, "sessions",
+            ["id", "mentor_id", "mentee_id", "status", "scheduled_at", "duration", "meeting_link", "notes", "mentor_notes", "created_at",
+             "updated_at"], cancellationToken);
         for (var i = 0; i < plan.Sessions; i++)
         {
             var mentor = Popular(random, plan.Mentors);
@@ -147,53 +148,53 @@ internal sealed class DataGenerator(GenerationPlan plan, string passwordHash, Da
             var id = NewId(random, created);
             _sessions.Add(i, id, mentor, mentee, scheduled, duration, created, status == "completed");
             var booked = status is "accepted" or "completed";
-            await copy.StartRowAsync(cancellationToken);
-            await copy.WriteAsync(id, NpgsqlDbType.Uuid, cancellationToken);
-            await copy.WriteAsync(_users[mentor], NpgsqlDbType.Uuid, cancellationToken);
-            await copy.WriteAsync(_users[mentee], NpgsqlDbType.Uuid, cancellationToken);
-            await copy.WriteAsync(status, NpgsqlDbType.Varchar, cancellationToken);
-            await copy.WriteAsync(scheduled, NpgsqlDbType.Timestamp, cancellationToken);
-            await copy.WriteAsync(duration, NpgsqlDbType.Integer, cancellationToken);
-            await WriteOrNullAsync(copy, booked ? $"https://meet.example.com/{id.ToString("N")[..10]}" : null, NpgsqlDbType.Varchar, cancellationToken);
-            await copy.WriteAsync($"I would like to talk about {Pick(random, Topics)}.", NpgsqlDbType.Text, cancellationToken);
-            await WriteOrNullAsync(copy, status == "completed" && random.Next(2) == 0 ? "Agreed on next steps; follow up in two weeks." : null,
+            await rows.StartRowAsync(cancellationToken);
+            await rows.WriteAsync(id, NpgsqlDbType.Uuid, cancellationToken);
+            await rows.WriteAsync(_users[mentor], NpgsqlDbType.Uuid, cancellationToken);
+            await rows.WriteAsync(_users[mentee], NpgsqlDbType.Uuid, cancellationToken);
+            await rows.WriteAsync(status, NpgsqlDbType.Varchar, cancellationToken);
+            await rows.WriteAsync(scheduled, NpgsqlDbType.Timestamp, cancellationToken);
+            await rows.WriteAsync(duration, NpgsqlDbType.Integer, cancellationToken);
+            await rows.WriteOrNullAsync(booked ? $"https://meet.example.com/{id.ToString("N")[..10]}" : null, NpgsqlDbType.Varchar, cancellationToken);
+            await rows.WriteAsync($"I would like to talk about {Pick(random, Topics)}.", NpgsqlDbType.Text, cancellationToken);
+            await rows.WriteOrNullAsync(status == "completed" && random.Next(2) == 0 ? "Agreed on next steps; follow up in two weeks." : null,
                 NpgsqlDbType.Text, cancellationToken);
-            await copy.WriteAsync(created, NpgsqlDbType.Timestamp, cancellationToken);
-            await copy.WriteAsync(status == "completed" ? scheduled.AddMinutes(duration + random.Next(5, 600)) : created, NpgsqlDbType.Timestamp, cancellationToken);
+            await rows.WriteAsync(created, NpgsqlDbType.Timestamp, cancellationToken);
+            await rows.WriteAsync(status == "completed" ? scheduled.AddMinutes(duration + random.Next(5, 600)) : created, NpgsqlDbType.Timestamp, cancellationToken);
             report.Row();
         }
 
-        await copy.CompleteAsync(cancellationToken);
+        await rows.CompleteAsync(cancellationToken);
         report.Done();
     }
 
     /// <summary>Completed sessions rated by their mentee, then (for more ratings than sessions) by their mentor too.</summary>
-    private async Task RatingsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    private async Task RatingsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var random = Stream(4);
         var completed = _sessions.Completed();
         var wanted = Math.Min(plan.Ratings, 2 * completed.Count);
         var report = new CopyProgress(progress, "ratings", wanted);
-        await using var copy = await connection.BeginBinaryImportAsync(
-            "COPY ratings (id, session_id, rater_id, rated_id, rating, feedback, created_at) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        await using var rows = await RowWriter.BeginAsync(connection, transaction, "ratings",
+            ["id", "session_id", "rater_id", "rated_id", "rating", "feedback", "created_at"], cancellationToken);
         for (var i = 0; i < wanted; i++)
         {
             var session = completed[i % completed.Count];
             var byMentee = i < completed.Count;
             var (rater, rated) = byMentee ? (_sessions.Mentee[session], _sessions.Mentor[session]) : (_sessions.Mentor[session], _sessions.Mentee[session]);
             var ratedAt = Min(_sessions.Scheduled[session].AddMinutes(_sessions.Duration[session] + random.Next(60, 72 * 60)), anchor);
-            await copy.StartRowAsync(cancellationToken);
-            await copy.WriteAsync(NewId(random, ratedAt), NpgsqlDbType.Uuid, cancellationToken);
-            await copy.WriteAsync(_sessions.Id[session], NpgsqlDbType.Uuid, cancellationToken);
-            await copy.WriteAsync(_users[rater], NpgsqlDbType.Uuid, cancellationToken);
-            await copy.WriteAsync(_users[rated], NpgsqlDbType.Uuid, cancellationToken);
-            await copy.WriteAsync(random.Next(100) switch { < 3 => 1, < 8 => 2, < 20 => 3, < 55 => 4, _ => 5 }, NpgsqlDbType.Integer, cancellationToken);
-            await WriteOrNullAsync(copy, random.Next(10) < 6 ? Pick(random, Feedback) : null, NpgsqlDbType.Text, cancellationToken);
-            await copy.WriteAsync(ratedAt, NpgsqlDbType.Timestamp, cancellationToken);
+            await rows.StartRowAsync(cancellationToken);
+            await rows.WriteAsync(NewId(random, ratedAt), NpgsqlDbType.Uuid, cancellationToken);
+            await rows.WriteAsync(_sessions.Id[session], NpgsqlDbType.Uuid, cancellationToken);
+            await rows.WriteAsync(_users[rater], NpgsqlDbType.Uuid, cancellationToken);
+            await rows.WriteAsync(_users[rated], NpgsqlDbType.Uuid, cancellationToken);
+            await rows.WriteAsync(random.Next(100) switch { < 3 => 1, < 8 => 2, < 20 => 3, < 55 => 4, _ => 5 }, NpgsqlDbType.Integer, cancellationToken);
+            await rows.WriteOrNullAsync(random.Next(10) < 6 ? Pick(random, Feedback) : null, NpgsqlDbType.Text, cancellationToken);
+            await rows.WriteAsync(ratedAt, NpgsqlDbType.Timestamp, cancellationToken);
             report.Row();
         }
 
-        await copy.CompleteAsync(cancellationToken);
+        await rows.CompleteAsync(cancellationToken);
         report.Done();
         if (wanted < plan.Ratings)
         {
@@ -202,13 +203,12 @@ internal sealed class DataGenerator(GenerationPlan plan, string passwordHash, Da
     }
 
     /// <summary>Messages between the two people of a session, from its request until two days after it.</summary>
-    private async Task MessagesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    private async Task MessagesAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var random = Stream(5);
         var report = new CopyProgress(progress, "messages", plan.Messages);
-        await using var copy = await connection.BeginBinaryImportAsync(
-            "COPY messages (id, session_id, sender_id, receiver_id, content, message_type, is_read, read_at, created_at) FROM STDIN (FORMAT BINARY)",
-            cancellationToken);
+        await using var rows = await RowWriter.BeginAsync(connection, transaction, "messages",
+            ["id", "session_id", "sender_id", "receiver_id", "content", "message_type", "is_read", "read_at", "created_at"], cancellationToken);
         for (var i = 0; i < plan.Messages; i++)
         {
             var session = random.Next(plan.Sessions);
@@ -216,38 +216,48 @@ internal sealed class DataGenerator(GenerationPlan plan, string passwordHash, Da
             var (sender, receiver) = fromMentee ? (_sessions.Mentee[session], _sessions.Mentor[session]) : (_sessions.Mentor[session], _sessions.Mentee[session]);
             var sent = Between(random, _sessions.Created[session], Min(_sessions.Scheduled[session].AddDays(2), anchor));
             var read = sent < anchor.AddDays(-1) || random.Next(2) == 0;
-            await copy.StartRowAsync(cancellationToken);
-            await copy.WriteAsync(NewId(random, sent), NpgsqlDbType.Uuid, cancellationToken);
-            await copy.WriteAsync(_sessions.Id[session], NpgsqlDbType.Uuid, cancellationToken);
-            await copy.WriteAsync(_users[sender], NpgsqlDbType.Uuid, cancellationToken);
-            await copy.WriteAsync(_users[receiver], NpgsqlDbType.Uuid, cancellationToken);
-            await copy.WriteAsync($"{Pick(random, Openers)} {Pick(random, Topics)}", NpgsqlDbType.Text, cancellationToken);
-            await copy.WriteAsync("text", NpgsqlDbType.Varchar, cancellationToken);
-            await copy.WriteAsync(read, NpgsqlDbType.Boolean, cancellationToken);
-            await WriteOrNullAsync<DateTime>(copy, read ? Min(sent.AddMinutes(random.Next(1, 600)), anchor) : null, NpgsqlDbType.Timestamp, cancellationToken);
-            await copy.WriteAsync(sent, NpgsqlDbType.Timestamp, cancellationToken);
+            if (!read && (!_newestUnread.TryGetValue((receiver, sender), out var newest) || newest < sent))
+            {
+                _newestUnread[(receiver, sender)] = sent;
+            }
+
+            await rows.StartRowAsync(cancellationToken);
+            await rows.WriteAsync(NewId(random, sent), NpgsqlDbType.Uuid, cancellationToken);
+            await rows.WriteAsync(_sessions.Id[session], NpgsqlDbType.Uuid, cancellationToken);
+            await rows.WriteAsync(_users[sender], NpgsqlDbType.Uuid, cancellationToken);
+            await rows.WriteAsync(_users[receiver], NpgsqlDbType.Uuid, cancellationToken);
+            await rows.WriteAsync($"{Pick(random, Openers)} {Pick(random, Topics)}", NpgsqlDbType.Text, cancellationToken);
+            await rows.WriteAsync("text", NpgsqlDbType.Varchar, cancellationToken);
+            await rows.WriteAsync(read, NpgsqlDbType.Boolean, cancellationToken);
+            await rows.WriteOrNullAsync<DateTime>(read ? Min(sent.AddMinutes(random.Next(1, 600)), anchor) : null, NpgsqlDbType.Timestamp, cancellationToken);
+            await rows.WriteAsync(sent, NpgsqlDbType.Timestamp, cancellationToken);
             report.Row();
         }
 
-        await copy.CompleteAsync(cancellationToken);
+        await rows.CompleteAsync(cancellationToken);
         report.Done();
     }
 
     /// <summary>
     /// The unread-message emails a running Mentori would already have sent about the unread messages (all of the last
-    /// day), so that the generated data starts without a backlog of hundreds of thousands of emails due at once.
+    /// day), one per conversation, so that the generated data does not start with a backlog of emails all due at once.
     /// </summary>
-    private async Task UnreadMessageNoticesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    private async Task UnreadMessageNoticesAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var insert = new NpgsqlCommand("""
-            INSERT INTO unread_message_notices (receiver_id, sender_id, notified_up_to, sent_at)
-            SELECT receiver_id, sender_id, max(created_at), least(max(created_at) + @unreadFor, @anchor)
-            FROM messages WHERE NOT is_read GROUP BY receiver_id, sender_id
-            """, connection);
-        insert.Parameters.AddWithValue("unreadFor", Features.Messages.UnreadMessageEmails.UnreadFor);
-        insert.Parameters.AddWithValue("anchor", NpgsqlDbType.Timestamp, anchor);
-        var notices = await insert.ExecuteNonQueryAsync(cancellationToken);
-        await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"unread_message_notices: {notices:N0}, as if their emails were sent"));
+        await using var rows = await RowWriter.BeginAsync(connection, transaction, "unread_message_notices",
+            ["receiver_id", "sender_id", "notified_up_to", "sent_at"], cancellationToken);
+        foreach (var ((receiver, sender), newest) in _newestUnread)
+        {
+            await rows.StartRowAsync(cancellationToken);
+            await rows.WriteAsync(_users[receiver], NpgsqlDbType.Uuid, cancellationToken);
+            await rows.WriteAsync(_users[sender], NpgsqlDbType.Uuid, cancellationToken);
+            await rows.WriteAsync(newest, NpgsqlDbType.Timestamp, cancellationToken);
+            await rows.WriteAsync(Min(newest + UnreadMessageEmails.UnreadFor, anchor), NpgsqlDbType.Timestamp, cancellationToken);
+        }
+
+        await rows.CompleteAsync(cancellationToken);
+        await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"unread_message_notices: {_newestUnread.Count:N0}, as if their emails had been sent"));
     }
 
     /// <summary>
@@ -306,34 +316,6 @@ internal sealed class DataGenerator(GenerationPlan plan, string passwordHash, Da
         to <= from ? from : from.AddSeconds(random.NextInt64((long)(to - from).TotalSeconds + 1));
 
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
-
-    private static async Task WriteJsonOrNullAsync<T>(NpgsqlBinaryImporter copy, T? value, CancellationToken cancellationToken) where T : class =>
-        await WriteOrNullAsync(copy, value is null ? null : JsonSerializer.Serialize(value), NpgsqlDbType.Jsonb, cancellationToken);
-
-    private static async Task WriteOrNullAsync<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
-    {
-        if (value is null)
-        {
-            await copy.WriteNullAsync(cancellationToken);
-        }
-        else
-        {
-            await copy.WriteAsync(value, type, cancellationToken);
-        }
-    }
-
-    private static async Task WriteOrNullAsync<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
-        where T : struct
-    {
-        if (value is { } present)
-        {
-            await copy.WriteAsync(present, type, cancellationToken);
-        }
-        else
-        {
-            await copy.WriteNullAsync(cancellationToken);
-        }
-    }
 
     /// <summary>What later tables need of the sessions written: who, when, and which are completed.</summary>
     private sealed class SessionRows(int count)
