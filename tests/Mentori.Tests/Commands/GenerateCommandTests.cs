@@ -1,6 +1,7 @@
 using System.Net;
 using Mentori.Data.Entities;
 using Mentori.Server.Features.Messages;
+using Mentori.Server.Infrastructure.Database;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 
@@ -46,20 +47,17 @@ public abstract class GenerateCommandTests(ITestDatabaseServer server) : Databas
         var busiest = await db.Sessions.GroupBy(s => s.Mentee.Email).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync(ct);
         Assert.Equal("mentee1@example.com", busiest);
         Assert.Contains("mentee1@example.com", result.Output);
-        // The unread messages' emails count as sent, as on a running Mentori: none is due now.
-        Assert.NotEqual(0, await db.Messages.CountAsync(m => !m.IsRead, ct));
         await using (var app = new MentoriApp(Database))
         {
+            // The unread messages' emails count as sent, as on a running Mentori: none is due now.
+            Assert.NotEqual(0, await db.Messages.CountAsync(m => !m.IsRead, ct));
             Assert.Equal(0, await app.Services.GetRequiredService<UnreadMessageEmails>().SendDueAsync(ct));
-        }
+            Assert.Equal(0, await db.EmailOutbox.CountAsync(ct));
 
-        Assert.Equal(0, await db.EmailOutbox.CountAsync(ct));
-        // Mentori reads what was written as it reads its own rows (ids, times, JSON): the busiest mentee's sessions.
-        var mentee1 = await db.Users.SingleAsync(u => u.Email == "mentee1@example.com", ct);
-        var theirs = await db.Sessions.CountAsync(s => s.MenteeId == mentee1.Id, ct);
-        await using (var app = new MentoriApp(Database))
-        {
-            var login = await Api.LoginAsync(app.CreateClient(), mentee1.Email, "Mentori!2026");
+            // Mentori reads what was written as it reads its own rows (ids, times, JSON): the busiest mentee's sessions.
+            var mentee1 = await db.Users.SingleAsync(u => u.Email == "mentee1@example.com", ct);
+            var theirs = await db.Sessions.CountAsync(s => s.MenteeId == mentee1.Id, ct);
+            var login = await Api.LoginAsync(app.CreateClient(), mentee1.Email, SampleData.Password);
             Assert.Equal(HttpStatusCode.OK, login.StatusCode);
             var client = app.CreateClient().WithBearer(Api.AccessToken(await login.JsonAsync()));
             var sessions = await (await client.GetAsync("/api/v1/sessions?limit=100", ct)).JsonAsync();
