@@ -107,5 +107,3 @@ public abstract class AccountPageTests(ITestDatabaseServer server, Chromium chro
 }
 
 public sealed class AccountPageOnSqlite(SqliteFiles server, Chromium chromium) : AccountPageTests(server, chromium);
-
-public sealed class AccountPageOnPostgres(PostgresServer server, Chromium chromium) : AccountPageTests(server, chromium);

@@ -138,5 +138,3 @@ public abstract class AccountPagesTests(ITestDatabaseServer server, Chromium chr
 }
 
 public sealed class AccountPagesOnSqlite(SqliteFiles server, Chromium chromium) : AccountPagesTests(server, chromium);
-
-public sealed class AccountPagesOnPostgres(PostgresServer server, Chromium chromium) : AccountPagesTests(server, chromium);

@@ -296,5 +296,3 @@ public abstract class AdminConsoleTests(ITestDatabaseServer server, Chromium chr
 }
 
 public sealed class AdminConsoleOnSqlite(SqliteFiles server, Chromium chromium) : AdminConsoleTests(server, chromium);
-
-public sealed class AdminConsoleOnPostgres(PostgresServer server, Chromium chromium) : AdminConsoleTests(server, chromium);

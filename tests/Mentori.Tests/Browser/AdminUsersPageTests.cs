@@ -93,5 +93,3 @@ public abstract class AdminUsersPageTests(ITestDatabaseServer server, Chromium c
 }
 
 public sealed class AdminUsersPageOnSqlite(SqliteFiles server, Chromium chromium) : AdminUsersPageTests(server, chromium);
-
-public sealed class AdminUsersPageOnPostgres(PostgresServer server, Chromium chromium) : AdminUsersPageTests(server, chromium);

@@ -8,6 +8,8 @@ namespace Mentori.Tests.Browser;
 /// <summary>
 /// A page test: the real server on a real Kestrel port and a test database, visited by Chromium. Every page a test
 /// opens with <see cref="OpenAsync"/> is checked by axe, and a script error or a failed request on it fails the test.
+/// A page's tests run on SQLite only (the services under a page are held on both databases by the API tests); a journey
+/// whose outcome the database decides (a booking race, chat across instances) runs on PostgreSQL as well.
 /// </summary>
 public abstract class BrowserTest(ITestDatabaseServer server, Chromium chromium) : DatabaseTest(server)
 {

@@ -34,5 +34,3 @@ public abstract class ErrorPageTests(ITestDatabaseServer server, Chromium chromi
 }
 
 public sealed class ErrorPageOnSqlite(SqliteFiles server, Chromium chromium) : ErrorPageTests(server, chromium);
-
-public sealed class ErrorPageOnPostgres(PostgresServer server, Chromium chromium) : ErrorPageTests(server, chromium);

@@ -81,5 +81,3 @@ public abstract class HomePageTests(ITestDatabaseServer server, Chromium chromiu
 }
 
 public sealed class HomePageOnSqlite(SqliteFiles server, Chromium chromium) : HomePageTests(server, chromium);
-
-public sealed class HomePageOnPostgres(PostgresServer server, Chromium chromium) : HomePageTests(server, chromium);

@@ -67,5 +67,3 @@ public abstract class KeyboardJourneyTests(ITestDatabaseServer server, Chromium 
 }
 
 public sealed class KeyboardJourneyOnSqlite(SqliteFiles server, Chromium chromium) : KeyboardJourneyTests(server, chromium);
-
-public sealed class KeyboardJourneyOnPostgres(PostgresServer server, Chromium chromium) : KeyboardJourneyTests(server, chromium);

@@ -111,5 +111,3 @@ public abstract class MentorDirectoryPageTests(ITestDatabaseServer server, Chrom
 }
 
 public sealed class MentorDirectoryPageOnSqlite(SqliteFiles server, Chromium chromium) : MentorDirectoryPageTests(server, chromium);
-
-public sealed class MentorDirectoryPageOnPostgres(PostgresServer server, Chromium chromium) : MentorDirectoryPageTests(server, chromium);

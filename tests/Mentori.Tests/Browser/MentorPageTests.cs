@@ -95,5 +95,3 @@ public abstract class MentorPageTests(ITestDatabaseServer server, Chromium chrom
 }
 
 public sealed class MentorPageOnSqlite(SqliteFiles server, Chromium chromium) : MentorPageTests(server, chromium);
-
-public sealed class MentorPageOnPostgres(PostgresServer server, Chromium chromium) : MentorPageTests(server, chromium);

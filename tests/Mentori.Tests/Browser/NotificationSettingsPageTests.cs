@@ -38,5 +38,3 @@ public abstract class NotificationSettingsPageTests(ITestDatabaseServer server, 
 }
 
 public sealed class NotificationSettingsPageOnSqlite(SqliteFiles server, Chromium chromium) : NotificationSettingsPageTests(server, chromium);
-
-public sealed class NotificationSettingsPageOnPostgres(PostgresServer server, Chromium chromium) : NotificationSettingsPageTests(server, chromium);

@@ -102,5 +102,3 @@ public abstract class ProfilePageTests(ITestDatabaseServer server, Chromium chro
 }
 
 public sealed class ProfilePageOnSqlite(SqliteFiles server, Chromium chromium) : ProfilePageTests(server, chromium);
-
-public sealed class ProfilePageOnPostgres(PostgresServer server, Chromium chromium) : ProfilePageTests(server, chromium);

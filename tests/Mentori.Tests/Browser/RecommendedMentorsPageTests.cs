@@ -37,5 +37,3 @@ public abstract class RecommendedMentorsPageTests(ITestDatabaseServer server, Ch
 }
 
 public sealed class RecommendedMentorsPageOnSqlite(SqliteFiles server, Chromium chromium) : RecommendedMentorsPageTests(server, chromium);
-
-public sealed class RecommendedMentorsPageOnPostgres(PostgresServer server, Chromium chromium) : RecommendedMentorsPageTests(server, chromium);

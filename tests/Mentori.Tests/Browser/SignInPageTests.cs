@@ -118,5 +118,3 @@ public abstract class SignInPageTests(ITestDatabaseServer server, Chromium chrom
 }
 
 public sealed class SignInPageOnSqlite(SqliteFiles server, Chromium chromium) : SignInPageTests(server, chromium);
-
-public sealed class SignInPageOnPostgres(PostgresServer server, Chromium chromium) : SignInPageTests(server, chromium);
