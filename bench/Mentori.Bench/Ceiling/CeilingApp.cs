@@ -33,6 +33,9 @@ public static class CeilingApp
 {
     private const int PageSize = PageRequest.DefaultLimit;
 
+    /// <summary>Mentori's default <c>Sessions:AnswerBeforeStart</c>: free slots begin that far ahead.</summary>
+    private static readonly TimeSpan AnswerBeforeStart = new Mentori.Server.Features.Sessions.SessionRequestOptions().AnswerBeforeStart;
+
     public static async Task RunAsync(string connectionString, string url, string signingKey)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -148,7 +151,7 @@ public static class CeilingApp
         {
             for (var slot = open; slot + length <= close; slot += MentorSlots.Grid)
             {
-                if (slot > now && slot + length <= end && !busy.Any(b => SessionRules.Overlaps(slot, slot + length, b.Start, b.End)))
+                if (slot > now + AnswerBeforeStart && slot + length <= end && !busy.Any(b => SessionRules.Overlaps(slot, slot + length, b.Start, b.End)))
                 {
                     slots.Add(new TimeSlot(slot, slot + length));
                 }
@@ -169,10 +172,11 @@ public static class CeilingApp
             while (await reader.ReadAsync(cancellationToken))
             {
                 sessions.Add(new SessionResponse(reader.GetGuid(0), Enum.Parse<Mentori.Data.Entities.SessionStatus>(reader.GetString(1), ignoreCase: true),
-                    Utc(reader.GetDateTime(2)), reader.GetInt32(3), Text(reader, 4), Text(reader, 5), Text(reader, 6), Text(reader, 7),
-                    new UserSummary(reader.GetGuid(8), Text(reader, 9), Text(reader, 10), Text(reader, 11)),
-                    new UserSummary(reader.GetGuid(12), Text(reader, 13), Text(reader, 14), Text(reader, 15)),
-                    Utc(reader.GetDateTime(16)), Utc(reader.GetDateTime(17))));
+                    reader.IsDBNull(2) ? null : Enum.Parse<Mentori.Data.Entities.DeclineReason>(reader.GetString(2), ignoreCase: true),
+                    Utc(reader.GetDateTime(3)), reader.GetInt32(4), Text(reader, 5), Text(reader, 6), Text(reader, 7), Text(reader, 8),
+                    new UserSummary(reader.GetGuid(9), Text(reader, 10), Text(reader, 11), Text(reader, 12)),
+                    new UserSummary(reader.GetGuid(13), Text(reader, 14), Text(reader, 15), Text(reader, 16)),
+                    Utc(reader.GetDateTime(17)), Utc(reader.GetDateTime(18))));
             }
         }
 

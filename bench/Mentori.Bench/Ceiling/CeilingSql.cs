@@ -59,7 +59,7 @@ internal static class CeilingSql
 
     /// <summary>$1: the participant; $2: the page size plus one.</summary>
     public const string Sessions = """
-        SELECT s.id, s.status, s.scheduled_at, s.duration, s.meeting_link, s.notes, s.mentee_notes, s.mentor_notes,
+        SELECT s.id, s.status, s.decline_reason, s.scheduled_at, s.duration, s.meeting_link, s.notes, s.mentee_notes, s.mentor_notes,
                s.mentor_id, p.first_name, p.last_name, p.profile_image, s.mentee_id, p0.first_name, p0.last_name, p0.profile_image,
                s.created_at, s.updated_at
         FROM (SELECT * FROM sessions WHERE mentor_id = $1 OR mentee_id = $1 ORDER BY scheduled_at DESC, id DESC LIMIT $2) s

@@ -11,6 +11,12 @@ namespace Mentori.Data.Configuration;
 /// </summary>
 internal sealed class SessionConfiguration(DatabaseProvider provider) : IEntityTypeConfiguration<Session>
 {
+    public const string DeclineReasonCheck = "sessions_decline_reason_check";
+
+    /// <summary>A declined session says why; no other has a reason.</summary>
+    public const string DeclineReasonRule =
+        "(status = 'declined' AND decline_reason IS NOT NULL AND decline_reason IN ('mentor', 'expired')) OR (status <> 'declined' AND decline_reason IS NULL)";
+
     public void Configure(EntityTypeBuilder<Session> builder)
     {
         builder.ToTable("sessions", table =>
@@ -19,10 +25,15 @@ internal sealed class SessionConfiguration(DatabaseProvider provider) : IEntityT
                 "status IN ('pending', 'accepted', 'declined', 'completed', 'cancelled')");
             table.HasCheckConstraint("sessions_duration_check", "duration >= 30 AND duration <= 180");
             table.HasCheckConstraint("sessions_distinct_participants_check", "mentor_id <> mentee_id");
+            if (provider == DatabaseProvider.Postgres)
+            {
+                table.HasCheckConstraint(DeclineReasonCheck, DeclineReasonRule); // on SQLite, triggers (adding a CHECK there rebuilds the table, and its triggers with it)
+            }
         });
         builder.IsUuidKey(provider, "sessions");
 
         builder.Property(s => s.Status).HasMaxLength(20).HasConversion(new LowerCaseEnumConverter<SessionStatus>());
+        builder.Property(s => s.DeclineReason).HasMaxLength(20).HasConversion(new LowerCaseEnumConverter<DeclineReason>());
         builder.Property(s => s.Duration).HasColumnType("integer").HasStoreDefault(60);
         builder.Property(s => s.MeetingLink).HasMaxLength(500);
         builder.Property(s => s.CreatedAt).HasCurrentTimestampDefault();

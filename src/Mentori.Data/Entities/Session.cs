@@ -6,6 +6,9 @@ public class Session
     public Guid MentorId { get; set; }
     public Guid MenteeId { get; set; }
     public SessionStatus Status { get; set; }
+
+    /// <summary>Set when, and only when, <see cref="Status"/> is declined.</summary>
+    public DeclineReason? DeclineReason { get; set; }
     public DateTime ScheduledAt { get; set; }
 
     /// <summary>Minutes, 30–180.</summary>

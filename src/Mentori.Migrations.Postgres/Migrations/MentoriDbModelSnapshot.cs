@@ -644,6 +644,11 @@ namespace Mentori.Migrations.Postgres.Migrations
                         .HasColumnName("created_at")
                         .HasDefaultValueSql("CURRENT_TIMESTAMP");
 
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("decline_reason");
+
                     b.Property<int>("Duration")
                         .HasColumnType("integer")
                         .HasDefaultValue(60)
@@ -720,6 +725,8 @@ namespace Mentori.Migrations.Postgres.Migrations
 
                     b.ToTable("sessions", null, t =>
                         {
+                            t.HasCheckConstraint("sessions_decline_reason_check", "(status = 'declined' AND decline_reason IS NOT NULL AND decline_reason IN ('mentor', 'expired')) OR (status <> 'declined' AND decline_reason IS NULL)");
+
                             t.HasCheckConstraint("sessions_distinct_participants_check", "mentor_id <> mentee_id");
 
                             t.HasCheckConstraint("sessions_duration_check", "duration >= 30 AND duration <= 180");

@@ -621,6 +621,11 @@ namespace Mentori.Migrations.Sqlite.Migrations
                         .HasColumnName("created_at")
                         .HasDefaultValueSql("CURRENT_TIMESTAMP");
 
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decline_reason");
+
                     b.Property<int>("Duration")
                         .HasColumnType("integer")
                         .HasDefaultValue(60)

@@ -27,7 +27,10 @@ public sealed record ViewerZone(TimeZoneInfo Zone)
 
     /// <summary>"Monday 7 December 2026, 18:00–19:00": a span of time as a person reads it in this zone.</summary>
     public string Span(DateTime startUtc, DateTime endUtc) =>
-        $"{Local(startUtc).ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture)}–{Local(endUtc).ToString("HH:mm", CultureInfo.InvariantCulture)}";
+        $"{Moment(startUtc)}–{Local(endUtc).ToString("HH:mm", CultureInfo.InvariantCulture)}";
+
+    /// <summary>"Monday 7 December 2026, 18:00": a moment as a person reads it in this zone.</summary>
+    public string Moment(DateTime utc) => Local(utc).ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture);
 
     public DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 }

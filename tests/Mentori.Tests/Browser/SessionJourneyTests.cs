@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Mentori.Data.Entities;
+using Mentori.Server.Features.Sessions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
@@ -269,6 +270,38 @@ public abstract class SessionJourneyTests(ITestDatabaseServer server, Chromium c
         await Expect(secondPage.GetByLabel("Notes for Test (optional)")).ToHaveValueAsync("Career change.");
         await using var db = Database.NewContext();
         Assert.False(await db.Sessions.AnyAsync(s => s.MenteeId == second.Id, TestContext.Current.CancellationToken));
+        AssertNoPageErrors();
+    }
+
+    [Fact]
+    public async Task A_request_left_unanswered_says_by_when_and_then_shows_both_sides_it_expired()
+    {
+        UseClock(_clock);
+        Setting("Sessions:RequestTtl", "00:05:00");
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor, availability: EveryDay);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
+        var session = await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10));
+        var menteePage = await SignedInPageAsync(mentee, width: 375);
+        var mentorPage = await SignedInPageAsync(mentor);
+
+        await OpenAsync(menteePage, $"/sessions/{session.Id}");
+        await Expect(menteePage.Locator(".facts")).ToContainTextAsync("Answer by");
+        await Expect(menteePage.Locator(".facts")).ToContainTextAsync("or Mentori declines the request");
+        await OpenAsync(mentorPage, $"/sessions/{session.Id}");
+        await Expect(mentorPage.GetByRole(AriaRole.Button, new() { Name = "Accept" })).ToBeVisibleAsync();
+
+        _clock.Advance(TimeSpan.FromMinutes(5) + RequestExpiry.Interval); // the background sweep runs by this clock
+        await WaitUntilAsync(async () => await Database.StoredStatusAsync(session.Id) == SessionStatus.Declined);
+
+        await OpenAsync(menteePage, $"/sessions/{session.Id}");
+        await Expect(menteePage.Locator(".facts")).ToContainTextAsync("Expired unanswered");
+        await Expect(menteePage.GetByText(RequestExpiry.NotesLine)).ToBeVisibleAsync();
+        await Expect(menteePage.GetByRole(AriaRole.Link, new() { Name = "Withdraw the request…" })).ToHaveCountAsync(0);
+        await AssertNothingCutOffAsync(menteePage);
+        await ScreenshotAsync(menteePage, "session-expired-375");
+        await OpenAsync(mentorPage, $"/sessions/{session.Id}");
+        await Expect(mentorPage.Locator(".facts")).ToContainTextAsync("Expired unanswered");
+        await Expect(mentorPage.GetByRole(AriaRole.Button, new() { Name = "Accept" })).ToHaveCountAsync(0);
         AssertNoPageErrors();
     }
 }

@@ -58,6 +58,7 @@ public static class TestData
         ScheduledAt = start,
         Duration = duration,
         Status = status,
+        DeclineReason = status == SessionStatus.Declined ? DeclineReason.Mentor : null,
     };
 
     /// <summary>A whole hour well in the future, so nothing about "now" gets in the way.</summary>

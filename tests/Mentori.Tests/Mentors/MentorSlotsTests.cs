@@ -122,7 +122,7 @@ public abstract class MentorSlotsTests(ITestDatabaseServer server) : DatabaseTes
     }
 
     [Fact]
-    public async Task Only_future_starts_are_offered_and_defaults_cover_a_week()
+    public async Task Only_starts_far_enough_ahead_to_be_answered_are_offered_and_defaults_cover_a_week()
     {
         var allDay = new[] { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" }
             .ToDictionary(day => day, _ => new List<string> { "0:00-24:00" });
@@ -133,7 +133,8 @@ public abstract class MentorSlotsTests(ITestDatabaseServer server) : DatabaseTes
 
         var items = Items(await GetOkAsync(await SignedInAsync(app), $"/api/v1/mentors/{mentor.Id}/slots"));
 
-        Assert.True(items[0].Start > before && items[0].Start <= before.AddMinutes(30), items[0].Start.ToString("O"));
+        // A request must be answerable: Sessions:AnswerBeforeStart (one hour) before its start.
+        Assert.True(items[0].Start > before.AddHours(1) && items[0].Start <= before.AddMinutes(90), items[0].Start.ToString("O"));
         Assert.All(items, slot => Assert.Equal(0, slot.Start.Minute % 30));
         Assert.True(items[^1].End <= before.AddDays(7).AddMinutes(1));
         Assert.True(items[^1].End >= before.AddDays(7).AddMinutes(-61));

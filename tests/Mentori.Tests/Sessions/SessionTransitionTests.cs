@@ -181,7 +181,7 @@ public abstract class SessionTransitionTests(SharedApp shared) : SharedAppTest(s
         var completed = await ActAsync(client, accepted.Id, "complete", new { mentorNotes = "Great" });
 
         await AssertProblemAsync(early, HttpStatusCode.Conflict);
-        Assert.Contains("passed", (await AssertProblemAsync(late, HttpStatusCode.Conflict)).GetProperty("detail").GetString());
+        Assert.EndsWith(":request-expired", (await AssertProblemAsync(late, HttpStatusCode.Conflict)).GetProperty("type").GetString());
         Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
         Assert.Equal("Great", (await completed.JsonAsync()).GetProperty("mentorNotes").GetString());
     }

@@ -116,7 +116,7 @@ internal sealed class DataGenerator(GenerationPlan plan, string passwordHash, Da
         var acceptedHours = new HashSet<long>();
         var report = new CopyProgress(progress, "sessions", plan.Sessions);
         await using var rows = await RowWriter.BeginAsync(connection, transaction, "sessions",
-            ["id", "mentor_id", "mentee_id", "status", "scheduled_at", "duration", "meeting_link", "notes", "mentor_notes", "created_at",
+            ["id", "mentor_id", "mentee_id", "status", "decline_reason", "scheduled_at", "duration", "meeting_link", "notes", "mentor_notes", "created_at",
              "updated_at"], cancellationToken);
         for (var i = 0; i < plan.Sessions; i++)
         {
@@ -153,6 +153,7 @@ internal sealed class DataGenerator(GenerationPlan plan, string passwordHash, Da
             await rows.WriteAsync(_users[mentor], NpgsqlDbType.Uuid, cancellationToken);
             await rows.WriteAsync(_users[mentee], NpgsqlDbType.Uuid, cancellationToken);
             await rows.WriteAsync(status, NpgsqlDbType.Varchar, cancellationToken);
+            await rows.WriteOrNullAsync(status == "declined" ? (random.Next(3) == 0 ? "expired" : "mentor") : null, NpgsqlDbType.Varchar, cancellationToken);
             await rows.WriteAsync(scheduled, NpgsqlDbType.Timestamp, cancellationToken);
             await rows.WriteAsync(duration, NpgsqlDbType.Integer, cancellationToken);
             await rows.WriteOrNullAsync(booked ? $"https://meet.example.com/{id.ToString("N")[..10]}" : null, NpgsqlDbType.Varchar, cancellationToken);

@@ -1,4 +1,5 @@
 using Mentori.Data.Entities;
+using Mentori.Server.Infrastructure;
 using Mentori.Server.Infrastructure.Email;
 using Microsoft.Extensions.Options;
 
@@ -41,12 +42,7 @@ public sealed class AccountEmails(EmailOutbox outbox, IOptions<EmailOptions> opt
         """);
 
     /// <summary>How long a token lasts, in words, from the one place that decides it.</summary>
-    public static string Lifetime(EmailTokenPurpose purpose) => EmailTokens.LifetimeOf(purpose) switch
-    {
-        { TotalHours: 1 } => "one hour",
-        { TotalMinutes: < 60 } minutes => $"{minutes.TotalMinutes:0} minutes",
-        var hours => $"{hours.TotalHours:0} hours",
-    };
+    public static string Lifetime(EmailTokenPurpose purpose) => Durations.InWords(EmailTokens.LifetimeOf(purpose));
 
     private string Link(string page, string token) => options.Value.PageUrl($"/{page}?token={Uri.EscapeDataString(token)}");
 }

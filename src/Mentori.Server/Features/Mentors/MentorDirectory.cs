@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Mentori.Data;
 using Mentori.Data.Entities;
+using Mentori.Server.Features.Sessions;
 using Mentori.Server.Infrastructure.Auth;
 using Mentori.Server.Infrastructure.Pagination;
 using Mentori.Server.Infrastructure.Problems;
@@ -56,6 +57,39 @@ public sealed class MentorDirectory(MentoriDb db)
         var rows = await QueryAsync(MentorDirectorySql.Recommended(db.Provider, interests, page.FetchCount, page.After), cancellationToken);
         return page.ToPage(rows, Recommendation, row => new MentorSortKey([row.Score, row.RatingAverage, row.Mentor.RatingCount, row.Mentor.Id]).ToParts(RecommendedKey));
     }
+
+    /// <summary>
+    /// Up to <paramref name="count"/> other listed mentors who share a topic with <paramref name="mentorId"/> and are
+    /// free for all of <c>[start, end)</c> (their week covers it, no accepted session overlaps it): most topics in
+    /// common first, then by rating. What a mentee whose request lapsed is offered instead.
+    /// </summary>
+    public async Task<IReadOnlyList<MentorSummary>> FreeAlikeAsync(Guid mentorId, DateTime start, DateTime end, int count, CancellationToken cancellationToken)
+    {
+        var topics = await db.Profiles.AsNoTracking().Where(p => p.UserId == mentorId).Select(p => p.Expertise).SingleOrDefaultAsync(cancellationToken);
+        if (topics is not { Count: > 0 })
+        {
+            return [];
+        }
+
+        var candidates = (await QueryAsync(MentorDirectorySql.Recommended(db.Provider, topics, AlikeCandidates, null), cancellationToken))
+            .Select(row => row.Mentor).Where(mentor => mentor.Id != mentorId).ToList();
+        var ids = candidates.Select(mentor => mentor.Id).ToList();
+        var weeks = await db.Profiles.AsNoTracking().Where(p => ids.Contains(p.UserId))
+            .ToDictionaryAsync(p => p.UserId, p => new WeeklyAvailability(p.Availability ?? [], WeeklyAvailability.ZoneOf(p.Timezone)), cancellationToken);
+        var earliest = start.AddMinutes(-SessionRules.MaxDuration);
+        var busy = (await db.Sessions.AsNoTracking()
+                .Where(s => ids.Contains(s.MentorId) && s.Status == SessionStatus.Accepted && s.ScheduledAt < end && s.ScheduledAt > earliest)
+                .Select(s => new { s.MentorId, s.ScheduledAt, s.Duration })
+                .ToListAsync(cancellationToken))
+            .Where(s => SessionRules.Overlaps(start, end, s.ScheduledAt, SessionRules.EndOf(s.ScheduledAt, s.Duration)))
+            .Select(s => s.MentorId)
+            .ToHashSet();
+        return candidates.Where(mentor => weeks.TryGetValue(mentor.Id, out var week) && week.Covers(start, end) && !busy.Contains(mentor.Id))
+            .Take(count).ToList();
+    }
+
+    /// <summary>How many mentors with the topics <see cref="FreeAlikeAsync"/> looks through for free ones.</summary>
+    private const int AlikeCandidates = 50;
 
     /// <summary>One listed mentor with availability; 404 for any id that is not one (a mentee, deactivated, unknown).</summary>
     public async Task<MentorDetail> GetAsync(Guid id, CancellationToken cancellationToken)

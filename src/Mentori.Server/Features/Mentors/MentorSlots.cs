@@ -8,9 +8,10 @@ namespace Mentori.Server.Features.Mentors;
 
 /// <summary>
 /// A mentor's free times (api.md, <c>GET /mentors/{id}/slots</c>): starts on a 30-minute grid from the start of
-/// each available stretch, long enough for the duration, in the future, clear of the mentor's accepted sessions.
+/// each available stretch, long enough for the duration, far enough ahead for a request to be answered in time
+/// (<see cref="RequestDeadline"/>), clear of the mentor's accepted sessions.
 /// </summary>
-public sealed class MentorSlots(MentoriDb db, TimeProvider clock)
+public sealed class MentorSlots(MentoriDb db, TimeProvider clock, RequestDeadline deadline)
 {
     public static readonly TimeSpan Grid = TimeSpan.FromMinutes(30);
     public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(31);
@@ -61,7 +62,7 @@ public sealed class MentorSlots(MentoriDb db, TimeProvider clock)
             for (var slot = open; slot + length <= close; slot += Grid)
             {
                 var slotEnd = slot + length;
-                if (slot >= start && slotEnd <= end && slot > now && !busy.Any(b => SessionRules.Overlaps(slot, slotEnd, b.Start, b.End)))
+                if (slot >= start && slotEnd <= end && deadline.IsOpen(now, slot, now) && !busy.Any(b => SessionRules.Overlaps(slot, slotEnd, b.Start, b.End)))
                 {
                     slots.Add(new TimeSlot(slot, slotEnd));
                 }

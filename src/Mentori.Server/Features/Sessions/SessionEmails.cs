@@ -1,6 +1,8 @@
 using Mentori.Data;
 using Mentori.Data.Entities;
+using Mentori.Server.Features.Mentors;
 using Mentori.Server.Features.Profiles;
+using Mentori.Server.Infrastructure;
 using Mentori.Server.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -9,11 +11,15 @@ namespace Mentori.Server.Features.Sessions;
 
 /// <summary>
 /// The other party hears of every change: a new request (the mentor), accepted with the link and a calendar file,
-/// declined, cancelled (whoever did not cancel), and a reminder the day before (both). Times are shown in each
-/// reader's own time zone, with UTC.
+/// declined, expired unanswered (both, and the mentee is shown mentors free at that time), cancelled (whoever did not
+/// cancel), and a reminder the day before (both). Times are shown in each reader's own time zone, with UTC.
 /// </summary>
-public sealed class SessionEmails(MentoriDb db, SessionQueries queries, EmailOutbox outbox, IOptions<EmailOptions> options)
+public sealed class SessionEmails(MentoriDb db, SessionQueries queries, EmailOutbox outbox, IOptions<EmailOptions> options,
+    MentorDirectory directory, IOptions<SessionRequestOptions> sessionOptions)
 {
+    /// <summary>How many other mentors an expired request's email suggests.</summary>
+    public const int Alternatives = 3;
+
     private sealed record Person(Guid Id, string Email, string FirstName, string LastName, string? Timezone, bool WantsReminders)
     {
         public string Name => PersonName.Full(FirstName, LastName);
@@ -51,6 +57,39 @@ public sealed class SessionEmails(MentoriDb db, SessionQueries queries, EmailOut
             Other mentors and other times: {options.Value.PageUrl("/mentors")}
             """);
     });
+
+    /// <summary>
+    /// The mentee hears that the request lapsed unanswered, with up to <see cref="Alternatives"/> mentors of the same
+    /// topics who are free at that time; the mentor hears that it lapsed, and how long requests wait.
+    /// </summary>
+    public async Task ExpiredAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(sessionId) is not { } facts)
+        {
+            return;
+        }
+
+        var (session, mentor, mentee) = facts;
+        var others = await directory.FreeAlikeAsync(mentor.Id, session.ScheduledAt, session.EndsAt, Alternatives, cancellationToken);
+        var suggestions = others.Count == 0
+            ? $"Other mentors and other times: {options.Value.PageUrl("/mentors")}"
+            : $"These mentors share {mentor.FirstName}'s topics and are free at that time:\n"
+                + string.Concat(others.Select(other =>
+                    $"- {PersonName.Full(other.FirstName, other.LastName)} ({string.Join(", ", other.Expertise.Take(3))}): {options.Value.PageUrl($"/mentors/{other.Id}")}\n"))
+                + $"\nAll mentors: {options.Value.PageUrl("/mentors")}";
+        Send(mentee, $"{mentor.Name} did not answer your session request", $"""
+            {mentor.Name} did not answer your request for a session on {When(session, mentee)} in time, so it has expired. That time is free in your calendar again.
+
+            {suggestions}
+            """);
+        var rule = $"Mentori declines a request that has no answer {Durations.InWords(sessionOptions.Value.RequestTtl)} after it was made, "
+            + $"or {Durations.InWords(sessionOptions.Value.AnswerBeforeStart)} before its start if that comes first";
+        Send(mentor, $"A session request from {mentee.Name} expired", $"""
+            {mentee.Name} asked for a session on {When(session, mentor)}, and the request expired unanswered: {rule}. {mentee.FirstName} has been told.
+
+            Your sessions: {options.Value.PageUrl("/sessions")}
+            """);
+    }
 
     /// <summary>
     /// The other side is told; when the session had been accepted, both sides get the calendar's cancellation, so

@@ -112,7 +112,7 @@ public sealed class SessionQueries(MentoriDb db)
 
     public IQueryable<SessionResponse> Project(IQueryable<Session> sessions) =>
         sessions.AsNoTracking().Select(s => new SessionResponse(
-            s.Id, s.Status, s.ScheduledAt, s.Duration, s.MeetingLink, s.Notes, s.MenteeNotes, s.MentorNotes,
+            s.Id, s.Status, s.DeclineReason, s.ScheduledAt, s.Duration, s.MeetingLink, s.Notes, s.MenteeNotes, s.MentorNotes,
             new UserSummary(s.MentorId, s.Mentor.Profile!.FirstName, s.Mentor.Profile.LastName, s.Mentor.Profile.ProfileImage),
             new UserSummary(s.MenteeId, s.Mentee.Profile!.FirstName, s.Mentee.Profile.LastName, s.Mentee.Profile.ProfileImage),
             s.CreatedAt, s.UpdatedAt));

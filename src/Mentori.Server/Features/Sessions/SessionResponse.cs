@@ -9,6 +9,7 @@ namespace Mentori.Server.Features.Sessions;
 public sealed record SessionResponse(
     Guid Id,
     SessionStatus Status,
+    DeclineReason? DeclineReason,
     DateTime ScheduledAt,
     int Duration,
     string? MeetingLink,

@@ -57,9 +57,12 @@ public sealed record SessionTransition(string Name, SessionStatus To, IReadOnlyD
     public static readonly SessionTransition Complete = new("complete", SessionStatus.Completed,
         new Dictionary<UserRole, SessionStatus[]> { [UserRole.Mentor] = [SessionStatus.Accepted] }, StartCondition.Started);
 
-    /// <summary>Whether <paramref name="side"/> may make this transition now (what a page offers; the service decides).</summary>
-    public bool IsOpenTo(UserRole side, SessionStatus status, DateTime scheduledAt, DateTime now) =>
-        From.TryGetValue(side, out var from) && from.Contains(status) && When switch
+    /// <summary>
+    /// Whether <paramref name="side"/> may make this transition now (what a page offers; the service decides). A pending
+    /// request whose deadline has passed (<paramref name="requestOpen"/> false) takes no transition.
+    /// </summary>
+    public bool IsOpenTo(UserRole side, SessionStatus status, DateTime scheduledAt, bool requestOpen, DateTime now) =>
+        From.TryGetValue(side, out var from) && from.Contains(status) && (status != SessionStatus.Pending || requestOpen) && When switch
         {
             StartCondition.BeforeStart => scheduledAt > now,
             StartCondition.Started => scheduledAt <= now,

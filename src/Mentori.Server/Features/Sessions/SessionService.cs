@@ -16,10 +16,12 @@ namespace Mentori.Server.Features.Sessions;
 /// accepted session, a mentee withdraws a pending one; the mentor completes it once it has started. Every status
 /// change is one conditional UPDATE, so of two changes that arrive together one wins and the other gets 409; an
 /// accept also passes the database's own guard against overlapping accepted sessions (decision 6). Once committed,
-/// the other party's open pages hear of it over the hub (<c>sessionChanged</c>).
+/// the other party's open pages hear of it over the hub (<c>sessionChanged</c>). A request past its
+/// <see cref="RequestDeadline"/> is no longer pending for any of them, even before <see cref="RequestExpiry"/> has
+/// declined it.
 /// </summary>
 public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEmailRule verified, SessionQueries queries, SessionEmails emails,
-    ChatNotifier notifier)
+    ChatNotifier notifier, RequestDeadline deadline)
 {
     public async Task<SessionResponse> RequestAsync(ClaimsPrincipal caller, RequestSessionRequest request, CancellationToken cancellationToken)
     {
@@ -30,7 +32,8 @@ public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEma
         }
 
         await verified.EnsureAsync(me, cancellationToken);
-        var (start, duration, notes) = CheckRequest(request, clock.StoredUtcNow());
+        var now = clock.StoredUtcNow();
+        var (start, duration, notes) = CheckRequest(request, now, deadline);
 
         var mentorId = request.MentorId!.Value;
         var end = SessionRules.EndOf(start, duration);
@@ -56,10 +59,10 @@ public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEma
             await db.LockMentorScheduleAsync(mentorId, cancellationToken);
             await db.LockMenteeScheduleAsync(me, cancellationToken);
             var earliest = start.AddMinutes(-SessionRules.MaxDuration);
-            var nearby = await db.Sessions.AsNoTracking()
-                .Where(s => s.ScheduledAt < end && s.ScheduledAt > earliest
-                    && ((s.MentorId == mentorId && s.Status == SessionStatus.Accepted)
-                        || (s.MenteeId == me && (s.Status == SessionStatus.Pending || s.Status == SessionStatus.Accepted))))
+            var near = db.Sessions.AsNoTracking().Where(s => s.ScheduledAt < end && s.ScheduledAt > earliest);
+            var nearby = await near
+                .Where(s => (s.MentorId == mentorId || s.MenteeId == me) && s.Status == SessionStatus.Accepted)
+                .Concat(near.Where(s => s.MenteeId == me && s.Status == SessionStatus.Pending).Where(deadline.Open(now)))
                 .Select(s => new { s.MenteeId, s.ScheduledAt, s.Duration })
                 .ToListAsync(cancellationToken);
             var clash = nearby.FirstOrDefault(s => SessionRules.Overlaps(start, end, s.ScheduledAt, SessionRules.EndOf(s.ScheduledAt, s.Duration)));
@@ -91,15 +94,18 @@ public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEma
 
     /// <summary>
     /// The checks of a request's own fields (the mentor's availability and the calendars come after): its start, length
-    /// and notes as the request will store them, or a validation problem naming every field that is wrong.
+    /// and notes as the request will store them, or a validation problem naming every field that is wrong. A start
+    /// too near for the mentor to answer by the request's deadline is refused.
     /// </summary>
-    public static (DateTime Start, int Duration, string? Notes) CheckRequest(RequestSessionRequest request, DateTime now)
+    public static (DateTime Start, int Duration, string? Notes) CheckRequest(RequestSessionRequest request, DateTime now, RequestDeadline deadline)
     {
         var errors = new ValidationErrors();
         errors.AddIf(request.MentorId is null, "mentorId", "This field is required.");
         var start = request.ScheduledAt?.UtcDateTime;
         errors.AddIf(start is null, "scheduledAt", "This field is required.");
         errors.AddIf(start <= now, "scheduledAt", "The start must be in the future.");
+        errors.AddIf(start > now && !deadline.IsOpen(now, start.Value, now), "scheduledAt",
+            $"The start must be at least {deadline.AnswerBeforeStartText} from now, so that the mentor has time to answer.");
         errors.AddIf(start?.Year > 9000, "scheduledAt", "The start is too far in the future.");
         errors.AddIf(start?.Ticks % TimeSpan.TicksPerMinute != 0, "scheduledAt", "The start is a whole minute (no seconds).");
         var duration = request.Duration ?? SessionRules.DefaultDuration;
@@ -126,7 +132,12 @@ public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEma
     public async Task<SessionResponse> DeclineAsync(ClaimsPrincipal caller, Guid id, SessionReasonRequest? request, CancellationToken cancellationToken)
     {
         var reason = Reason(request);
-        return await ChangeAsync(caller, id, SessionTransition.Decline, AppendToNotes("Declined by the mentor", reason),
+        var notes = AppendToNotes("Declined by the mentor", reason);
+        return await ChangeAsync(caller, id, SessionTransition.Decline, set =>
+            {
+                set.SetProperty(s => s.DeclineReason, DeclineReason.Mentor);
+                notes?.Invoke(set);
+            },
             _ => emails.DeclinedAsync(id, reason), cancellationToken);
     }
 
@@ -230,7 +241,8 @@ public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEma
                 SessionStatus? was = null;
                 foreach (var status in from.OrderByDescending(s => s == SessionStatus.Accepted))
                 {
-                    var updated = await sessions.Where(s => s.Status == status).ExecuteUpdateAsync(set =>
+                    var inStatus = sessions.Where(s => s.Status == status);
+                    var updated = await (status == SessionStatus.Pending ? inStatus.Where(deadline.Open(now)) : inStatus).ExecuteUpdateAsync(set =>
                     {
                         set.SetProperty(s => s.Status, transition.To).SetProperty(s => s.UpdatedAt, now);
                         alsoSet?.Invoke(set);
@@ -260,7 +272,7 @@ public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEma
 
         if (changed == 0)
         {
-            throw await RefusalAsync(id, transition, from, cancellationToken);
+            throw await RefusalAsync(id, transition, from, now, cancellationToken);
         }
 
         var changedSession = await queries.GetAsync(caller, id, CancellationToken.None); // committed: read back and told in full
@@ -269,11 +281,21 @@ public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEma
         return changedSession;
     }
 
-    /// <summary>Why a transition did not happen: the session is in another state, or its start is on the wrong side of now.</summary>
-    private async Task<ProblemException> RefusalAsync(Guid id, SessionTransition transition, SessionStatus[] from, CancellationToken cancellationToken)
+    /// <summary>
+    /// Why a transition did not happen: the session is in another state, its request's deadline has passed, or its
+    /// start is on the wrong side of now.
+    /// </summary>
+    private async Task<ProblemException> RefusalAsync(Guid id, SessionTransition transition, SessionStatus[] from, DateTime now, CancellationToken cancellationToken)
     {
-        var current = await db.Sessions.AsNoTracking().Where(s => s.Id == id).Select(s => new { s.Status, s.ScheduledAt })
+        var current = await db.Sessions.AsNoTracking().Where(s => s.Id == id).Select(s => new { s.Status, s.DeclineReason, s.ScheduledAt, s.CreatedAt })
             .SingleOrDefaultAsync(cancellationToken) ?? throw SessionQueries.NotFound(); // deleted meanwhile (an account was)
+        var expired = current.Status == SessionStatus.Pending ? !deadline.IsOpen(current.CreatedAt, current.ScheduledAt, now) : current.DeclineReason == DeclineReason.Expired;
+        if (expired && from.Contains(SessionStatus.Pending))
+        {
+            return ProblemException.Conflict(ProblemTypes.RequestExpired, "The request has expired",
+                "The mentor did not answer this request in time, so it has expired and Mentori declines it. Ask for another time, or another mentor.");
+        }
+
         var detail = !from.Contains(current.Status)
             ? $"The session is {current.Status.ToString().ToLowerInvariant()}; it cannot be changed with {transition.Name}."
             : transition == SessionTransition.Accept

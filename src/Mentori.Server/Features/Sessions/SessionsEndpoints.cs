@@ -29,9 +29,13 @@ public static class SessionsEndpoints
             .WithName("requestSession")
             .WithSummary("Request a session with a mentor (verified mentees).")
             .WithDescription("""
-                `scheduledAt` must be in the future and, when the mentor has a weekly availability, lie with its whole
-                `duration` (30–180 minutes, default 60) inside it; any minute is allowed. 409 `session-overlap` when it
-                overlaps one of the mentor's accepted sessions or one of the caller's own pending or accepted sessions.
+                `scheduledAt` must be at least `Sessions:AnswerBeforeStart` (one hour by default) ahead, so that the mentor
+                can answer in time, and, when the mentor has a weekly availability, lie with its whole `duration` (30–180
+                minutes, default 60) inside it; any minute is allowed. 409 `session-overlap` when it overlaps one of the
+                mentor's accepted sessions or one of the caller's own pending or accepted sessions (a request past its
+                deadline does not count). A request unanswered by its deadline (`Sessions:RequestTtl`, 48 hours, after it
+                was made, or `AnswerBeforeStart` before its start, whichever comes first) is declined by Mentori with
+                `declineReason: "expired"`.
                 """);
 
         sessions.MapGet("/", async Task<Ok<Page<SessionResponse>>> (ClaimsPrincipal user, SessionQueries queries, string? status,
@@ -53,19 +57,20 @@ public static class SessionsEndpoints
                 TypedResults.Ok(await service.AcceptAsync(user, id, request, cancellationToken)))
             .WithTransitionResponses()
             .WithName("acceptSession")
-            .WithSummary("The mentor accepts a pending request whose start is still ahead.");
+            .WithSummary("The mentor accepts a pending request whose deadline is still ahead.")
+            .WithDescription("409 `request-expired` once the request's deadline has passed, even before Mentori has declined it; 409 `session-overlap` when another accepted session of the mentor overlaps.");
 
         sessions.MapPost("/{id:guid}/decline", async Task<Ok<SessionResponse>> (Guid id, [FromBody] SessionReasonRequest? request, ClaimsPrincipal user, SessionService service, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await service.DeclineAsync(user, id, request, cancellationToken)))
             .WithTransitionResponses()
             .WithName("declineSession")
-            .WithSummary("The mentor declines a pending request.");
+            .WithSummary("The mentor declines a pending request (`declineReason: \"mentor\"`); 409 `request-expired` past its deadline.");
 
         sessions.MapPost("/{id:guid}/cancel", async Task<Ok<SessionResponse>> (Guid id, [FromBody] SessionReasonRequest? request, ClaimsPrincipal user, SessionService service, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await service.CancelAsync(user, id, request, cancellationToken)))
             .WithTransitionResponses()
             .WithName("cancelSession")
-            .WithSummary("Either side cancels an accepted session; the mentee may also withdraw a pending request.");
+            .WithSummary("Either side cancels an accepted session; the mentee may also withdraw a pending request before its deadline.");
 
         sessions.MapPost("/{id:guid}/complete", async Task<Ok<SessionResponse>> (Guid id, [FromBody] CompleteSessionRequest? request, ClaimsPrincipal user, SessionService service, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await service.CompleteAsync(user, id, request, cancellationToken)))

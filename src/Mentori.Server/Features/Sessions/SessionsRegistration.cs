@@ -6,6 +6,9 @@ public static class SessionsRegistration
         .AddScoped<SessionService>()
         .AddScoped<SessionQueries>()
         .AddScoped<SessionEmails>()
+        .AddSingleton<RequestDeadline>()
+        .AddSingleton<RequestExpiry>()
+        .AddHostedService(provider => provider.GetRequiredService<RequestExpiry>())
         .AddSingleton<SessionReminders>()
         .AddHostedService(provider => provider.GetRequiredService<SessionReminders>());
 }

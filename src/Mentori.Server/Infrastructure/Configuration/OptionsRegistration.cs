@@ -1,6 +1,7 @@
 using Mentori.Server.Features.Backups;
 using Mentori.Server.Features.Messages;
 using Mentori.Server.Features.Profiles;
+using Mentori.Server.Features.Sessions;
 using Mentori.Server.Infrastructure.Auth;
 using Mentori.Server.Infrastructure.Email;
 using Mentori.Server.Infrastructure.Hosting;
@@ -26,6 +27,8 @@ public static class OptionsRegistration
         services.AddOptions<ProfileImageOptions>().Bind(configuration.GetSection(ProfileImageOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ChatOptions>().Bind(configuration.GetSection(ChatOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SessionRequestOptions>().Bind(configuration.GetSection(SessionRequestOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BackupOptions>().Bind(configuration.GetSection(BackupOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();

@@ -18,6 +18,7 @@ public static class ProblemTypes
     public const string EmailNotVerified = Prefix + "email-not-verified";
     public const string SessionOverlap = Prefix + "session-overlap";
     public const string InvalidTransition = Prefix + "invalid-transition";
+    public const string RequestExpired = Prefix + "request-expired";
     public const string EmailNotFailed = Prefix + "email-not-failed";
     public const string NoSharedSession = Prefix + "no-shared-session";
     public const string AlreadyRated = Prefix + "already-rated";
