@@ -27,6 +27,7 @@ public class MentoriDb : DbContext
     public DbSet<Rating> Ratings => Set<Rating>();
     public DbSet<RatingSummary> RatingSummaries => Set<RatingSummary>();
     public DbSet<SessionReminder> SessionReminders => Set<SessionReminder>();
+    public DbSet<RequestReminder> RequestReminders => Set<RequestReminder>();
     public DbSet<AdminAuditEntry> AdminAudit => Set<AdminAuditEntry>();
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<EmailToken> EmailTokens => Set<EmailToken>();
@@ -68,6 +69,7 @@ public class MentoriDb : DbContext
         modelBuilder.ApplyConfiguration(new EmailTokenConfiguration(provider));
         modelBuilder.ApplyConfiguration(new RatingSummaryConfiguration());
         modelBuilder.ApplyConfiguration(new SessionReminderConfiguration());
+        modelBuilder.ApplyConfiguration(new RequestReminderConfiguration());
         modelBuilder.ApplyConfiguration(new AdminAuditConfiguration(provider));
         modelBuilder.ApplyConfiguration(new BackupRunConfiguration());
         modelBuilder.ApplyConfiguration(new OutboxEmailConfiguration());

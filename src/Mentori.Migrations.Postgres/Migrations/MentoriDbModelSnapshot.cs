@@ -632,6 +632,22 @@ namespace Mentori.Migrations.Postgres.Migrations
                     b.ToTable("refresh_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Mentori.Data.Entities.RequestReminder", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("SessionId")
+                        .HasName("request_reminders_pkey");
+
+                    b.ToTable("request_reminders", (string)null);
+                });
+
             modelBuilder.Entity("Mentori.Data.Entities.Session", b =>
                 {
                     b.Property<Guid>("Id")
@@ -988,6 +1004,16 @@ namespace Mentori.Migrations.Postgres.Migrations
                         .HasConstraintName("refresh_tokens_user_id_fkey");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Mentori.Data.Entities.RequestReminder", b =>
+                {
+                    b.HasOne("Mentori.Data.Entities.Session", null)
+                        .WithOne()
+                        .HasForeignKey("Mentori.Data.Entities.RequestReminder", "SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("request_reminders_session_id_fkey");
                 });
 
             modelBuilder.Entity("Mentori.Data.Entities.Session", b =>

@@ -610,6 +610,22 @@ namespace Mentori.Migrations.Sqlite.Migrations
                     b.ToTable("refresh_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Mentori.Data.Entities.RequestReminder", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_id");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("SessionId")
+                        .HasName("request_reminders_pkey");
+
+                    b.ToTable("request_reminders", (string)null);
+                });
+
             modelBuilder.Entity("Mentori.Data.Entities.Session", b =>
                 {
                     b.Property<Guid>("Id")
@@ -962,6 +978,16 @@ namespace Mentori.Migrations.Sqlite.Migrations
                         .HasConstraintName("refresh_tokens_user_id_fkey");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Mentori.Data.Entities.RequestReminder", b =>
+                {
+                    b.HasOne("Mentori.Data.Entities.Session", null)
+                        .WithOne()
+                        .HasForeignKey("Mentori.Data.Entities.RequestReminder", "SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("request_reminders_session_id_fkey");
                 });
 
             modelBuilder.Entity("Mentori.Data.Entities.Session", b =>

@@ -1,6 +1,7 @@
 using System.Net;
 using Mentori.Data.Entities;
 using Mentori.Server.Features.Messages;
+using Mentori.Server.Features.Sessions;
 using Mentori.Server.Infrastructure.Database;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
@@ -52,6 +53,10 @@ public abstract class GenerateCommandTests(ITestDatabaseServer server) : Databas
             // The unread messages' emails count as sent, as on a running Mentori: none is due now.
             Assert.NotEqual(0, await db.Messages.CountAsync(m => !m.IsRead, ct));
             Assert.Equal(0, await app.Services.GetRequiredService<UnreadMessageEmails>().SendDueAsync(ct));
+            // So do the reminders of requests waiting a day, and no request has waited past its deadline.
+            Assert.NotEqual(0, await db.RequestReminders.CountAsync(ct));
+            Assert.Equal(0, await app.Services.GetRequiredService<RequestReminders>().SendDueAsync(ct));
+            Assert.Equal(0, await app.Services.GetRequiredService<RequestExpiry>().ExpireDueAsync(ct));
             Assert.Equal(0, await db.EmailOutbox.CountAsync(ct));
 
             // Mentori reads what was written as it reads its own rows (ids, times, JSON): the busiest mentee's sessions.

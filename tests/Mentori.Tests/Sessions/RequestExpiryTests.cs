@@ -219,7 +219,32 @@ public abstract class RequestExpiryTests(ITestDatabaseServer server) : DatabaseT
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.Status, SessionStatus.Declined).SetProperty(s => s.DeclineReason, DeclineReason.Mentor), Ct));
     }
 
+    [Fact]
+    public async Task A_mentor_is_reminded_once_of_a_request_unanswered_for_24_hours_and_not_of_one_answered_or_expired_first()
+    {
+        var (mentor, mentee) = await SeedPairAsync();
+        await using var app = App();
+        var menteeClient = await SignInAsync(app, mentee);
+        var waiting = await RequestedAsync(menteeClient, mentor, WholeHour(_clock.Now.AddDays(5)));
+        await RequestedAsync(menteeClient, mentor, WholeHour(_clock.Now.AddHours(20))); // its deadline, an hour before its start, comes first
+        var answered = await RequestedAsync(menteeClient, mentor, WholeHour(_clock.Now.AddDays(6)));
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(await SignInAsync(app, mentor), answered, "decline")).StatusCode);
+
+        _clock.Advance(TimeSpan.FromHours(24) - TimeSpan.FromSeconds(1));
+        Assert.Equal(0, await RemindAsync(app));
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await RemindAsync(app));
+        Assert.Equal(0, await RemindAsync(app));
+
+        var reminder = await app.WaitForEmailAsync(mentor.Email, "is waiting for your answer");
+        Assert.Contains($"/sessions/{waiting}", reminder.TextBody);
+        Assert.Contains("24 hours ago", reminder.TextBody);
+        Assert.Single(Outbox.Read(app), email => (email.Subject ?? "").Contains("is waiting for your answer", StringComparison.Ordinal));
+    }
+
     private MentoriApp App() => new MentoriApp(Database).WithClock(_clock);
+
+    private static Task<int> RemindAsync(MentoriApp app) => app.Services.GetRequiredService<RequestReminders>().SendDueAsync(TestContext.Current.CancellationToken);
 
     private static Task<int> ExpireDueAsync(MentoriApp app) => app.Services.GetRequiredService<RequestExpiry>().ExpireDueAsync(TestContext.Current.CancellationToken);
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Mentori.Server.Features.Messages;
+using Mentori.Server.Features.Sessions;
 using NpgsqlTypes;
 using static Mentori.Server.Commands.Generation.GeneratedText;
 
@@ -18,12 +19,20 @@ internal sealed class DataGenerator(GenerationPlan plan, string passwordHash, Da
     private const int AcceptedSpacingHours = 2; // longer than the longest accepted session, so none overlap
     private static readonly int[] Durations = [30, 45, 60, 60, 60, 90];
 
+    /// <summary>Mentori's default reminder of a waiting request: generated data is of a deployment with its settings as they come.</summary>
+    private static readonly TimeSpan RemindAfter = new SessionRequestOptions().RemindAfter;
+
+    /// <summary>The anchor is the start of the hour the command runs in.</summary>
+    private static readonly TimeSpan AnchorHour = TimeSpan.FromHours(1);
+
     /// <summary>What it writes to, and (through the triggers) what else changes.</summary>
-    public static readonly string[] Tables = ["users", "profiles", "sessions", "ratings", "messages", "rating_summaries", "unread_message_notices"];
+    public static readonly string[] Tables = ["users", "profiles", "sessions", "ratings", "messages", "rating_summaries", "unread_message_notices",
+        "request_reminders"];
 
     private Guid[] _users = [];
     private SessionRows _sessions = new(0);
     private readonly Dictionary<(int Receiver, int Sender), DateTime> _newestUnread = [];
+    private readonly List<(Guid Session, DateTime Created)> _remindedRequests = [];
 
     public async Task WriteAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
@@ -33,6 +42,7 @@ internal sealed class DataGenerator(GenerationPlan plan, string passwordHash, Da
         await RatingsAsync(connection, transaction, cancellationToken);
         await MessagesAsync(connection, transaction, cancellationToken);
         await UnreadMessageNoticesAsync(connection, transaction, cancellationToken);
+        await RequestRemindersAsync(connection, transaction, cancellationToken);
     }
 
     private Random Stream(int table) => new(unchecked((plan.Seed * 7919) + table));
@@ -147,6 +157,11 @@ internal sealed class DataGenerator(GenerationPlan plan, string passwordHash, Da
 
             var id = NewId(random, created);
             _sessions.Add(i, id, mentor, mentee, scheduled, duration, created, status == "completed");
+            if (status == "pending" && created <= anchor + AnchorHour - RemindAfter) // the command runs within its anchor's hour
+            {
+                _remindedRequests.Add((id, created));
+            }
+
             var booked = status is "accepted" or "completed";
             await rows.StartRowAsync(cancellationToken);
             await rows.WriteAsync(id, NpgsqlDbType.Uuid, cancellationToken);
@@ -259,6 +274,25 @@ internal sealed class DataGenerator(GenerationPlan plan, string passwordHash, Da
         await rows.CompleteAsync(cancellationToken);
         await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"unread_message_notices: {_newestUnread.Count:N0}, as if their emails had been sent"));
+    }
+
+    /// <summary>
+    /// The reminders a running Mentori would have sent of the requests pending for longer than a day (RequestReminders),
+    /// so that the generated data does not start with them all due at once.
+    /// </summary>
+    private async Task RequestRemindersAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var rows = await RowWriter.BeginAsync(connection, transaction, "request_reminders", ["session_id", "sent_at"], cancellationToken);
+        foreach (var (session, created) in _remindedRequests)
+        {
+            await rows.StartRowAsync(cancellationToken);
+            await rows.WriteAsync(session, NpgsqlDbType.Uuid, cancellationToken);
+            await rows.WriteAsync(Min(created + RemindAfter, anchor), NpgsqlDbType.Timestamp, cancellationToken);
+        }
+
+        await rows.CompleteAsync(cancellationToken);
+        await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"request_reminders: {_remindedRequests.Count:N0}, as if they had been sent"));
     }
 
     /// <summary>

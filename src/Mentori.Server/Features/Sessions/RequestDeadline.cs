@@ -24,6 +24,13 @@ public sealed class RequestDeadline(IOptions<SessionRequestOptions> options)
         return s => s.CreatedAt > madeAfter && s.ScheduledAt > startsAfter;
     }
 
+    /// <summary>A request that has waited <see cref="SessionRequestOptions.RemindAfter"/> and is still open at <paramref name="now"/>.</summary>
+    public Expression<Func<Session, bool>> WaitedLong(DateTime now)
+    {
+        var madeBy = now - options.Value.RemindAfter;
+        return s => s.Status == SessionStatus.Pending && s.CreatedAt <= madeBy;
+    }
+
     /// <summary>A pending request whose deadline has passed at <paramref name="now"/>.</summary>
     public Expression<Func<Session, bool>> Lapsed(DateTime now)
     {

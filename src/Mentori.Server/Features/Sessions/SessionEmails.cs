@@ -10,12 +10,13 @@ using Microsoft.Extensions.Options;
 namespace Mentori.Server.Features.Sessions;
 
 /// <summary>
-/// The other party hears of every change: a new request (the mentor), accepted with the link and a calendar file,
-/// declined, expired unanswered (both, and the mentee is shown mentors free at that time), cancelled (whoever did not
-/// cancel), and a reminder the day before (both). Times are shown in each reader's own time zone, with UTC.
+/// The other party hears of every change: a new request (the mentor, reminded once if it waits a day unanswered),
+/// accepted with the link and a calendar file, declined, expired unanswered (both, and the mentee is shown mentors
+/// free at that time), cancelled (whoever did not cancel), and a reminder the day before (both). Times are shown in
+/// each reader's own time zone, with UTC.
 /// </summary>
 public sealed class SessionEmails(MentoriDb db, SessionQueries queries, EmailOutbox outbox, IOptions<EmailOptions> options,
-    MentorDirectory directory, IOptions<SessionRequestOptions> sessionOptions)
+    MentorDirectory directory, IOptions<SessionRequestOptions> sessionOptions, RequestDeadline deadline)
 {
     /// <summary>How many other mentors an expired request's email suggests.</summary>
     public const int Alternatives = 3;
@@ -55,6 +56,22 @@ public sealed class SessionEmails(MentoriDb db, SessionQueries queries, EmailOut
             {mentor.Name} cannot take the session you asked for on {When(session, mentee)}.{Reason(reason)}
 
             Other mentors and other times: {options.Value.PageUrl("/mentors")}
+            """);
+    });
+
+    /// <summary>The mentor of a request still pending hears who waits, and by when to answer; none once it is answered.</summary>
+    public Task AnswerReminderAsync(Guid sessionId) => NotifyAsync(sessionId, (session, mentor, mentee) =>
+    {
+        if (session.Status != SessionStatus.Pending)
+        {
+            return;
+        }
+
+        var by = ReaderTime.Format(deadline.Of(session.CreatedAt, session.ScheduledAt), mentor.Timezone);
+        Send(mentor, $"{mentee.Name} is waiting for your answer", $"""
+            {mentee.Name} asked {Durations.InWords(sessionOptions.Value.RemindAfter)} ago for a session with you on {When(session, mentor)}, and is waiting for your answer.
+
+            Accept or decline it by {by}; after that Mentori declines it for you and suggests other mentors to {mentee.FirstName}: {Link(session)}
             """);
     });
 

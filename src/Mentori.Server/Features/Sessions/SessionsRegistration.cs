@@ -9,6 +9,8 @@ public static class SessionsRegistration
         .AddSingleton<RequestDeadline>()
         .AddSingleton<RequestExpiry>()
         .AddHostedService(provider => provider.GetRequiredService<RequestExpiry>())
+        .AddSingleton<RequestReminders>()
+        .AddHostedService(provider => provider.GetRequiredService<RequestReminders>())
         .AddSingleton<SessionReminders>()
         .AddHostedService(provider => provider.GetRequiredService<SessionReminders>());
 }
