@@ -24,7 +24,7 @@ public sealed class RequestDeadline(IOptions<SessionRequestOptions> options)
         return s => s.CreatedAt > madeAfter && s.ScheduledAt > startsAfter;
     }
 
-    /// <summary>A request that has waited <see cref="SessionRequestOptions.RemindAfter"/> and is still open at <paramref name="now"/>.</summary>
+    /// <summary>A pending request made <see cref="SessionRequestOptions.RemindAfter"/> or longer before <paramref name="now"/> (open or not: see <see cref="Open"/>).</summary>
     public Expression<Func<Session, bool>> WaitedLong(DateTime now)
     {
         var madeBy = now - options.Value.RemindAfter;
@@ -42,5 +42,6 @@ public sealed class RequestDeadline(IOptions<SessionRequestOptions> options)
     /// <summary>The before-start margin in words, for the refusal of a start too near.</summary>
     public string AnswerBeforeStartText => Durations.InWords(options.Value.AnswerBeforeStart);
 
+    /// <summary><see cref="Open"/> for one request in memory: its deadline is still ahead of <paramref name="now"/>.</summary>
     public bool IsOpen(DateTime createdAt, DateTime scheduledAt, DateTime now) => now < Of(createdAt, scheduledAt);
 }
