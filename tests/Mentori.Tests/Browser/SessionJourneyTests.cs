@@ -289,6 +289,8 @@ public abstract class SessionJourneyTests(ITestDatabaseServer server, Chromium c
         await Expect(menteePage.Locator(".facts")).ToContainTextAsync("or Mentori declines the request");
         await OpenAsync(mentorPage, $"/sessions/{session.Id}");
         await Expect(mentorPage.GetByRole(AriaRole.Button, new() { Name = "Accept" })).ToBeVisibleAsync();
+        await ScreenshotAsync(mentorPage, "session-answer-by");
+        await ScreenshotAsync(menteePage, "session-answer-by-375");
 
         _clock.Advance(TimeSpan.FromMinutes(5) + RequestExpiry.Interval); // the background sweep runs by this clock
         await WaitUntilAsync(async () => await Database.StoredStatusAsync(session.Id) == SessionStatus.Declined);

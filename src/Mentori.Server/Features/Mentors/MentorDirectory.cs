@@ -76,9 +76,8 @@ public sealed class MentorDirectory(MentoriDb db)
         var ids = candidates.Select(mentor => mentor.Id).ToList();
         var weeks = await db.Profiles.AsNoTracking().Where(p => ids.Contains(p.UserId))
             .ToDictionaryAsync(p => p.UserId, p => new WeeklyAvailability(p.Availability ?? [], WeeklyAvailability.ZoneOf(p.Timezone)), cancellationToken);
-        var earliest = start.AddMinutes(-SessionRules.MaxDuration);
         var busy = (await db.Sessions.AsNoTracking()
-                .Where(s => ids.Contains(s.MentorId) && s.Status == SessionStatus.Accepted && s.ScheduledAt < end && s.ScheduledAt > earliest)
+                .Where(s => ids.Contains(s.MentorId)).AcceptedNear(start, end)
                 .Select(s => new { s.MentorId, s.ScheduledAt, s.Duration })
                 .ToListAsync(cancellationToken))
             .Where(s => SessionRules.Overlaps(start, end, s.ScheduledAt, SessionRules.EndOf(s.ScheduledAt, s.Duration)))

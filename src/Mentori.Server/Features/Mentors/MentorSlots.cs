@@ -48,9 +48,8 @@ public sealed class MentorSlots(MentoriDb db, TimeProvider clock, RequestDeadlin
             .SingleOrDefaultAsync(cancellationToken) ?? throw MentorDirectory.NotAMentor();
         var week = new WeeklyAvailability(mentor.Availability ?? [], WeeklyAvailability.ZoneOf(mentor.Timezone));
 
-        var earliestOverlapping = start - TimeSpan.FromMinutes(SessionRules.MaxDuration);
         var busy = (await db.Sessions.AsNoTracking()
-                .Where(s => s.MentorId == mentorId && s.Status == SessionStatus.Accepted && s.ScheduledAt < end && s.ScheduledAt > earliestOverlapping)
+                .Where(s => s.MentorId == mentorId).AcceptedNear(start, end)
                 .Select(s => new { s.ScheduledAt, s.Duration })
                 .ToListAsync(cancellationToken))
             .Select(s => (Start: s.ScheduledAt, End: SessionRules.EndOf(s.ScheduledAt, s.Duration)))

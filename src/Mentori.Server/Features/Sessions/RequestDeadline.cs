@@ -13,8 +13,11 @@ namespace Mentori.Server.Features.Sessions;
 /// </summary>
 public sealed class RequestDeadline(IOptions<SessionRequestOptions> options)
 {
-    public DateTime Of(DateTime createdAt, DateTime scheduledAt) =>
-        new[] { createdAt + options.Value.RequestTtl, scheduledAt - options.Value.AnswerBeforeStart }.Min();
+    public DateTime Of(DateTime createdAt, DateTime scheduledAt)
+    {
+        var (ttl, beforeStart) = (createdAt + options.Value.RequestTtl, scheduledAt - options.Value.AnswerBeforeStart);
+        return ttl < beforeStart ? ttl : beforeStart; // no array: the free slots ask this of every slot
+    }
 
     /// <summary>A session whose request, if it is pending, may still be answered at <paramref name="now"/>.</summary>
     public Expression<Func<Session, bool>> Open(DateTime now)

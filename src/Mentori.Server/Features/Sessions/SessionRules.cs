@@ -23,6 +23,16 @@ public static class SessionRules
     public static DateTime EndOf(DateTime start, int duration) => start.AddMinutes(duration);
 
     public static bool Overlaps(DateTime start, DateTime end, DateTime otherStart, DateTime otherEnd) => start < otherEnd && otherStart < end;
+
+    /// <summary>
+    /// The accepted sessions that could reach into <c>[start, end)</c>: those starting before its end and less than the
+    /// longest session before its start (each still to be checked with <see cref="Overlaps"/>).
+    /// </summary>
+    public static IQueryable<Session> AcceptedNear(this IQueryable<Session> sessions, DateTime start, DateTime end)
+    {
+        var earliest = start.AddMinutes(-MaxDuration);
+        return sessions.Where(s => s.Status == SessionStatus.Accepted && s.ScheduledAt < end && s.ScheduledAt > earliest);
+    }
 }
 
 /// <summary>When a transition may happen relative to the session's start.</summary>
