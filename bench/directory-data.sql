@@ -86,6 +86,15 @@ INSERT INTO ratings (id, session_id, rater_id, rated_id, rating, created_at)
 SELECT gen_random_uuid(), s.id, s.mentee_id, s.mentor_id, 1 + (hashint4(m.i) & 2147483647) % 5, now()
 FROM sessions s JOIN bench_mentors m ON m.id = s.mentor_id;
 
+-- How the mentors answer requests, written straight into response_summaries (Mentori computes these from the
+-- sessions; here only their spread matters): a rate for three mentors in four, in steps of a tenth, and medians
+-- from 5 minutes to a day.
+UPDATE response_summaries rs
+SET received = 10, answered = (m.i % 11), response_rate = (m.i % 11) / 10.0,
+    median_response_minutes = CASE WHEN m.i % 11 = 0 THEN NULL ELSE 5 + (m.i * 37) % 1440 END
+FROM bench_mentors m
+WHERE rs.user_id = m.id AND m.i % 4 <> 0;
+
 -- Statistics from every row, so the planner (and the plan test) sees the same numbers on every run.
 SET default_statistics_target = 1000;
 ANALYZE users;
@@ -93,3 +102,4 @@ ANALYZE profiles;
 ANALYZE sessions;
 ANALYZE ratings;
 ANALYZE rating_summaries;
+ANALYZE response_summaries;

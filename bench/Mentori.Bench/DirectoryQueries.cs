@@ -24,6 +24,8 @@ public static class DirectoryQueries
     [
         Search("default (rating), first page", ["idx_rating_summaries_rank"], new()),
         Search("rating, deep page", ["idx_rating_summaries_rank"], new(), new MentorSortKey([3.0, 1, Deep])),
+        Search("responsive", ["idx_response_summaries_rank"], new(Sort: "responsive")),
+        Search("responsive, deep page", ["idx_response_summaries_rank"], new(Sort: "responsive"), new MentorSortKey([0.5, -400, Deep])),
         Search("experience", ["idx_profiles_experience"], new(Sort: "experience")),
         Search("experience, deep page", ["idx_profiles_experience"], new(Sort: "experience"), new MentorSortKey([12, Deep])),
         Search("rate", ["idx_profiles_rate"], new(Sort: "rate")),

@@ -26,6 +26,7 @@ public class MentoriDb : DbContext
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<Rating> Ratings => Set<Rating>();
     public DbSet<RatingSummary> RatingSummaries => Set<RatingSummary>();
+    public DbSet<ResponseSummary> ResponseSummaries => Set<ResponseSummary>();
     public DbSet<SessionReminder> SessionReminders => Set<SessionReminder>();
     public DbSet<RequestReminder> RequestReminders => Set<RequestReminder>();
     public DbSet<AdminAuditEntry> AdminAudit => Set<AdminAuditEntry>();
@@ -68,6 +69,7 @@ public class MentoriDb : DbContext
         modelBuilder.ApplyConfiguration(new RefreshTokenConfiguration(provider));
         modelBuilder.ApplyConfiguration(new EmailTokenConfiguration(provider));
         modelBuilder.ApplyConfiguration(new RatingSummaryConfiguration());
+        modelBuilder.ApplyConfiguration(new ResponseSummaryConfiguration());
         modelBuilder.ApplyConfiguration(new SessionReminderConfiguration());
         modelBuilder.ApplyConfiguration(new RequestReminderConfiguration());
         modelBuilder.ApplyConfiguration(new AdminAuditConfiguration(provider));

@@ -89,7 +89,7 @@ public static class CeilingApp
             {
                 var mentor = ReadMentor(reader);
                 mentors.Add((mentor, q is not null
-                    ? ["Relevance", reader.GetFloat(12).ToString(CultureInfo.InvariantCulture), mentor.Id.ToString()]
+                    ? ["Relevance", reader.GetFloat(14).ToString(CultureInfo.InvariantCulture), mentor.Id.ToString()]
                     : ["Rating", reader.GetDouble(10).ToString(CultureInfo.InvariantCulture), mentor.RatingCount.ToString(CultureInfo.InvariantCulture), mentor.Id.ToString()]));
             }
         }
@@ -109,7 +109,7 @@ public static class CeilingApp
             return TypedResults.NotFound();
         }
 
-        var availability = reader.IsDBNull(12) ? [] : JsonSerializer.Deserialize<Dictionary<string, List<string>>>(reader.GetString(12)) ?? [];
+        var availability = reader.IsDBNull(14) ? [] : JsonSerializer.Deserialize<Dictionary<string, List<string>>>(reader.GetString(14)) ?? [];
         return TypedResults.Ok(new MentorDetail(ReadMentor(reader), availability));
     }
 
@@ -283,7 +283,8 @@ public static class CeilingApp
         return new MentorSummary(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), Text(reader, 3), Text(reader, 4), Text(reader, 5), Text(reader, 6),
             reader.IsDBNull(7) ? [] : JsonSerializer.Deserialize<List<string>>(reader.GetString(7)) ?? [],
             reader.IsDBNull(8) ? null : decimal.Round(reader.GetDecimal(8), 2), reader.IsDBNull(9) ? null : reader.GetInt32(9),
-            MentorSummary.ShownAverage(reader.GetDouble(10), count), count);
+            MentorSummary.ShownAverage(reader.GetDouble(10), count), count,
+            MentorSummary.ShownRate(reader.IsDBNull(12) ? null : reader.GetDouble(12)), reader.IsDBNull(13) ? null : reader.GetInt32(13));
     }
 
     private static MessageResponse ReadMessage(NpgsqlDataReader reader) => new(reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2),

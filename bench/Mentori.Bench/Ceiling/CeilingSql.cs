@@ -10,7 +10,7 @@ internal static class CeilingSql
 
     private const string Columns = """
         SELECT p.user_id, p.first_name, p.last_name, p.bio, p.profile_image, p.location, p.timezone, p.expertise::text,
-               p.hourly_rate, p.years_experience, r.rating_average, r.rating_count
+               p.hourly_rate, p.years_experience, r.rating_average, r.rating_count, rs.response_rate, rs.median_response_minutes
         """;
 
     private const string Listed = """
@@ -18,6 +18,7 @@ internal static class CeilingSql
         FROM profiles p
         JOIN users u ON u.id = p.user_id
         JOIN rating_summaries r ON r.user_id = p.user_id
+        JOIN response_summaries rs ON rs.user_id = p.user_id
         WHERE u.role = 'mentor' AND u.is_active
         """;
 
@@ -37,10 +38,12 @@ internal static class CeilingSql
     /// <summary>$1: the mentor.</summary>
     public const string Mentor = """
         SELECT p.user_id, p.first_name, p.last_name, p.bio, p.profile_image, p.location, p.timezone, p.expertise::text,
-               p.hourly_rate, p.years_experience, r.rating_average, r.rating_count, p.availability::text
+               p.hourly_rate, p.years_experience, r.rating_average, r.rating_count, rs.response_rate,
+               rs.median_response_minutes, p.availability::text
         FROM profiles p
         JOIN users u ON u.id = p.user_id
         JOIN rating_summaries r ON r.user_id = p.user_id
+        JOIN response_summaries rs ON rs.user_id = p.user_id
         WHERE u.role = 'mentor' AND u.is_active AND p.user_id = $1
         """;
 

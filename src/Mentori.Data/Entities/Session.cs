@@ -9,6 +9,10 @@ public class Session
 
     /// <summary>Set when, and only when, <see cref="Status"/> is declined.</summary>
     public DeclineReason? DeclineReason { get; set; }
+
+    /// <summary>When the mentor accepted or declined the request; null before, and for a request that expired or was withdrawn.</summary>
+    public DateTime? AnsweredAt { get; set; }
+
     public DateTime ScheduledAt { get; set; }
 
     /// <summary>Minutes, 30–180.</summary>

@@ -648,12 +648,62 @@ namespace Mentori.Migrations.Postgres.Migrations
                     b.ToTable("request_reminders", (string)null);
                 });
 
+            modelBuilder.Entity("Mentori.Data.Entities.ResponseSummary", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("Answered")
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("answered");
+
+                    b.Property<int?>("MedianResponseMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("median_response_minutes");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("received");
+
+                    b.Property<double?>("ResponseRate")
+                        .HasColumnType("double precision")
+                        .HasColumnName("response_rate");
+
+                    b.Property<bool>("Stale")
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("stale");
+
+                    b.Property<DateTime?>("WindowEndsAt")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("window_ends_at");
+
+                    b.HasKey("UserId")
+                        .HasName("response_summaries_pkey");
+
+                    b.HasIndex(new[] { "UserId" }, "idx_response_summaries_stale")
+                        .HasDatabaseName("idx_response_summaries_stale")
+                        .HasFilter("stale");
+
+                    b.HasIndex(new[] { "WindowEndsAt" }, "idx_response_summaries_window")
+                        .HasDatabaseName("idx_response_summaries_window");
+
+                    b.ToTable("response_summaries", (string)null);
+                });
+
             modelBuilder.Entity("Mentori.Data.Entities.Session", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id")
                         .HasDefaultValueSql("gen_random_uuid()");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("answered_at");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp without time zone")
@@ -1014,6 +1064,16 @@ namespace Mentori.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("request_reminders_session_id_fkey");
+                });
+
+            modelBuilder.Entity("Mentori.Data.Entities.ResponseSummary", b =>
+                {
+                    b.HasOne("Mentori.Data.Entities.User", null)
+                        .WithOne()
+                        .HasForeignKey("Mentori.Data.Entities.ResponseSummary", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("response_summaries_user_id_fkey");
                 });
 
             modelBuilder.Entity("Mentori.Data.Entities.Session", b =>

@@ -626,11 +626,61 @@ namespace Mentori.Migrations.Sqlite.Migrations
                     b.ToTable("request_reminders", (string)null);
                 });
 
+            modelBuilder.Entity("Mentori.Data.Entities.ResponseSummary", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("Answered")
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("answered");
+
+                    b.Property<int?>("MedianResponseMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("median_response_minutes");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("received");
+
+                    b.Property<double?>("ResponseRate")
+                        .HasColumnType("REAL")
+                        .HasColumnName("response_rate");
+
+                    b.Property<bool>("Stale")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false)
+                        .HasColumnName("stale");
+
+                    b.Property<DateTime?>("WindowEndsAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("window_ends_at");
+
+                    b.HasKey("UserId")
+                        .HasName("response_summaries_pkey");
+
+                    b.HasIndex(new[] { "UserId" }, "idx_response_summaries_stale")
+                        .HasDatabaseName("idx_response_summaries_stale")
+                        .HasFilter("stale");
+
+                    b.HasIndex(new[] { "WindowEndsAt" }, "idx_response_summaries_window")
+                        .HasDatabaseName("idx_response_summaries_window");
+
+                    b.ToTable("response_summaries", (string)null);
+                });
+
             modelBuilder.Entity("Mentori.Data.Entities.Session", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answered_at");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
@@ -988,6 +1038,16 @@ namespace Mentori.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("request_reminders_session_id_fkey");
+                });
+
+            modelBuilder.Entity("Mentori.Data.Entities.ResponseSummary", b =>
+                {
+                    b.HasOne("Mentori.Data.Entities.User", null)
+                        .WithOne()
+                        .HasForeignKey("Mentori.Data.Entities.ResponseSummary", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("response_summaries_user_id_fkey");
                 });
 
             modelBuilder.Entity("Mentori.Data.Entities.Session", b =>

@@ -53,6 +53,8 @@ public sealed class SchemaMatchesDocumentTests(PostgresServer postgres)
             "issue 16: why a declined session was declined, by its mentor or by Mentori when the request expired"),
         ("constraint sessions.sessions_decline_reason_check CHECK (((((status)::text = 'declined'::text) AND (decline_reason IS NOT NULL) AND ((decline_reason)::text = ANY ((ARRAY['mentor'::character varying, 'expired'::character varying])::text[]))) OR (((status)::text <> 'declined'::text) AND (decline_reason IS NULL))))",
             "issue 16: a declined session, and only one, says why"),
+        ("column sessions.answered_at timestamp without time zone NULL",
+            "issue 16: when the mentor answered the request, for the response rates and times of the directory"),
         ("column profiles.listed boolean NOT NULL DEFAULT false",
             "directory: whether the profile is a listed mentor's (an active mentor), kept by triggers for the search index"),
         ("index profiles.idx_profiles_search CREATE INDEX idx_profiles_search ON public.profiles USING gin (search_document) WHERE listed",

@@ -269,29 +269,6 @@ public abstract class RequestExpiryTests(ITestDatabaseServer server) : DatabaseT
     private static DateTime WholeHour(DateTimeOffset time) => WholeHour(time.UtcDateTime);
 
     private static DateTime WholeHour(DateTime time) => new(time.Year, time.Month, time.Day, time.Hour, 0, 0, DateTimeKind.Utc);
-
-    /// <summary>A fake clock that tells the time and moves only when told, and whose timers never fire.</summary>
-    private sealed class ManualClock(DateTimeOffset start) : TimeProvider
-    {
-        public DateTimeOffset Now { get; private set; } = start;
-
-        public void Advance(TimeSpan by) => Now += by;
-
-        public override DateTimeOffset GetUtcNow() => Now;
-
-        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) => new Idle();
-
-        private sealed class Idle : ITimer
-        {
-            public bool Change(TimeSpan dueTime, TimeSpan period) => true;
-
-            public void Dispose()
-            {
-            }
-
-            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-        }
-    }
 }
 
 public sealed class RequestExpiryOnPostgres(PostgresServer server) : RequestExpiryTests(server);

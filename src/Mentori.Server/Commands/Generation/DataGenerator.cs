@@ -20,14 +20,17 @@ internal sealed class DataGenerator(GenerationPlan plan, string passwordHash, Da
     private static readonly int[] Durations = [30, 45, 60, 60, 60, 90];
 
     /// <summary>Mentori's default reminder of a waiting request: generated data is of a deployment with its settings as they come.</summary>
-    private static readonly TimeSpan RemindAfter = new SessionRequestOptions().RemindAfter;
+    private static readonly SessionRequestOptions Requests = new();
+    private static readonly TimeSpan RemindAfter = Requests.RemindAfter;
+    private static readonly TimeSpan RequestTtl = Requests.RequestTtl;
+    private static readonly TimeSpan AnswerBeforeStart = Requests.AnswerBeforeStart;
 
     /// <summary>The anchor is the start of the hour the command runs in.</summary>
     private static readonly TimeSpan AnchorHour = TimeSpan.FromHours(1);
 
     /// <summary>What it writes to, and (through the triggers) what else changes.</summary>
-    public static readonly string[] Tables = ["users", "profiles", "sessions", "ratings", "messages", "rating_summaries", "unread_message_notices",
-        "request_reminders"];
+    public static readonly string[] Tables = ["users", "profiles", "sessions", "ratings", "messages", "rating_summaries", "response_summaries",
+        "unread_message_notices", "request_reminders"];
 
     private Guid[] _users = [];
     private SessionRows _sessions = new(0);
@@ -126,8 +129,8 @@ internal sealed class DataGenerator(GenerationPlan plan, string passwordHash, Da
         var acceptedHours = new HashSet<long>();
         var report = new CopyProgress(progress, "sessions", plan.Sessions);
         await using var rows = await RowWriter.BeginAsync(connection, transaction, "sessions",
-            ["id", "mentor_id", "mentee_id", "status", "decline_reason", "scheduled_at", "duration", "meeting_link", "notes", "mentor_notes", "created_at",
-             "updated_at"], cancellationToken);
+            ["id", "mentor_id", "mentee_id", "status", "decline_reason", "answered_at", "scheduled_at", "duration", "meeting_link", "notes", "mentor_notes",
+             "created_at", "updated_at"], cancellationToken);
         for (var i = 0; i < plan.Sessions; i++)
         {
             var mentor = Popular(random, plan.Mentors);
@@ -163,12 +166,15 @@ internal sealed class DataGenerator(GenerationPlan plan, string passwordHash, Da
             }
 
             var booked = status is "accepted" or "completed";
+            var declineReason = status == "declined" ? (random.Next(3) == 0 ? "expired" : "mentor") : null;
+            var answered = booked || declineReason == "mentor" ? AnsweredAt(random, mentor, created, scheduled) : (DateTime?)null;
             await rows.StartRowAsync(cancellationToken);
             await rows.WriteAsync(id, NpgsqlDbType.Uuid, cancellationToken);
             await rows.WriteAsync(_users[mentor], NpgsqlDbType.Uuid, cancellationToken);
             await rows.WriteAsync(_users[mentee], NpgsqlDbType.Uuid, cancellationToken);
             await rows.WriteAsync(status, NpgsqlDbType.Varchar, cancellationToken);
-            await rows.WriteOrNullAsync(status == "declined" ? (random.Next(3) == 0 ? "expired" : "mentor") : null, NpgsqlDbType.Varchar, cancellationToken);
+            await rows.WriteOrNullAsync(declineReason, NpgsqlDbType.Varchar, cancellationToken);
+            await rows.WriteOrNullAsync(answered, NpgsqlDbType.Timestamp, cancellationToken);
             await rows.WriteAsync(scheduled, NpgsqlDbType.Timestamp, cancellationToken);
             await rows.WriteAsync(duration, NpgsqlDbType.Integer, cancellationToken);
             await rows.WriteOrNullAsync(booked ? $"https://meet.example.com/{id.ToString("N")[..10]}" : null, NpgsqlDbType.Varchar, cancellationToken);
@@ -182,6 +188,19 @@ internal sealed class DataGenerator(GenerationPlan plan, string passwordHash, Da
 
         await rows.CompleteAsync(cancellationToken);
         report.Done();
+    }
+
+    /// <summary>
+    /// When the mentor answered a request: each mentor has a usual delay, from minutes to more than a day (a fixed mix
+    /// of their number), and each answer takes a quarter to one and three quarters of it; always before the request
+    /// would have expired, and not after the anchor.
+    /// </summary>
+    private DateTime AnsweredAt(Random random, int mentor, DateTime created, DateTime scheduled)
+    {
+        var usualMinutes = 10 * Math.Pow(2, unchecked((uint)mentor * 2654435761u) % 9);
+        var answered = created.AddMinutes(Math.Max(1, usualMinutes * (0.25 + (1.5 * random.NextDouble()))));
+        var deadline = Min(Min(created + RequestTtl, scheduled - AnswerBeforeStart), anchor);
+        return answered < deadline ? answered : Between(random, created, deadline);
     }
 
     /// <summary>Completed sessions rated by their mentee, then (for more ratings than sessions) by their mentor too.</summary>

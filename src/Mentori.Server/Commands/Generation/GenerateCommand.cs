@@ -1,4 +1,5 @@
 using Mentori.Data;
+using Mentori.Server.Features.Mentors;
 using Mentori.Server.Infrastructure.Auth;
 using Mentori.Server.Infrastructure.Database;
 using Microsoft.Data.Sqlite;
@@ -12,7 +13,7 @@ namespace Mentori.Server.Commands.Generation;
 /// or SQLite database with valid, realistic data for benchmarks, in one transaction (a failure leaves it empty), then
 /// has it analysed so plans are those of a settled database. Everyone's password is the sample password.
 /// </summary>
-public sealed class GenerateCommand(MentoriDb db, PasswordHasher hasher, TimeProvider clock)
+public sealed class GenerateCommand(MentoriDb db, PasswordHasher hasher, TimeProvider clock, ResponseSummaries responses)
 {
     public async Task<string> RunAsync(IReadOnlyDictionary<string, string> options, TextWriter progress, CancellationToken cancellationToken)
     {
@@ -57,6 +58,7 @@ public sealed class GenerateCommand(MentoriDb db, PasswordHasher hasher, TimePro
             await transaction.CommitAsync(cancellationToken);
         }
 
+        await SummariseResponsesAsync(progress, cancellationToken);
         await progress.WriteLineAsync("vacuum and analyse…");
         await using var vacuum = new NpgsqlCommand("VACUUM ANALYZE", connection);
         await vacuum.ExecuteNonQueryAsync(cancellationToken);
@@ -80,10 +82,21 @@ public sealed class GenerateCommand(MentoriDb db, PasswordHasher hasher, TimePro
             await transaction.CommitAsync(cancellationToken);
         }
 
+        await SummariseResponsesAsync(progress, cancellationToken);
         await progress.WriteLineAsync("analyse…");
         await using var analyse = connection.CreateCommand();
         analyse.CommandText = "ANALYZE";
         analyse.CommandTimeout = 0;
         await analyse.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Inserted sessions are no decisions, so no trigger marked the mentors' response summaries: all are computed now.</summary>
+    private async Task SummariseResponsesAsync(TextWriter progress, CancellationToken cancellationToken)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await responses.MarkAllStaleAsync(cancellationToken);
+        var computed = await responses.RefreshDueAsync(cancellationToken);
+        await progress.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"response_summaries: {computed:N0} mentors computed, {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s"));
     }
 }

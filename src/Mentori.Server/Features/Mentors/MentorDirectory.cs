@@ -96,13 +96,15 @@ public sealed class MentorDirectory(MentoriDb db)
         var mentor = await (
             from p in ListedMentorProfiles(db)
             join r in db.RatingSummaries on p.UserId equals r.UserId
+            join a in db.ResponseSummaries on p.UserId equals a.UserId
             where p.UserId == id
-            select new { Profile = p, r.RatingAverage, r.RatingCount }).SingleOrDefaultAsync(cancellationToken)
+            select new { Profile = p, r.RatingAverage, r.RatingCount, a.ResponseRate, a.MedianResponseMinutes }).SingleOrDefaultAsync(cancellationToken)
             ?? throw NotAMentor();
         var profile = mentor.Profile;
         var summary = new MentorSummary(profile.UserId, profile.FirstName, profile.LastName, profile.Bio, profile.ProfileImage,
             profile.Location, profile.Timezone, profile.Expertise ?? [], profile.HourlyRate, profile.YearsExperience,
-            MentorSummary.ShownAverage(mentor.RatingAverage, mentor.RatingCount), mentor.RatingCount);
+            MentorSummary.ShownAverage(mentor.RatingAverage, mentor.RatingCount), mentor.RatingCount,
+            MentorSummary.ShownRate(mentor.ResponseRate), mentor.MedianResponseMinutes);
         return new MentorDetail(summary, profile.Availability ?? []);
     }
 
@@ -124,6 +126,7 @@ public sealed class MentorDirectory(MentoriDb db)
     {
         MentorSort.Relevance => new([(float)row.Relevance, row.Mentor.Id]),
         MentorSort.Rating => new([row.RatingAverage, row.Mentor.RatingCount, row.Mentor.Id]),
+        MentorSort.Responsive => new([row.ResponseRate ?? -1, -(row.Mentor.MedianResponseMinutes ?? 0), row.Mentor.Id]),
         MentorSort.Experience => new([row.Mentor.YearsExperience ?? -1, row.Mentor.Id]),
         MentorSort.Rate => new([row.Mentor.HourlyRate ?? MentorDirectorySql.NoRate, row.Mentor.Id]),
         _ => new([row.CreatedAt, row.Mentor.Id]),

@@ -23,6 +23,15 @@ public static class MentorDirectorySql
     /// </summary>
     public const decimal NoRate = 100_000_000m;
 
+    /// <summary>
+    /// The "responsive" sort: the highest response rate first (none counts as −1, below 0 %), then the shortest median
+    /// (negated, so that the whole key runs high to low). As in the index idx_response_summaries_rank (migration
+    /// ResponseSummaries), or PostgreSQL cannot use it.
+    /// </summary>
+    public const string ResponsiveRate = "coalesce(rs.response_rate, -1)";
+
+    public const string ResponsiveSpeed = "-coalesce(rs.median_response_minutes, 0)";
+
     private static readonly string RateOrNone = $"coalesce(p.hourly_rate, {NoRate.ToString(CultureInfo.InvariantCulture)})";
 
     // Names (A), topics (B) and bio (C), a column PostgreSQL generates (migration StoredSearchDocument) and indexes
@@ -42,7 +51,7 @@ public static class MentorDirectorySql
     private static string MentorColumns(DatabaseProvider provider) => $"""
         p.user_id, p.first_name, p.last_name, p.bio, p.profile_image, p.location, p.timezone,
         {(provider == DatabaseProvider.Postgres ? "p.expertise::text" : "p.expertise")} AS expertise,
-        p.hourly_rate, p.years_experience, u.created_at, r.rating_average, r.rating_count
+        p.hourly_rate, p.years_experience, u.created_at, r.rating_average, r.rating_count, rs.response_rate, rs.median_response_minutes
         """;
 
     /// <summary>
@@ -57,6 +66,7 @@ public static class MentorDirectorySql
         FROM profiles p
         JOIN users u ON u.id = p.user_id
         JOIN rating_summaries r ON r.user_id = p.user_id
+        JOIN response_summaries rs ON rs.user_id = p.user_id
         WHERE {ListedMentor}
         """;
 
@@ -238,6 +248,7 @@ public static class MentorDirectorySql
     {
         MentorSort.Relevance => ([relevance, "p.user_id"], true),
         MentorSort.Rating => (["r.rating_average", "r.rating_count", "r.user_id"], true),
+        MentorSort.Responsive => ([ResponsiveRate, ResponsiveSpeed, "rs.user_id"], true),
         MentorSort.Experience => (["coalesce(p.years_experience, -1)", "p.user_id"], true),
         MentorSort.Rate => ([RateOrNone, "p.user_id"], false),
         _ => (["u.created_at", "u.id"], true),

@@ -13,10 +13,15 @@ public record MentorSummary(
     decimal? HourlyRate,
     int? YearsExperience,
     double? RatingAverage,
-    int RatingCount)
+    int RatingCount,
+    double? ResponseRate,
+    int? MedianResponseMinutes)
 {
     /// <summary>The average as shown: none before the first rating, else to two decimals.</summary>
     public static double? ShownAverage(double average, int count) => count == 0 ? null : Math.Round(average, 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>The share of requests answered as shown, 0–1 to two decimals (none under three requests).</summary>
+    public static double? ShownRate(double? rate) => rate is { } value ? Math.Round(value, 2, MidpointRounding.AwayFromZero) : null;
 }
 
 /// <summary>One mentor's page: the summary plus the weekly availability (read in <c>timezone</c>).</summary>

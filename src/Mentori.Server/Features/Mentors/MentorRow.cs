@@ -8,6 +8,7 @@ public sealed record MentorRow(
     MentorSummary Mentor,
     DateTime CreatedAt,
     double RatingAverage,
+    double? ResponseRate,
     double Relevance,
     IReadOnlyList<string>? MatchedTopics,
     int Score)
@@ -16,6 +17,7 @@ public sealed record MentorRow(
     {
         var ratingAverage = reader.GetDouble(11);
         var ratingCount = Convert.ToInt32(reader.GetValue(12), System.Globalization.CultureInfo.InvariantCulture);
+        double? responseRate = reader.IsDBNull(13) ? null : reader.GetDouble(13);
         var mentor = new MentorSummary(
             reader.GetGuid(0),
             reader.GetString(1),
@@ -28,15 +30,18 @@ public sealed record MentorRow(
             reader.IsDBNull(8) ? null : decimal.Round(Convert.ToDecimal(reader.GetValue(8), System.Globalization.CultureInfo.InvariantCulture), 2),
             reader.IsDBNull(9) ? null : reader.GetInt32(9),
             MentorSummary.ShownAverage(ratingAverage, ratingCount),
-            ratingCount);
-        var hasMatches = reader.FieldCount > 15;
+            ratingCount,
+            MentorSummary.ShownRate(responseRate),
+            reader.IsDBNull(14) ? null : Convert.ToInt32(reader.GetValue(14), System.Globalization.CultureInfo.InvariantCulture));
+        var hasMatches = reader.FieldCount > 17;
         return new MentorRow(
             mentor,
             DateTime.SpecifyKind(reader.GetDateTime(10), DateTimeKind.Utc),
             ratingAverage,
-            Convert.ToDouble(reader.GetValue(13), System.Globalization.CultureInfo.InvariantCulture),
-            hasMatches ? JsonSerializer.Deserialize<List<string>>(reader.GetString(14)) : null,
-            hasMatches ? Convert.ToInt32(reader.GetValue(15), System.Globalization.CultureInfo.InvariantCulture) : 0);
+            responseRate,
+            Convert.ToDouble(reader.GetValue(15), System.Globalization.CultureInfo.InvariantCulture),
+            hasMatches ? JsonSerializer.Deserialize<List<string>>(reader.GetString(16)) : null,
+            hasMatches ? Convert.ToInt32(reader.GetValue(17), System.Globalization.CultureInfo.InvariantCulture) : 0);
     }
 
     private static string? NullableString(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

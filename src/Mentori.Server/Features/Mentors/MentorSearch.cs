@@ -9,6 +9,7 @@ public enum MentorSort
 {
     Relevance,
     Rating,
+    Responsive,
     Experience,
     Rate,
     Newest,
@@ -67,7 +68,7 @@ public sealed record MentorSearch(
             sort = named.FirstOrDefault();
             if (named.Count == 0)
             {
-                errors.Add("sort", "The sort is relevance, rating, experience, rate or newest.");
+                errors.Add("sort", "The sort is relevance, rating, responsive, experience, rate or newest.");
             }
             else if (sort == MentorSort.Relevance && text is null)
             {
@@ -95,6 +96,7 @@ public sealed record MentorSearch(
     {
         MentorSort.Relevance => [typeof(float), typeof(Guid)], // ts_rank is a real
         MentorSort.Rating => [typeof(double), typeof(int), typeof(Guid)],
+        MentorSort.Responsive => [typeof(double), typeof(int), typeof(Guid)],
         MentorSort.Experience => [typeof(int), typeof(Guid)],
         MentorSort.Rate => [typeof(decimal), typeof(Guid)],
         _ => [typeof(DateTime), typeof(Guid)],

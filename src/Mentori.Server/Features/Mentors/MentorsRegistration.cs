@@ -5,5 +5,7 @@ public static class MentorsRegistration
     public static IServiceCollection AddMentors(this IServiceCollection services) => services
         .AddScoped<MentorDirectory>()
         .AddScoped<MentorSlots>()
-        .AddScoped<MentorTopics>();
+        .AddScoped<MentorTopics>()
+        .AddSingleton<ResponseSummaries>()
+        .AddHostedService(provider => provider.GetRequiredService<ResponseSummaries>());
 }

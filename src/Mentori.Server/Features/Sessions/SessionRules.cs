@@ -67,6 +67,9 @@ public sealed record SessionTransition(string Name, SessionStatus To, IReadOnlyD
     public static readonly SessionTransition Complete = new("complete", SessionStatus.Completed,
         new Dictionary<UserRole, SessionStatus[]> { [UserRole.Mentor] = [SessionStatus.Accepted] }, StartCondition.Started);
 
+    /// <summary>The mentor's answer to a request (an accept or a decline): it stamps <c>answered_at</c>, which the response summaries read.</summary>
+    public bool AnswersRequest => To is SessionStatus.Accepted or SessionStatus.Declined;
+
     /// <summary>
     /// Whether <paramref name="side"/> may make this transition now (what a page offers; the service decides). A pending
     /// request whose deadline has passed (<paramref name="requestOpen"/> false) takes no transition.

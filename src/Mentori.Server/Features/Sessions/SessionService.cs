@@ -245,6 +245,11 @@ public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEma
                     var updated = await (status == SessionStatus.Pending ? inStatus.Where(deadline.Open(now)) : inStatus).ExecuteUpdateAsync(set =>
                     {
                         set.SetProperty(s => s.Status, transition.To).SetProperty(s => s.UpdatedAt, now);
+                        if (status == SessionStatus.Pending && transition.AnswersRequest)
+                        {
+                            set.SetProperty(s => s.AnsweredAt, now);
+                        }
+
                         alsoSet?.Invoke(set);
                     }, cancellationToken);
                     if (updated == 1)
