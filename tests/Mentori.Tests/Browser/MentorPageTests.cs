@@ -82,6 +82,38 @@ public abstract class MentorPageTests(ITestDatabaseServer server, Chromium chrom
     }
 
     [Fact]
+    public async Task How_a_mentor_answers_requests_shows_on_the_directorys_card_and_the_mentors_page()
+    {
+        var grace = TestData.NewMentor("Grace", "Hopper");
+        var alan = TestData.NewMentor("Alan", "Turing");
+        await Database.SeedAsync(grace, alan);
+        await using (var db = Database.NewContext())
+        {
+            await db.ResponseSummaries.Where(s => s.UserId == grace.Id).ExecuteUpdateAsync(set => set
+                .SetProperty(s => s.Received, 12).SetProperty(s => s.Answered, 11)
+                .SetProperty(s => s.ResponseRate, 11 / 12.0).SetProperty(s => s.MedianResponseMinutes, 150), TestContext.Current.CancellationToken);
+        }
+
+        var page = await NewPageAsync(width: 375);
+        await OpenAsync(page, "/mentors");
+        await page.GetByLabel("Sort by").SelectOptionAsync("responsive");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("sort=responsive"));
+        var cards = page.Locator(".mentor-card");
+        await Expect(cards.First).ToContainTextAsync("Usually answers within 3 hours (92% of requests)");
+        await Expect(cards.Nth(1)).ToContainTextAsync("Alan Turing"); // no figures yet: after those with figures
+        await Expect(cards.Nth(1)).Not.ToContainTextAsync("answers");
+        await AssertNoHorizontalScrollAsync(page);
+        await ScreenshotAsync(page, "directory-responsive-375");
+
+        await cards.First.GetByRole(AriaRole.Link, new() { Name = "Grace Hopper" }).ClickAsync();
+        await Expect(page.Locator(".mentor-header")).ToContainTextAsync("Usually answers within 3 hours (92% of requests)");
+        await ScreenshotAsync(page, "mentor-responsive-375");
+        AssertNoPageErrors();
+    }
+
+    [Fact]
     public async Task A_mentee_or_an_unknown_id_is_the_not_found_page()
     {
         var mentee = TestData.NewUser(UserRole.Mentee);

@@ -176,6 +176,19 @@ public sealed class OpenApiDocumentTests(SqliteFiles server) : DatabaseTest(serv
     }
 
     [Fact]
+    public void The_contract_of_issue_16_is_described_how_mentors_answer_and_why_a_session_was_declined()
+    {
+        var schemas = _document.RootElement.GetProperty("components").GetProperty("schemas");
+        var mentor = schemas.GetProperty("MentorSummary").GetProperty("properties");
+        var listMentors = Operations.Single(o => o.Operation.GetProperty("operationId").GetString() == "listMentors").Operation;
+
+        Assert.Contains("number", mentor.GetProperty("responseRate").GetProperty("type").ToString());
+        Assert.Contains("integer", mentor.GetProperty("medianResponseMinutes").GetProperty("type").ToString());
+        Assert.Contains("`responsive`", listMentors.GetProperty("description").GetString());
+        Assert.True(schemas.GetProperty("SessionResponse").GetProperty("properties").TryGetProperty("declineReason", out _));
+    }
+
+    [Fact]
     public void Every_api_route_is_described_with_whether_it_needs_a_user()
     {
         var routes = _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()

@@ -21,8 +21,13 @@ public static class MentorsEndpoints
                 Filters: `expertise` (repeatable; a mentor must have every one, compared case-insensitively), `q` (words in
                 name, bio or expertise; each word matches as a prefix), `minYears` (0–70), `maxRate`, `day` (`monday`…`sunday`:
                 has availability that weekday). `sort`: `relevance` (the default with `q`, and only with `q`), `rating` (the
-                default without `q`; unrated mentors last), `experience`, `rate` (lowest first; no rate last), `newest`.
-                `limit` 1–100 (default 20) and the opaque `cursor` of the previous page.
+                default without `q`; unrated mentors last), `responsive` (highest `responseRate` first, then the shortest
+                `medianResponseMinutes`; mentors without figures last), `experience`, `rate` (lowest first; no rate last),
+                `newest`. `limit` 1–100 (default 20) and the opaque `cursor` of the previous page.
+                Each mentor's `responseRate` (0–1) is the share of the requests of the last 90 days the mentor answered
+                (accepted or declined) of those decided (answered or expired; pending and withdrawn ones are not counted),
+                `null` under 3; `medianResponseMinutes` is the median time to an answer, `null` with the rate or without
+                an answer. Both are computed again within a minute of a change.
                 """);
 
         mentors.MapGet("/recommended", async Task<Ok<Page<RecommendedMentor>>> (int? limit, string? cursor, ClaimsPrincipal user, MentorDirectory directory, CancellationToken cancellationToken) =>
