@@ -17,6 +17,8 @@ internal sealed class SessionConfiguration(DatabaseProvider provider) : IEntityT
     public const string DeclineReasonRule =
         "(status = 'declined' AND decline_reason IS NOT NULL AND decline_reason IN ('mentor', 'expired')) OR (status <> 'declined' AND decline_reason IS NULL)";
 
+    private const string PendingFilter = "status = 'pending'";
+
     public void Configure(EntityTypeBuilder<Session> builder)
     {
         builder.ToTable("sessions", table =>
@@ -58,5 +60,10 @@ internal sealed class SessionConfiguration(DatabaseProvider provider) : IEntityT
         // Not in the document: each participant's list, newest start first, paged by (scheduled_at, id).
         builder.HasNamedIndex(s => new { s.MentorId, s.ScheduledAt, s.Id }, "idx_sessions_mentor_schedule").IsDescending(false, true, true);
         builder.HasNamedIndex(s => new { s.MenteeId, s.ScheduledAt, s.Id }, "idx_sessions_mentee_schedule").IsDescending(false, true, true);
+
+        // Not in the document: the open requests by age and by start, for the expiry and the reminders, which ask every
+        // 30 seconds for the few past a time among millions of sessions.
+        builder.HasNamedIndex(s => s.CreatedAt, "idx_sessions_pending_made").HasFilter(PendingFilter);
+        builder.HasNamedIndex(s => s.ScheduledAt, "idx_sessions_pending_start").HasFilter(PendingFilter);
     }
 }

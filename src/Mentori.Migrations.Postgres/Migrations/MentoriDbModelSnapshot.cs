@@ -783,6 +783,14 @@ namespace Mentori.Migrations.Postgres.Migrations
                     b.HasIndex(new[] { "MentorId", "Status" }, "idx_sessions_mentor_status")
                         .HasDatabaseName("idx_sessions_mentor_status");
 
+                    b.HasIndex(new[] { "CreatedAt" }, "idx_sessions_pending_made")
+                        .HasDatabaseName("idx_sessions_pending_made")
+                        .HasFilter("status = 'pending'");
+
+                    b.HasIndex(new[] { "ScheduledAt" }, "idx_sessions_pending_start")
+                        .HasDatabaseName("idx_sessions_pending_start")
+                        .HasFilter("status = 'pending'");
+
                     b.HasIndex(new[] { "ScheduledAt" }, "idx_sessions_scheduled_at")
                         .HasDatabaseName("idx_sessions_scheduled_at");
 

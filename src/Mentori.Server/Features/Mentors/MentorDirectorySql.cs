@@ -62,13 +62,18 @@ public static class MentorDirectorySql
     /// </summary>
     private const string ListedMentor = "u.role = 'mentor' AND u.is_active";
 
-    private const string ListedMentors = $"""
+    private static string ListedMentors(string responses) => $"""
         FROM profiles p
         JOIN users u ON u.id = p.user_id
         JOIN rating_summaries r ON r.user_id = p.user_id
-        JOIN response_summaries rs ON rs.user_id = p.user_id
+        {responses}
         WHERE {ListedMentor}
         """;
+
+    // Every user has a response summary. An inner join lets the "responsive" sort walk its index first; for every other
+    // list an outer join, which PostgreSQL does not reorder: it plans in 0.3 ms less (0.5 instead of 0.8 ms, warm).
+    private const string ResponsesDrive = "JOIN response_summaries rs ON rs.user_id = p.user_id";
+    private const string ResponsesAlongside = "LEFT JOIN response_summaries rs ON rs.user_id = p.user_id";
 
     // Non-ASCII letters as themselves, not \u escapes, so that lower() can fold them.
     private static readonly JsonSerializerOptions RawJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -80,7 +85,7 @@ public static class MentorDirectorySql
         var sql = new StringBuilder("SELECT ")
             .Append(MentorColumns(provider))
             .Append(", ").Append(relevance).AppendLine(" AS relevance")
-            .AppendLine(ListedMentors);
+            .AppendLine(ListedMentors(search.Sort == MentorSort.Responsive ? ResponsesDrive : ResponsesAlongside));
         AppendFilters(sql, parameters, provider, search, relevance);
 
         var (keys, descending) = SortKeys(search.Sort, relevance);
@@ -99,13 +104,13 @@ public static class MentorDirectorySql
     {
         var parameters = new Dictionary<string, object> { ["cap"] = cap };
         var relevance = search.Text is null ? "0" : Relevance(provider, search.Text, parameters);
-        var sql = new StringBuilder("SELECT count(*) FROM (SELECT 1 AS found ").AppendLine(ListedMentors);
+        var sql = new StringBuilder("SELECT count(*) FROM (SELECT 1 AS found ").AppendLine(ListedMentors(responses: ""));
         AppendFilters(sql, parameters, provider, search, relevance);
         sql.Append("LIMIT @cap) capped");
         return new DirectoryStatement(sql.ToString(), parameters);
     }
 
-    /// <summary>The search's filters, as conditions after <see cref="ListedMentors"/>.</summary>
+    /// <summary>The search's filters, as conditions after <see cref="ListedMentors(string)"/>.</summary>
     private static void AppendFilters(StringBuilder sql, Dictionary<string, object> parameters, DatabaseProvider provider, MentorSearch search, string relevance)
     {
         var postgres = provider == DatabaseProvider.Postgres;
@@ -169,7 +174,7 @@ public static class MentorDirectorySql
         {
             sql = new StringBuilder("SELECT ").Append(MentorColumns(provider))
                 .AppendLine(", 0 AS relevance, m.matched::text, jsonb_array_length(m.matched) AS score")
-                .AppendLine(ListedMentors.Replace("WHERE", $"""
+                .AppendLine(ListedMentors(ResponsesAlongside).Replace("WHERE", $"""
                     CROSS JOIN LATERAL (SELECT coalesce(jsonb_agg(topic ORDER BY position), '[]') AS matched
                         FROM jsonb_array_elements_text(p.expertise) WITH ORDINALITY AS e(topic, position)
                         WHERE lower(topic) = ANY ({PostgresTopics})) m
@@ -186,7 +191,7 @@ public static class MentorDirectorySql
                     , 0 AS relevance, (SELECT json_group_array(e.value) FROM json_each(p.expertise) e
                         WHERE unicode_lower(e.value) IN (SELECT unicode_lower(t.value) FROM json_each(@topics) t)) AS matched
                     """)
-                .AppendLine(ListedMentors)
+                .AppendLine(ListedMentors(ResponsesAlongside))
                 .AppendLine(") m WHERE json_array_length(m.matched) > 0");
             keys = ["json_array_length(m.matched)", "m.rating_average", "m.rating_count", "m.user_id"];
         }

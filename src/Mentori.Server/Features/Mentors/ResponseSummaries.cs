@@ -98,7 +98,8 @@ public sealed class ResponseSummaries(IServiceScopeFactory scopes, TimeProvider 
     private static double Median(List<double> sorted) =>
         sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
 
+    /// <summary>The first pass one interval after the start: nothing waits on it (the figures stay as they were meanwhile).</summary>
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => PeriodicWork.RunAsync(clock, Interval, RefreshDueAsync,
         exception => logger.LogError(exception, "Computing the response summaries failed; trying again in {Interval}", Interval),
-        stoppingToken, passFirst: true);
+        stoppingToken);
 }

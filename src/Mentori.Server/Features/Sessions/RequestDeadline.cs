@@ -34,12 +34,26 @@ public sealed class RequestDeadline(IOptions<SessionRequestOptions> options)
         return s => s.Status == SessionStatus.Pending && s.CreatedAt <= madeBy;
     }
 
-    /// <summary>A pending request whose deadline has passed at <paramref name="now"/>.</summary>
+    /// <summary>A pending request whose deadline has passed at <paramref name="now"/>: <see cref="LapsedByAge"/> or <see cref="LapsedByStart"/>.</summary>
     public Expression<Func<Session, bool>> Lapsed(DateTime now)
     {
         var madeBy = now - options.Value.RequestTtl;
         var startsBy = now + options.Value.AnswerBeforeStart;
         return s => s.Status == SessionStatus.Pending && (s.CreatedAt <= madeBy || s.ScheduledAt <= startsBy);
+    }
+
+    /// <summary>A pending request past its time to live at <paramref name="now"/> (one range of idx_sessions_pending_made).</summary>
+    public Expression<Func<Session, bool>> LapsedByAge(DateTime now)
+    {
+        var madeBy = now - options.Value.RequestTtl;
+        return s => s.Status == SessionStatus.Pending && s.CreatedAt <= madeBy;
+    }
+
+    /// <summary>A pending request within the before-start margin at <paramref name="now"/> (one range of idx_sessions_pending_start).</summary>
+    public Expression<Func<Session, bool>> LapsedByStart(DateTime now)
+    {
+        var startsBy = now + options.Value.AnswerBeforeStart;
+        return s => s.Status == SessionStatus.Pending && s.ScheduledAt <= startsBy;
     }
 
     /// <summary>The before-start margin in words, for the refusal of a start too near.</summary>

@@ -76,10 +76,10 @@ public sealed class SessionEmails(MentoriDb db, SessionQueries queries, EmailOut
     });
 
     /// <summary>
-    /// The mentee hears that the request lapsed unanswered, with up to <see cref="Alternatives"/> mentors of the same
-    /// topics who are free at that time; the mentor hears that it lapsed, and how long requests wait.
+    /// The mentee hears that the request lapsed unanswered, with <paramref name="others"/> (<see cref="AlternativesAsync"/>);
+    /// the mentor hears that it lapsed, and how long requests wait.
     /// </summary>
-    public async Task ExpiredAsync(Guid sessionId, CancellationToken cancellationToken)
+    public async Task ExpiredAsync(Guid sessionId, IReadOnlyList<MentorSummary> others)
     {
         if (await LoadAsync(sessionId) is not { } facts)
         {
@@ -87,7 +87,6 @@ public sealed class SessionEmails(MentoriDb db, SessionQueries queries, EmailOut
         }
 
         var (session, mentor, mentee) = facts;
-        var others = await directory.FreeAlikeAsync(mentor.Id, session.ScheduledAt, session.EndsAt, Alternatives, cancellationToken);
         var suggestions = others.Count == 0
             ? $"Other mentors and other times: {options.Value.PageUrl("/mentors")}"
             : $"These mentors share {mentor.FirstName}'s topics and are free at that time:\n"
@@ -107,6 +106,14 @@ public sealed class SessionEmails(MentoriDb db, SessionQueries queries, EmailOut
             Your sessions: {options.Value.PageUrl("/sessions")}
             """);
     }
+
+    /// <summary>
+    /// Up to <see cref="Alternatives"/> mentors of the same topics as the request's mentor who are free at its time: what
+    /// the mentee of an expired request is offered. Asked before the expiry's transaction, so that it holds the row
+    /// for no longer than the write.
+    /// </summary>
+    public Task<IReadOnlyList<MentorSummary>> AlternativesAsync(Guid mentorId, DateTime start, int duration, CancellationToken cancellationToken) =>
+        directory.FreeAlikeAsync(mentorId, start, SessionRules.EndOf(start, duration), Alternatives, cancellationToken);
 
     /// <summary>
     /// The other side is told; when the session had been accepted, both sides get the calendar's cancellation, so
