@@ -5,6 +5,10 @@ namespace Mentori.Tests.Infrastructure;
 /// <summary>Builders for rows the tests need, with valid defaults and only the interesting parts spelled out.</summary>
 public static class TestData
 {
+    /// <summary>Free every hour of every day: a mentor whose week never stands in a test's way.</summary>
+    public static Dictionary<string, List<string>> AllWeek() => new[] { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" }
+        .ToDictionary(day => day, _ => new List<string> { "00:00-24:00" });
+
     /// <summary>A fixed hash: the tests that use these users never sign in with a password.</summary>
     private const string AnyHash = "$2a$11$0000000000000000000000000000000000000000000000000000";
 

@@ -15,9 +15,6 @@ namespace Mentori.Tests.Mentors;
 /// </summary>
 public abstract class ResponseStatisticsTests(ITestDatabaseServer server) : DatabaseTest(server)
 {
-    private static readonly Dictionary<string, List<string>> AllWeek = new[]
-        { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" }.ToDictionary(day => day, _ => new List<string> { "00:00-24:00" });
-
     private readonly ManualClock _clock = new(DateTimeOffset.UtcNow);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -177,13 +174,7 @@ public abstract class ResponseStatisticsTests(ITestDatabaseServer server) : Data
             .SetProperty(s => s.MedianResponseMinutes, minutes), Ct);
     }
 
-    private async Task<User> SeedMentorAsync()
-    {
-        var mentor = TestData.NewMentor(availability: AllWeek, timezone: "UTC");
-        mentor.PasswordHash = BCrypt.Net.BCrypt.HashPassword(Api.Password, 4);
-        await Database.SeedAsync(mentor);
-        return mentor;
-    }
+    private Task<User> SeedMentorAsync() => Database.SeedUserAsync(UserRole.Mentor, availability: TestData.AllWeek(), timezone: "UTC");
 
     /// <summary>A request for a whole hour <paramref name="days"/> from now.</summary>
     private async Task<Guid> RequestedAsync(HttpClient mentee, User mentor, int days)

@@ -15,9 +15,6 @@ namespace Mentori.Tests.Sessions;
 /// </summary>
 public abstract class RequestExpiryTests(ITestDatabaseServer server) : DatabaseTest(server)
 {
-    private static readonly Dictionary<string, List<string>> AllWeek = new[]
-        { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" }.ToDictionary(day => day, _ => new List<string> { "00:00-24:00" });
-
     private readonly ManualClock _clock = new(DateTimeOffset.UtcNow);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -119,12 +116,12 @@ public abstract class RequestExpiryTests(ITestDatabaseServer server) : DatabaseT
     [Fact]
     public async Task The_mentees_email_names_mentors_of_the_same_topics_who_are_free_at_that_time()
     {
-        var mentor = await SeedMentorAsync("Ada", ["Go", "Rust"], AllWeek);
+        var mentor = await SeedMentorAsync("Ada", ["Go", "Rust"], TestData.AllWeek());
         var mentee = await Database.SeedUserAsync(UserRole.Mentee);
-        var free = await SeedMentorAsync("Barbara", ["go", "Kotlin"], AllWeek);
-        var busy = await SeedMentorAsync("Claude", ["Go"], AllWeek);
+        var free = await SeedMentorAsync("Barbara", ["go", "Kotlin"], TestData.AllWeek());
+        var busy = await SeedMentorAsync("Claude", ["Go"], TestData.AllWeek());
         await SeedMentorAsync("Donald", ["Go"], new() { ["monday"] = ["00:00-00:30"] });
-        await SeedMentorAsync("Edsger", ["Python"], AllWeek);
+        await SeedMentorAsync("Edsger", ["Python"], TestData.AllWeek());
         await using var app = App();
         var start = WholeHour(_clock.Now.AddDays(5));
         await Database.SeedAsync(TestData.NewSession(busy, await Database.SeedUserAsync(UserRole.Mentee), start.AddMinutes(-30), SessionStatus.Accepted));
@@ -150,7 +147,7 @@ public abstract class RequestExpiryTests(ITestDatabaseServer server) : DatabaseT
     [Fact]
     public async Task An_accept_racing_the_expiry_has_exactly_one_winner_in_each_of_32_rounds()
     {
-        var mentor = await SeedMentorAsync("Ada", ["Go"], AllWeek);
+        var mentor = await SeedMentorAsync("Ada", ["Go"], TestData.AllWeek());
         var accepting = new ManualClock(DateTimeOffset.UtcNow);
         var expiring = new ManualClock(accepting.Now + TimeSpan.FromSeconds(2));
         var made = accepting.Now.UtcDateTime - TimeSpan.FromHours(48) + TimeSpan.FromSeconds(1);
@@ -249,7 +246,7 @@ public abstract class RequestExpiryTests(ITestDatabaseServer server) : DatabaseT
     private static Task<int> ExpireDueAsync(MentoriApp app) => app.Services.GetRequiredService<RequestExpiry>().ExpireDueAsync(TestContext.Current.CancellationToken);
 
     private async Task<(User Mentor, User Mentee)> SeedPairAsync() =>
-        (await SeedMentorAsync("Ada", ["Go"], AllWeek), await Database.SeedUserAsync(UserRole.Mentee));
+        (await SeedMentorAsync("Ada", ["Go"], TestData.AllWeek()), await Database.SeedUserAsync(UserRole.Mentee));
 
     private async Task<User> SeedMentorAsync(string firstName, string[] expertise, Dictionary<string, List<string>> availability)
     {
