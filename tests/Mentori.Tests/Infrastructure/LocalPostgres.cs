@@ -32,15 +32,24 @@ public sealed class LocalPostgres : IAsyncDisposable
         }
 
         await server.RunPostgresAsync("initdb", ["-D", server.DataFolder, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
-        await server.RunPostgresAsync("pg_ctl", [
-            "-D", server.DataFolder, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60",
-            "-o", $"-k {folder} -c listen_addresses='' -p {Port} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 -c deadlock_timeout=100ms",
-            "start",
-        ]);
+        await server.StartAgainAsync();
         return server;
     }
 
     private string DataFolder => Path.Combine(_folder, "data");
+
+    /// <summary>An immediate stop, as in a crash: no checkpoint, every connection cut.</summary>
+    public Task StopAsync() => RunPostgresAsync("pg_ctl", ["-D", DataFolder, "-m", "immediate", "-w", "stop"]);
+
+    /// <summary>Starts the server (again, after <see cref="StopAsync"/>) and waits until it accepts connections.</summary>
+    public Task StartAgainAsync() => RunPostgresAsync("pg_ctl", [
+        "-D", DataFolder, "-l", Path.Combine(_folder, "server.log"), "-w", "-t", "60",
+        "-o", $"-k {_folder} -c listen_addresses='' -p {Port} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 -c deadlock_timeout=100ms",
+        "start",
+    ]);
+
+    /// <summary>A connection string to another database of this server.</summary>
+    public string ConnectionStringFor(string database) => ConnectionString.Replace("Database=postgres", $"Database={database}", StringComparison.Ordinal);
 
     public async ValueTask DisposeAsync()
     {

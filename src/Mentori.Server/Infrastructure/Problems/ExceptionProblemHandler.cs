@@ -46,13 +46,7 @@ public sealed class ExceptionProblemHandler(IProblemDetailsService problems, ILo
                 Title = "The request contains characters that cannot be stored",
                 Detail = "Remove control characters such as NUL from the text fields.",
             },
-            DbException or TimeoutException when IsDatabaseUnreachable(exception) => new ProblemDetails
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Type = ProblemTypes.DatabaseUnavailable,
-                Title = "The service is temporarily unavailable",
-                Detail = "The database could not be reached. Try again shortly.",
-            },
+            _ when IsDatabaseUnreachable(exception) => DatabaseUnavailable(httpContext),
             _ => null,
         };
 
@@ -177,11 +171,44 @@ public sealed class ExceptionProblemHandler(IProblemDetailsService problems, ILo
     private static string JsonPathToField(string? path) =>
         path is null or "$" ? "body" : path.TrimStart('$').TrimStart('.');
 
-    private static bool IsDatabaseUnreachable(Exception exception) => exception switch
+    /// <summary>How long a client should wait before it tries again while the database is away.</summary>
+    public const int DatabaseRetryAfterSeconds = 5;
+
+    private static ProblemDetails DatabaseUnavailable(HttpContext httpContext)
     {
-        Npgsql.NpgsqlException npgsql => npgsql.IsTransient || npgsql.InnerException is System.Net.Sockets.SocketException,
-        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode is 5 or 6 or 14, // BUSY, LOCKED, CANTOPEN
-        TimeoutException => true,
-        _ => false,
-    };
+        httpContext.Response.Headers.RetryAfter = DatabaseRetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        return new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Type = ProblemTypes.DatabaseUnavailable,
+            Title = "The service is temporarily unavailable",
+            Detail = "The database could not be reached. Try again shortly.",
+        };
+    }
+
+    /// <summary>
+    /// The database is down, restarting or out of connections, seen in the exception or what it wraps: EF Core's
+    /// execution strategy reports a transient failure as an <see cref="InvalidOperationException"/> around Npgsql's.
+    /// </summary>
+    private static bool IsDatabaseUnreachable(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            var unreachable = current switch
+            {
+                Npgsql.PostgresException postgres => postgres.IsTransient || postgres.SqlState.StartsWith("08", StringComparison.Ordinal)
+                    || postgres.SqlState.StartsWith("57P", StringComparison.Ordinal) || postgres.SqlState.StartsWith("53", StringComparison.Ordinal),
+                Npgsql.NpgsqlException npgsql => npgsql.IsTransient || npgsql.InnerException is System.Net.Sockets.SocketException or IOException,
+                Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode is 5 or 6 or 14, // BUSY, LOCKED, CANTOPEN
+                TimeoutException or System.Net.Sockets.SocketException => true,
+                _ => false,
+            };
+            if (unreachable)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
