@@ -1,11 +1,12 @@
 using Mentori.Data.Configuration;
 using Mentori.Data.Conversions;
 using Mentori.Data.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mentori.Data;
 
-public class MentoriDb : DbContext
+public class MentoriDb : DbContext, IDataProtectionKeyContext
 {
     private readonly TimeProvider clock;
 
@@ -37,6 +38,9 @@ public class MentoriDb : DbContext
     public DbSet<NotificationPreferences> NotificationPreferences => Set<NotificationPreferences>();
     public DbSet<ChatConnection> ChatConnections => Set<ChatConnection>();
     public DbSet<UnreadMessageNotice> UnreadMessageNotices => Set<UnreadMessageNotice>();
+
+    /// <summary>ASP.NET Core's data-protection key ring (cookies, antiforgery), shared by every instance and kept across restarts.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DatabaseProvider Provider =>
         Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL" ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
@@ -78,6 +82,7 @@ public class MentoriDb : DbContext
         modelBuilder.ApplyConfiguration(new NotificationPreferencesConfiguration());
         modelBuilder.ApplyConfiguration(new ChatConnectionConfiguration());
         modelBuilder.ApplyConfiguration(new UnreadMessageNoticeConfiguration());
+        modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -31,6 +31,7 @@ var builder = WebApplication.CreateBuilder(command?.HostArgs ?? args);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddMentoriOptions(builder.Configuration);
 builder.Services.AddMentoriDatabase(builder.Configuration);
+builder.Services.AddMentoriDataProtection();
 builder.Services.AddMentoriProblemDetails();
 builder.Services.AddMentoriJson();
 builder.Services.AddMentoriOpenApi();

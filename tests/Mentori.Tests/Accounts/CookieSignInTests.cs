@@ -28,6 +28,41 @@ public abstract class CookieSignInTests(ITestDatabaseServer server) : DatabaseTe
         Assert.Equal(email, me.GetProperty("user").GetProperty("email").GetString());
     }
 
+    /// <summary>
+    /// Issue 17: behind a load balancer the next request may reach another instance. The key ring that signs cookies
+    /// and antiforgery tokens is in the database, so each instance reads the one the other wrote.
+    /// </summary>
+    [Fact]
+    public async Task A_cookie_and_its_antiforgery_token_from_one_instance_work_on_another()
+    {
+        await using var a = new MentoriApp(Database);
+        await using var b = new MentoriApp(Database);
+        var email = NewEmail();
+        await RegisterAsync(a.CreateClient(), email);
+        var onA = a.CreateClient();
+        var signIn = await onA.PostAsJsonAsync("/api/v1/auth/login?useCookies=true", new { email, password = Password });
+        var antiforgeryResponse = await onA.GetAsync("/api/v1/auth/antiforgery");
+        var antiforgery = await antiforgeryResponse.JsonAsync();
+        var cookies = string.Join("; ", new[] { signIn, antiforgeryResponse }
+            .SelectMany(response => response.Headers.TryGetValues("Set-Cookie", out var set) ? set : [])
+            .Select(cookie => cookie.Split(';')[0]));
+
+        var me = new HttpRequestMessage(HttpMethod.Get, "/api/v1/me");
+        me.Headers.Add("Cookie", cookies);
+        var change = new HttpRequestMessage(HttpMethod.Put, "/api/v1/me/password")
+        {
+            Content = JsonContent.Create(new { currentPassword = Password, newPassword = "N3w-password" }),
+        };
+        change.Headers.Add("Cookie", cookies);
+        change.Headers.Add(antiforgery.GetProperty("headerName").GetString()!, antiforgery.GetProperty("token").GetString());
+        var onB = b.CreateClient(new() { HandleCookies = false });
+
+        Assert.Equal(HttpStatusCode.OK, (await onB.SendAsync(me)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await onB.SendAsync(change)).StatusCode);
+        await using var db = Database.NewContext();
+        Assert.True(await db.DataProtectionKeys.AnyAsync(), "no key in data_protection_keys");
+    }
+
     [Theory]
     [InlineData("/api/v1/me/password")]
     [InlineData("/API/v1/me/password")]
