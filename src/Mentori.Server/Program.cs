@@ -27,6 +27,8 @@ if (AdminCommandLine.UnknownCommand(args) is { } unknown)
 
 var command = AdminCommandLine.Parse(args);
 var builder = WebApplication.CreateBuilder(command?.HostArgs ?? args);
+builder.Configuration.AddSecretFiles();
+builder.AddMentoriLogging();
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddMentoriOptions(builder.Configuration);
@@ -73,6 +75,7 @@ app.UseWebUiStatusPages();
 app.UseRouting(); // after the re-executing status pages, so a re-executed request is routed again
 app.UseChatOriginCheck();
 app.UseAuthentication();
+app.UseUserLogScope();
 app.UseSignedInUserCheck();
 app.UseCookieAntiforgery();
 app.UseRateLimiter();

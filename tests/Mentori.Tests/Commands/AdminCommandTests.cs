@@ -90,6 +90,33 @@ public abstract class AdminCommandTests(ITestDatabaseServer server) : DatabaseTe
         Assert.Equal("", result.Output);
     }
 
+    /// <summary>Issue 17: a secret (here the connection string) can come from a file, as Compose and Kubernetes mount them.</summary>
+    [Fact]
+    public async Task A_setting_can_come_from_a_file_in_the_secrets_folder()
+    {
+        var secrets = Directory.CreateTempSubdirectory("mentori-secrets-");
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(secrets.FullName, "ConnectionStrings__Mentori"), Database.ConnectionString + "\n");
+            var environment = new Dictionary<string, string>
+            {
+                ["Database__Provider"] = Database.Provider.ToString().ToLowerInvariant(),
+                ["ConnectionStrings__Mentori"] = "Host=nowhere.invalid;Data Source=/nonexistent/folder/mentori.db", // overridden by the file
+                ["Secrets__Folder"] = secrets.FullName,
+            };
+
+            var result = await ServerCommand.RunAsync(["create-admin", "--email", "secret@example.com", "--password", Password], environment);
+
+            Assert.True(result.ExitCode == 0, result.Error);
+            await using var db = Database.NewContext();
+            Assert.True(await db.Users.AnyAsync(u => u.Email == "secret@example.com"));
+        }
+        finally
+        {
+            secrets.Delete(recursive: true);
+        }
+    }
+
     private Task<ServerCommand.Result> RunAsync(params string[] arguments) =>
         ServerCommand.RunAsync(arguments, ServerCommand.DatabaseEnvironment(Database));
 }

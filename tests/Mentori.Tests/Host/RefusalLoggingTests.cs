@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Mentori.Data.Entities;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Mentori.Tests.Host;
@@ -31,6 +32,34 @@ public abstract class RefusalLoggingTests(ITestDatabaseServer server) : Database
         var loud = logs.Entries.Where(e => e.Level >= LogLevel.Error || e.Exception is not null
             || (e.Category.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal) && e.Level >= LogLevel.Warning)).ToList();
         Assert.True(loud.Count == 0, string.Join("\n", loud.Select(e => $"{e.Level} {e.Category}: {e.Message}")));
+    }
+
+    /// <summary>
+    /// Issue 17: what a request logs carries the request's id and the signed-in user's id, and nothing names anybody by
+    /// email or name (the session request's email is logged by its message id once the outbox sends it). Outside
+    /// Development the console writes it as JSON with those scopes.
+    /// </summary>
+    [Fact]
+    public async Task Logs_carry_the_request_and_the_user_by_id_and_no_email_or_name()
+    {
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor, availability: TestData.AllWeek(), timezone: "UTC", firstName: "Grace");
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee, firstName: "Alan");
+        await using var app = new MentoriApp(Database).WithSetting("Logging:LogLevel:Microsoft.AspNetCore.Routing", "Information"); // its "Executed endpoint"
+        var logs = CapturedLogs.In(app);
+        var client = await SignInAsync(app, mentee);
+
+        var requested = await RequestAsync(client, mentor.Id, DateTime.UtcNow.Date.AddDays(3).AddHours(10));
+
+        Assert.Equal(HttpStatusCode.Created, requested.StatusCode);
+        await WaitUntilAsync(() => Task.FromResult(logs.Entries.Any(e => e.Message.StartsWith("Email ", StringComparison.Ordinal))));
+        var inRequest = logs.Entries.First(e => e.Message.StartsWith("Executed endpoint 'HTTP: POST /api/v1/sessions", StringComparison.Ordinal));
+        Assert.Equal(mentee.Id, inRequest.Scopes["UserId"]);
+        Assert.True(inRequest.Scopes.ContainsKey("RequestId"), string.Join(", ", inRequest.Scopes.Keys));
+        Assert.All(logs.Entries, e => Assert.False(
+            e.Message.Contains(mentor.Email, StringComparison.OrdinalIgnoreCase) || e.Message.Contains(mentee.Email, StringComparison.OrdinalIgnoreCase)
+            || e.Message.Contains("Grace", StringComparison.Ordinal) || e.Message.Contains("Alan", StringComparison.Ordinal), e.Message));
+        var console = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>>().CurrentValue;
+        Assert.Equal("json", console.FormatterName);
     }
 }
 

@@ -4,12 +4,13 @@ using Microsoft.Extensions.Logging;
 
 namespace Mentori.Tests.Infrastructure;
 
-/// <summary>Every log entry the app writes, as an operator's log collector would receive it.</summary>
-public sealed class CapturedLogs : ILoggerProvider
+/// <summary>Every log entry the app writes, with its scopes, as an operator's log collector would receive it.</summary>
+public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
 {
-    public sealed record Entry(string Category, LogLevel Level, string Message, Exception? Exception);
+    public sealed record Entry(string Category, LogLevel Level, string Message, Exception? Exception, IReadOnlyDictionary<string, object?> Scopes);
 
     private readonly ConcurrentQueue<Entry> _entries = new();
+    private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
 
     public IReadOnlyList<Entry> Entries => [.. _entries];
 
@@ -20,16 +21,18 @@ public sealed class CapturedLogs : ILoggerProvider
         return logs;
     }
 
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries, () => _scopes);
+
+    public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
 
     public void Dispose()
     {
     }
 
-    private sealed class Logger(string category, ConcurrentQueue<Entry> entries) : ILogger
+    private sealed class Logger(string category, ConcurrentQueue<Entry> entries, Func<IExternalScopeProvider> scopes) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
+            where TState : notnull => scopes().Push(state);
 
         public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
 
@@ -37,7 +40,18 @@ public sealed class CapturedLogs : ILoggerProvider
         {
             if (IsEnabled(logLevel))
             {
-                entries.Enqueue(new Entry(category, logLevel, formatter(state, exception), exception));
+                var values = new Dictionary<string, object?>();
+                scopes().ForEachScope((scope, into) =>
+                {
+                    if (scope is IEnumerable<KeyValuePair<string, object?>> pairs)
+                    {
+                        foreach (var (key, value) in pairs)
+                        {
+                            into[key] = value;
+                        }
+                    }
+                }, values);
+                entries.Enqueue(new Entry(category, logLevel, formatter(state, exception), exception, values));
             }
         }
     }

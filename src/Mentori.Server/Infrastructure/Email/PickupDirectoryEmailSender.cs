@@ -21,6 +21,6 @@ public sealed class PickupDirectoryEmailSender(
         var partial = file + ".partial";
         await message.WriteToAsync(partial, cancellationToken);
         File.Move(partial, file);
-        logger.LogInformation("Email \"{Subject}\" to {To} written to {File}", message.Subject, message.To, file);
+        logger.LogInformation("Email {MessageId} written to {File}", message.MessageId, file); // no address or subject: they name people
     }
 }

@@ -23,6 +23,6 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options, ILogger<Smtp
 
         await client.SendAsync(message, cancellationToken);
         await client.DisconnectAsync(quit: true, cancellationToken);
-        logger.LogInformation("Email \"{Subject}\" to {To} sent through {Host}", message.Subject, message.To, smtp.Host);
+        logger.LogInformation("Email {MessageId} sent through {Host}", message.MessageId, smtp.Host); // no address or subject: they name people
     }
 }

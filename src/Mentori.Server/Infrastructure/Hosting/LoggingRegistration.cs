@@ -1,0 +1,45 @@
+using Mentori.Server.Infrastructure.Auth;
+
+namespace Mentori.Server.Infrastructure.Hosting;
+
+public static class LoggingRegistration
+{
+    /// <summary>
+    /// Outside Development the console writes one JSON object per line (what a container's log collector reads), with
+    /// the scopes: ASP.NET Core's request id and trace id, and the signed-in user's id (<see cref="UseUserLogScope"/>).
+    /// Messages name people by id only: no email, name, token, password or message text is logged.
+    /// </summary>
+    public static WebApplicationBuilder AddMentoriLogging(this WebApplicationBuilder builder)
+    {
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.Logging.AddJsonConsole(options =>
+            {
+                options.IncludeScopes = true;
+                options.UseUtcTimestamp = true;
+                options.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z' ";
+            });
+        }
+
+        return builder;
+    }
+
+    /// <summary>Everything logged while a signed-in request runs carries <c>UserId</c>; after authentication.</summary>
+    public static IApplicationBuilder UseUserLogScope(this IApplicationBuilder app)
+    {
+        var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("Mentori.Requests");
+        return app.Use(async (context, next) =>
+        {
+            if (context.User.Identity?.IsAuthenticated != true)
+            {
+                await next(context);
+                return;
+            }
+
+            using (logger.BeginScope(new Dictionary<string, object> { ["UserId"] = context.User.GetUserId() }))
+            {
+                await next(context);
+            }
+        });
+    }
+}
