@@ -19,7 +19,8 @@ public sealed class RedisServer : IAsyncDisposable
 
     public string ConnectionString => $"127.0.0.1:{Port}";
 
-    public static async Task<RedisServer> StartAsync()
+    /// <summary>A new server on a free port, or on <paramref name="port"/> (the one a stopped server had: Redis coming back).</summary>
+    public static async Task<RedisServer> StartAsync(int? port = null)
     {
         if (!File.Exists(Binary))
         {
@@ -32,9 +33,9 @@ public sealed class RedisServer : IAsyncDisposable
             Assert.Skip(missing);
         }
 
-        var port = LoopbackPort.Free();
+        var listening = port ?? LoopbackPort.Free();
         var start = new ProcessStartInfo(Binary) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
+        foreach (var argument in new[] { "--port", listening.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
                      "--save", "", "--appendonly", "no", "--protected-mode", "no" })
         {
             start.ArgumentList.Add(argument);
@@ -43,8 +44,8 @@ public sealed class RedisServer : IAsyncDisposable
         var server = Process.Start(start)!;
         server.BeginOutputReadLine();
         server.BeginErrorReadLine();
-        var redis = new RedisServer(server, port);
-        await LoopbackPort.WaitUntilListeningAsync(port, server);
+        var redis = new RedisServer(server, listening);
+        await LoopbackPort.WaitUntilListeningAsync(listening, server);
         return redis;
     }
 

@@ -116,6 +116,56 @@ public sealed class ChatHubOnPostgres(PostgresServer server) : ChatHubTests(serv
         Assert.Equal("Across", message.GetProperty("content").GetString());
         Assert.Equal(mentor.Id, receipt.GetProperty("readerId").GetGuid());
     }
+
+    /// <summary>
+    /// Issue 17: Redis goes away. Chat keeps working on each instance for its own connections (pushes cannot cross
+    /// meanwhile), sign-ins and messages go on, and an instance stops cleanly without it; once Redis is back, pushes
+    /// cross instances again by themselves.
+    /// </summary>
+    [Fact(Timeout = 120_000)]
+    public async Task Without_redis_chat_stays_on_the_instance_and_crosses_again_once_it_is_back()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var redis = await RedisServer.StartAsync();
+        var (mentor, mentee, _) = await Database.SeedPairAsync();
+        var a = new MentoriApp(Database).WithSetting("Redis:ConnectionString", redis.ConnectionString);
+        await using var b = new MentoriApp(Database).WithSetting("Redis:ConnectionString", redis.ConnectionString);
+        foreach (var instance in new[] { a, b })
+        {
+            instance.UseKestrel(0);
+            instance.StartServer();
+        }
+
+        var mentorOnA = await ConnectAsync(a, await TokenAsync(a, mentor));
+        var menteeOnA = await SignInAsync(a, mentee);
+        var port = redis.Port;
+        await redis.DisposeAsync();
+
+        var local = Expect(mentorOnA, "messageReceived");
+        var posted = await SendAsync(menteeOnA, mentor.Id, "Redis is gone");
+        var pushed = await local.Task.WaitAsync(PushTimeout, ct);
+        var signIn = await LoginAsync(b.CreateClient(), mentee.Email);
+        await mentorOnA.DisposeAsync();
+        await a.DisposeAsync(); // a stop while Redis is away
+
+        await using var again = await RedisServer.StartAsync(port);
+        await using var mentorOnB = await ConnectAsync(b, await TokenAsync(b, mentor));
+        await using var c = new MentoriApp(Database).WithSetting("Redis:ConnectionString", again.ConnectionString);
+        c.UseKestrel(0);
+        c.StartServer();
+        var crossed = Expect(mentorOnB, "messageReceived");
+        var menteeOnC = await SignInAsync(c, mentee);
+        await WaitUntilAsync(async () =>
+        {
+            await SendAsync(menteeOnC, mentor.Id, "Redis is back"); // until the instances' subscriptions are back, pushes are lost (the REST catch-up has them)
+            return crossed.Task.IsCompleted;
+        });
+
+        Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+        Assert.Equal("Redis is gone", pushed.GetProperty("content").GetString());
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        Assert.Equal("Redis is back", (await crossed.Task).GetProperty("content").GetString());
+    }
 }
 
 public sealed class ChatHubOnSqlite(SqliteFiles server) : ChatHubTests(server);

@@ -1,6 +1,8 @@
 using Mentori.Server.Infrastructure.Hosting;
 using Mentori.Server.Infrastructure.Redis;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using StackExchange.Redis;
 
 namespace Mentori.Server.Features.Messages;
@@ -23,7 +25,15 @@ public static class MessagesRegistration
         var signalR = services.AddSignalR().AddJsonProtocol(options => JsonRegistration.Apply(options.PayloadSerializerOptions));
         if (configuration.RedisConnectionString() is { } redis)
         {
-            signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = RedisChannel.Literal("mentori"));
+            signalR.AddStackExchangeRedis(redis, options =>
+            {
+                options.Configuration.ChannelPrefix = RedisChannel.Literal("mentori");
+                options.Configuration.AbortOnConnectFail = false;
+                options.Configuration.BacklogPolicy = BacklogPolicy.FailFast; // a push while Redis is away fails at once and goes local
+            });
+            services.AddSingleton(typeof(RedisHubLifetimeManager<>));
+            services.AddSingleton(typeof(DefaultHubLifetimeManager<>));
+            services.Replace(ServiceDescriptor.Singleton(typeof(HubLifetimeManager<>), typeof(FallbackHubLifetimeManager<>)));
         }
 
         return services;
