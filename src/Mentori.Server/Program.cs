@@ -38,6 +38,7 @@ builder.Services.AddMentoriProblemDetails();
 builder.Services.AddMentoriJson();
 builder.Services.AddMentoriOpenApi();
 builder.Services.AddMentoriHealthChecks();
+builder.Services.AddMentoriTelemetry(builder.Configuration);
 builder.Services.AddMentoriForwardedHeaders();
 builder.Services.AddSecurityHeaders();
 builder.WebHost.LimitRequestBodies();

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Mentori.Data;
 using Mentori.Data.Entities;
 using Mentori.Server.Infrastructure.Configuration;
+using Mentori.Server.Infrastructure.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +18,7 @@ public sealed record BackupListing(string Name, long SizeBytes, DateTime TakenAt
 /// </summary>
 public sealed class BackupService(
     MentoriDb db,
+    MentoriMetrics metrics,
     IDatabaseBackup database,
     IOptions<BackupOptions> options,
     IHostEnvironment environment,
@@ -160,6 +162,7 @@ public sealed class BackupService(
             run.FileName = Path.GetFileName(final);
             run.SizeBytes = new FileInfo(final).Length;
             run.Verified = true;
+            metrics.Backups.Add(1, new KeyValuePair<string, object?>("result", "verified"));
             logger.LogInformation("Backup {File} taken ({Bytes} bytes)", run.FileName, run.SizeBytes);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -170,6 +173,7 @@ public sealed class BackupService(
             }
 
             run.Error = Truncate(exception.Message);
+            metrics.Backups.Add(1, new KeyValuePair<string, object?>("result", "failed"));
             logger.LogError("Backup failed: {Error}", run.Error);
             throw exception as BackupException ?? new BackupException(run.Error);
         }

@@ -62,6 +62,7 @@ public sealed class RequestExpiry(IServiceScopeFactory scopes, TimeProvider cloc
             }
         }
 
+        scope.ServiceProvider.GetRequiredService<MentoriMetrics>().RequestsExpired.Add(expired);
         return expired;
     }
 

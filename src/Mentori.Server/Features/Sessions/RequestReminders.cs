@@ -28,8 +28,10 @@ public sealed class RequestReminders(IServiceScopeFactory scopes, TimeProvider c
             .Select(s => s.Id)
             .ToListAsync(cancellationToken);
 
-        return await RecordedOnce.SendAsync(db, due, id => new RequestReminder { SessionId = id, SentAt = now }, emails.AnswerReminderAsync,
+        var queued = await RecordedOnce.SendAsync(db, due, id => new RequestReminder { SessionId = id, SentAt = now }, emails.AnswerReminderAsync,
             logger, "answer reminder", cancellationToken);
+        scope.ServiceProvider.GetRequiredService<MentoriMetrics>().RemindersQueued.Add(queued, new KeyValuePair<string, object?>("kind", "answer"));
+        return queued;
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => PeriodicWork.RunAsync(clock, Interval, SendDueAsync,

@@ -30,8 +30,10 @@ public sealed class SessionReminders(IServiceScopeFactory scopes, TimeProvider c
             .ToListAsync(cancellationToken);
 
         // None for a session cancelled meanwhile: the email checks.
-        return await RecordedOnce.SendAsync(db, due, id => new SessionReminder { SessionId = id, SentAt = now }, emails.ReminderAsync,
+        var queued = await RecordedOnce.SendAsync(db, due, id => new SessionReminder { SessionId = id, SentAt = now }, emails.ReminderAsync,
             logger, "reminder", cancellationToken);
+        scope.ServiceProvider.GetRequiredService<MentoriMetrics>().RemindersQueued.Add(queued, new KeyValuePair<string, object?>("kind", "session"));
+        return queued;
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => PeriodicWork.RunAsync(clock, Interval, SendDueAsync,

@@ -1,4 +1,5 @@
 using Mentori.Data;
+using Mentori.Server.Infrastructure.Hosting;
 using Mentori.Data.Entities;
 using Mentori.Server.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace Mentori.Server.Infrastructure.Email;
 /// A crash between sending and marking sends the email again when its lease runs out, with the same Message-ID.
 /// </summary>
 public sealed class OutboxSender(IOptions<EmailOptions> options, IServiceScopeFactory scopes, OutboxSignal signal, TimeProvider clock,
-    IServiceProvider services, ILogger<OutboxSender> logger) : BackgroundService
+    IServiceProvider services, MentoriMetrics metrics, ILogger<OutboxSender> logger) : BackgroundService
 {
     /// <summary>How often old rows are looked for: their age is counted in days, so once an hour is plenty.</summary>
     private static readonly TimeSpan ForgetInterval = TimeSpan.FromHours(1);
@@ -61,9 +62,11 @@ public sealed class OutboxSender(IOptions<EmailOptions> options, IServiceScopeFa
                 await mine.ExecuteUpdateAsync(set => set
                     .SetProperty(e => e.Status, OutboxEmailStatus.Sent).SetProperty(e => e.SentAt, now).SetProperty(e => e.Message, Array.Empty<byte>())
                     .SetProperty(e => e.LockedUntil, (DateTime?)null).SetProperty(e => e.LastError, (string?)null), CancellationToken.None);
+                metrics.EmailsSent.Add(1);
             }
             catch (Exception exception)
             {
+                metrics.EmailsFailed.Add(1);
                 await ScheduleRetryAsync(mine, email, exception);
             }
         }

@@ -21,14 +21,17 @@ public static class PeriodicWork
         }
     }
 
+    /// <summary>One pass, in a span of its own named by the service and its method (<c>RequestExpiry.ExpireDueAsync</c>).</summary>
     private static async Task RunPassAsync(Func<CancellationToken, Task> pass, Action<Exception> failed, CancellationToken stoppingToken)
     {
+        using var activity = MentoriTelemetry.Source.StartActivity($"{pass.Method.DeclaringType?.Name}.{pass.Method.Name}");
         try
         {
             await pass(stoppingToken);
         }
         catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
         {
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, exception.Message);
             failed(exception);
         }
     }
