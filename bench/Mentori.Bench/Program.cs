@@ -7,7 +7,8 @@ namespace Mentori.Bench;
 /// The benchmarks of bench/README.md: <c>directory</c> (plans and times of the mentor directory on PostgreSQL) and
 /// <c>chat-latency</c> (message delivery through the hub, on one instance or across two) and <c>ceiling</c> (the hot
 /// reads straight from Npgsql, for bench/ceiling.sh to compare Mentori with) and <c>fixed-rate</c> (an open-loop
-/// load at a steady rate) and <c>writes</c> (requesting, accepting and messaging, beside the ceiling's raw insert) and <c>bcrypt</c> (one
+/// load at a steady rate) and <c>writes</c> (requesting, accepting and messaging, beside the ceiling's raw insert) and <c>faults</c> (messages sent through
+/// the faults of bench/faults.sh, then checked against the database) and <c>bcrypt</c> (one
 /// hash's time per work factor).
 /// </summary>
 public static class Program
@@ -25,6 +26,13 @@ public static class Program
             await WriteLoad.RunAsync(writeDatabase, new Uri(mentori), new Uri(ceiling),
                 TimeSpan.FromSeconds(args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 10),
                 args.Length > 5 ? int.Parse(args[5], CultureInfo.InvariantCulture) : 16);
+            return 0;
+        }
+
+        if (args is ["faults", var faultDatabase, var server, var faultSeconds, ..])
+        {
+            await FaultLoad.RunAsync(faultDatabase, new Uri(server), TimeSpan.FromSeconds(int.Parse(faultSeconds, CultureInfo.InvariantCulture)),
+                args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 8);
             return 0;
         }
 
@@ -54,6 +62,7 @@ public static class Program
                        Mentori.Bench chat-latency <receiver's server url> <sender's server url> [messages]
                        Mentori.Bench ceiling <postgres connection string> <url> <JWT signing key>
                        Mentori.Bench writes <postgres connection string> <Mentori's url> <the ceiling's url> [seconds per write] [pairs]
+                       Mentori.Bench faults <postgres connection string> <Mentori's url> <seconds> [senders]
                        Mentori.Bench fixed-rate <url> <requests per second> <seconds> [bearer token]
                        Mentori.Bench bcrypt
                 """);

@@ -135,16 +135,6 @@ public static class WriteLoad
         return new Outcome(times, failed, Stopwatch.GetElapsedTime(started));
     }
 
-    /// <summary>Marks the accounts' emails verified, as following the emailed link would: writes require it.</summary>
-    private static async Task VerifyAsync(string database, params Guid[] users)
-    {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("UPDATE users SET is_verified = true WHERE id = ANY($1)", connection);
-        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = users });
-        await command.ExecuteNonQueryAsync();
-    }
-
     private static double PerSecond(IEnumerable<Outcome> outcomes) =>
         outcomes.Sum(o => o.Milliseconds.Count) / outcomes.Sum(o => o.Elapsed.TotalSeconds);
 
