@@ -80,9 +80,12 @@ namespace Mentori.Migrations.Postgres.Migrations
 
                 -- What is known of the answers so far: an accepted session's last change is its accept (unless its notes
                 -- changed since), a mentor's decline is the decline. Completed and cancelled sessions were changed since
-                -- their answer, so their answer time is unknown and they are not counted.
+                -- their answer, so their answer time is unknown and they are not counted. Without the trigger that would
+                -- stamp updated_at with now: the sessions did not change.
+                ALTER TABLE sessions DISABLE TRIGGER sessions_set_updated_at;
                 UPDATE sessions SET answered_at = updated_at
                 WHERE status = 'accepted' OR (status = 'declined' AND decline_reason = 'mentor');
+                ALTER TABLE sessions ENABLE TRIGGER sessions_set_updated_at;
                 INSERT INTO response_summaries (user_id, stale)
                 SELECT u.id, EXISTS (SELECT 1 FROM sessions s WHERE s.mentor_id = u.id) FROM users u;
 

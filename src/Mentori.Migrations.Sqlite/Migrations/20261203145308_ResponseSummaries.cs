@@ -68,8 +68,16 @@ namespace Mentori.Migrations.Sqlite.Migrations
                     UPDATE response_summaries SET stale = 1 WHERE user_id = OLD.mentor_id;
                 END;
 
+                -- Without the trigger that would stamp updated_at with now (the sessions did not change), made again as
+                -- the Initial migration made it.
+                DROP TRIGGER sessions_set_updated_at;
                 UPDATE sessions SET answered_at = updated_at
                 WHERE status = 'accepted' OR (status = 'declined' AND decline_reason = 'mentor');
+                CREATE TRIGGER sessions_set_updated_at AFTER UPDATE ON sessions
+                FOR EACH ROW WHEN NEW.updated_at IS OLD.updated_at
+                BEGIN
+                    UPDATE sessions SET updated_at = strftime('%Y-%m-%d %H:%M:%f', 'now') WHERE id = NEW.id;
+                END;
                 INSERT INTO response_summaries (user_id, stale)
                 SELECT u.id, EXISTS (SELECT 1 FROM sessions s WHERE s.mentor_id = u.id) FROM users u;
                 """);

@@ -23,6 +23,7 @@ public abstract class ResponseSummaryMigrationTests(ITestDatabaseServer server)
         var mentor = TestData.NewMentor();
         var mentee = TestData.NewUser(UserRole.Mentee);
         var made = DateTime.UtcNow.AddDays(-3);
+        var lastChanged = new Dictionary<Guid, DateTime>();
         await using (var before = database.NewContext())
         {
             await before.GetService<IMigrator>().MigrateAsync("RequestReminders", Ct);
@@ -33,6 +34,7 @@ public abstract class ResponseSummaryMigrationTests(ITestDatabaseServer server)
             {
                 var asked = status == "pending" ? DateTime.UtcNow.AddHours(-1) : made; // still open: the server's expiry leaves it
                 var (id, start, changed) = (Guid.CreateVersion7(), made.AddDays(10 + changedAfter), asked.AddMinutes(changedAfter));
+                lastChanged[id] = changed;
                 await before.Database.ExecuteSqlAsync($"""
                     INSERT INTO sessions (id, mentor_id, mentee_id, status, decline_reason, scheduled_at, duration, created_at, updated_at)
                     VALUES ({id}, {mentor.Id}, {mentee.Id}, {status}, {reason}, {start}, 60, {asked}, {changed})
@@ -43,6 +45,7 @@ public abstract class ResponseSummaryMigrationTests(ITestDatabaseServer server)
         await using var after = database.NewContext();
         await after.Database.MigrateAsync(Ct);
         var answered = await after.Sessions.Where(s => s.AnsweredAt != null).Select(s => s.Status).ToListAsync(Ct);
+        var updated = await after.Sessions.ToDictionaryAsync(s => s.Id, s => s.UpdatedAt, Ct);
         var marked = await after.ResponseSummaries.Where(s => s.Stale).Select(s => s.UserId).ToListAsync(Ct);
         await using var app = new MentoriApp(database);
         await app.Services.GetRequiredService<ResponseSummaries>().RefreshDueAsync(Ct);
@@ -50,6 +53,7 @@ public abstract class ResponseSummaryMigrationTests(ITestDatabaseServer server)
 
         Assert.Equal([SessionStatus.Accepted, SessionStatus.Declined], answered.Order());
         Assert.Equal([mentor.Id], marked);
+        Assert.All(lastChanged, pair => Assert.Equal(pair.Value, updated[pair.Key], TimeSpan.FromMilliseconds(1))); // the migration changed none
         Assert.Equal((3, 2, 2 / 3.0, 90), (summary.Received, summary.Answered, summary.ResponseRate, summary.MedianResponseMinutes));
         Assert.Equal(2, await after.ResponseSummaries.CountAsync(Ct)); // a row for every user
     }

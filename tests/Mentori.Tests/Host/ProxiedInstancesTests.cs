@@ -8,7 +8,7 @@ namespace Mentori.Tests.Host;
 /// Issue 17: compose.yaml's topology on loopback, where Docker does not run: two server processes on one PostgreSQL
 /// and one Redis, behind Caddy with the repository's own <c>deploy/Caddyfile</c>. A browser signed in through the
 /// proxy stays signed in when the instance it was kept on is killed (<c>kill -9</c>), first one and then the other:
-/// the proxy sends it to the survivor, which reads the same cookie key ring, and the address it sees is the client's.
+/// the proxy sends it to the survivor, which reads the same cookie key ring.
 /// </summary>
 public sealed class ProxiedInstancesTests(PostgresServer postgres) : DatabaseTest(postgres)
 {

@@ -120,7 +120,7 @@ public sealed class ChatHubOnPostgres(PostgresServer server) : ChatHubTests(serv
     /// <summary>
     /// Issue 17: Redis goes away. Chat keeps working on each instance for its own connections (pushes cannot cross
     /// meanwhile), sign-ins and messages go on, and an instance stops cleanly without it; once Redis is back, pushes
-    /// cross instances again by themselves.
+    /// cross instances again by themselves, also to two connections of one user made while it was away.
     /// </summary>
     [Fact(Timeout = 120_000)]
     public async Task Without_redis_chat_stays_on_the_instance_and_crosses_again_once_it_is_back()
@@ -145,26 +145,30 @@ public sealed class ChatHubOnPostgres(PostgresServer server) : ChatHubTests(serv
         var posted = await SendAsync(menteeOnA, mentor.Id, "Redis is gone");
         var pushed = await local.Task.WaitAsync(PushTimeout, ct);
         var signIn = await LoginAsync(b.CreateClient(), mentee.Email);
+        var mentorToken = await TokenAsync(b, mentor);
+        await using var firstTabOnB = await ConnectAsync(b, mentorToken); // two connections of one user, made while Redis is away
+        await using var secondTabOnB = await ConnectAsync(b, mentorToken);
         await mentorOnA.DisposeAsync();
         await a.DisposeAsync(); // a stop while Redis is away
 
         await using var again = await RedisServer.StartAsync(port);
-        await using var mentorOnB = await ConnectAsync(b, await TokenAsync(b, mentor));
         await using var c = new MentoriApp(Database).WithSetting("Redis:ConnectionString", again.ConnectionString);
         c.UseKestrel(0);
         c.StartServer();
-        var crossed = Expect(mentorOnB, "messageReceived");
+        var crossed = Expect(firstTabOnB, "messageReceived");
+        var crossedToo = Expect(secondTabOnB, "messageReceived");
         var menteeOnC = await SignInAsync(c, mentee);
         await WaitUntilAsync(async () =>
         {
-            await SendAsync(menteeOnC, mentor.Id, "Redis is back"); // until the instances' subscriptions are back, pushes are lost (the REST catch-up has them)
-            return crossed.Task.IsCompleted;
+            await SendAsync(menteeOnC, mentor.Id, "Redis is back"); // until the connections are on the backplane again, pushes are lost (the REST catch-up has them)
+            return crossed.Task.IsCompleted && crossedToo.Task.IsCompleted;
         });
 
         Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
         Assert.Equal("Redis is gone", pushed.GetProperty("content").GetString());
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
         Assert.Equal("Redis is back", (await crossed.Task).GetProperty("content").GetString());
+        Assert.Equal("Redis is back", (await crossedToo.Task).GetProperty("content").GetString());
     }
 }
 

@@ -22,11 +22,13 @@ public sealed class FallbackHubLifetimeManager<THub> : HubLifetimeManager<THub>,
     private readonly ILogger<FallbackHubLifetimeManager<THub>> logger;
     private readonly ConcurrentDictionary<string, HubConnectionContext> _localOnly = new();
     private readonly ITimer _retry;
+    private int _retrying;
 
-    public FallbackHubLifetimeManager(RedisHubLifetimeManager<THub> redis, DefaultHubLifetimeManager<THub> local, TimeProvider clock,
+    /// <summary>The Redis manager is this one's own (made here, disposed here), so that a stop while Redis is away is clean.</summary>
+    public FallbackHubLifetimeManager(IServiceProvider services, DefaultHubLifetimeManager<THub> local, TimeProvider clock,
         ILogger<FallbackHubLifetimeManager<THub>> logger)
     {
-        (this.redis, this.local, this.logger) = (redis, local, logger);
+        (redis, this.local, this.logger) = (ActivatorUtilities.CreateInstance<RedisHubLifetimeManager<THub>>(services), local, logger);
         _retry = clock.CreateTimer(_ => _ = RegisterLocalOnlyAsync(), null, RetryInterval, RetryInterval);
     }
 
@@ -35,6 +37,7 @@ public sealed class FallbackHubLifetimeManager<THub> : HubLifetimeManager<THub>,
         await local.OnConnectedAsync(connection);
         if (!await TryRedisAsync(() => redis.OnConnectedAsync(connection), "register a connection"))
         {
+            await ForgetOnRedisAsync(connection); // a half registration would keep the user's channel from being subscribed later
             _localOnly[connection.ConnectionId] = connection;
         }
     }
@@ -125,20 +128,62 @@ public sealed class FallbackHubLifetimeManager<THub> : HubLifetimeManager<THub>,
         }
     }
 
+    /// <summary>One tick's attempt to put the local-only connections on the backplane; a tick finding one still running does nothing.</summary>
     private async Task RegisterLocalOnlyAsync()
     {
-        foreach (var (id, connection) in _localOnly)
+        if (_localOnly.IsEmpty || Interlocked.Exchange(ref _retrying, 1) == 1)
         {
-            try
+            return;
+        }
+
+        try
+        {
+            foreach (var (id, connection) in _localOnly)
             {
-                await redis.OnConnectedAsync(connection);
-                _localOnly.TryRemove(id, out _);
+                if (connection.ConnectionAborted.IsCancellationRequested)
+                {
+                    _localOnly.TryRemove(id, out _);
+                    continue;
+                }
+
+                try
+                {
+                    await redis.OnConnectedAsync(connection);
+                }
+                catch (Exception exception) when (IsRedisFailure(exception))
+                {
+                    await ForgetOnRedisAsync(connection);
+                    return; // still away: the next tick tries again
+                }
+
+                if (!_localOnly.TryRemove(id, out _))
+                {
+                    await ForgetOnRedisAsync(connection); // it disconnected meanwhile
+                    continue;
+                }
+
                 logger.LogInformation("Redis is back: connection {ConnectionId} is on the backplane again", id);
             }
-            catch (Exception exception) when (IsRedisFailure(exception))
-            {
-                return; // still away: the next tick tries again
-            }
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Could not put the chat connections of this instance back on the Redis backplane; trying again");
+        }
+        finally
+        {
+            Volatile.Write(ref _retrying, 0);
+        }
+    }
+
+    private async Task ForgetOnRedisAsync(HubConnectionContext connection)
+    {
+        try
+        {
+            await redis.OnDisconnectedAsync(connection);
+        }
+        catch (Exception exception) when (IsRedisFailure(exception))
+        {
+            // Best effort while Redis is away: the next registration starts from the connection as it is.
         }
     }
 

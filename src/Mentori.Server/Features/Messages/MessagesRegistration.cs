@@ -1,7 +1,6 @@
 using Mentori.Server.Infrastructure.Hosting;
 using Mentori.Server.Infrastructure.Redis;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using StackExchange.Redis;
 
@@ -31,7 +30,6 @@ public static class MessagesRegistration
                 options.Configuration.AbortOnConnectFail = false;
                 options.Configuration.BacklogPolicy = BacklogPolicy.FailFast; // a push while Redis is away fails at once and goes local
             });
-            services.AddSingleton(typeof(RedisHubLifetimeManager<>));
             services.AddSingleton(typeof(DefaultHubLifetimeManager<>));
             services.Replace(ServiceDescriptor.Singleton(typeof(HubLifetimeManager<>), typeof(FallbackHubLifetimeManager<>)));
         }

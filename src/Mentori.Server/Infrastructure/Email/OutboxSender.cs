@@ -135,10 +135,14 @@ public sealed class OutboxSender(IOptions<EmailOptions> options, IServiceScopeFa
             .SetProperty(e => e.LockedUntil, (DateTime?)null)
             .SetProperty(e => e.LastError, error), CancellationToken.None);
 
-        // The body is not logged: it may carry single-use tokens.
-        logger.Log(failed ? LogLevel.Error : LogLevel.Warning, exception,
-            "Could not send email {EmailId} \"{Subject}\" (attempt {Attempt} of {MaxAttempts}){Outcome}",
-            email.Id, email.Subject, email.Attempts, Outbox.MaxAttempts, failed ? "; it is marked failed" : "; it will be retried");
+        // Neither body (single-use tokens), subject (people's names) nor the server's words (the refused address) are
+        // logged; the error is kept with the email, for the admins' outbox page.
+        var reason = exception is MailKit.Net.Smtp.SmtpCommandException smtp
+            ? $"SMTP {(int)smtp.StatusCode} {smtp.ErrorCode}"
+            : exception.GetType().Name;
+        logger.Log(failed ? LogLevel.Error : LogLevel.Warning,
+            "Could not send email {EmailId} (attempt {Attempt} of {MaxAttempts}): {Reason}{Outcome}",
+            email.Id, email.Attempts, Outbox.MaxAttempts, reason, failed ? "; it is marked failed" : "; it will be retried");
     }
 
     /// <summary>

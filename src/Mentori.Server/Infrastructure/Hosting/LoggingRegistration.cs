@@ -24,7 +24,10 @@ public static class LoggingRegistration
         return builder;
     }
 
-    /// <summary>Everything logged while a signed-in request runs carries <c>UserId</c>; after authentication.</summary>
+    /// <summary>
+    /// Everything logged while a signed-in request runs carries <c>UserId</c>; after authentication (the exception
+    /// handler, which runs before it, adds the same scope to what it logs).
+    /// </summary>
     public static IApplicationBuilder UseUserLogScope(this IApplicationBuilder app)
     {
         var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("Mentori.Requests");

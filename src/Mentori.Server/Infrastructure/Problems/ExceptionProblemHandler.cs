@@ -18,6 +18,10 @@ public sealed class ExceptionProblemHandler(IProblemDetailsService problems, ILo
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        // This runs outside the request's user scope (the exception handler comes first in the pipeline).
+        using var user = httpContext.User.FindFirst(Auth.MentoriClaims.UserId)?.Value is { } userId
+            ? logger.BeginScope(new Dictionary<string, object> { ["UserId"] = userId })
+            : null;
         var problem = exception switch
         {
             ProblemException known => FromProblemException(httpContext, known),
@@ -187,28 +191,17 @@ public sealed class ExceptionProblemHandler(IProblemDetailsService problems, ILo
     }
 
     /// <summary>
-    /// The database is down, restarting or out of connections, seen in the exception or what it wraps: EF Core's
-    /// execution strategy reports a transient failure as an <see cref="InvalidOperationException"/> around Npgsql's.
+    /// The database is down, restarting or out of connections. EF Core's execution strategy reports such a failure as
+    /// an <see cref="InvalidOperationException"/> around the provider's, so that one is looked into, and no other.
     /// </summary>
-    private static bool IsDatabaseUnreachable(Exception exception)
-    {
-        for (var current = exception; current is not null; current = current.InnerException)
+    private static bool IsDatabaseUnreachable(Exception exception) =>
+        (exception is InvalidOperationException { InnerException: DbException wrapped } ? wrapped : exception) switch
         {
-            var unreachable = current switch
-            {
-                Npgsql.PostgresException postgres => postgres.IsTransient || postgres.SqlState.StartsWith("08", StringComparison.Ordinal)
-                    || postgres.SqlState.StartsWith("57P", StringComparison.Ordinal) || postgres.SqlState.StartsWith("53", StringComparison.Ordinal),
-                Npgsql.NpgsqlException npgsql => npgsql.IsTransient || npgsql.InnerException is System.Net.Sockets.SocketException or IOException,
-                Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode is 5 or 6 or 14, // BUSY, LOCKED, CANTOPEN
-                TimeoutException or System.Net.Sockets.SocketException => true,
-                _ => false,
-            };
-            if (unreachable)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+            Npgsql.PostgresException postgres => postgres.IsTransient || postgres.SqlState.StartsWith("08", StringComparison.Ordinal)
+                || postgres.SqlState.StartsWith("57P", StringComparison.Ordinal) || postgres.SqlState.StartsWith("53", StringComparison.Ordinal),
+            Npgsql.NpgsqlException npgsql => npgsql.IsTransient || npgsql.InnerException is System.Net.Sockets.SocketException or IOException,
+            Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode is 5 or 6 or 14, // BUSY, LOCKED, CANTOPEN
+            TimeoutException => true,
+            _ => false,
+        };
 }
