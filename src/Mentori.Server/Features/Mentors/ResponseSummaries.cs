@@ -56,8 +56,7 @@ public sealed class ResponseSummaries(IServiceScopeFactory scopes, TimeProvider 
         var now = clock.StoredUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.LockResponseSummariesAsync(cancellationToken);
-        var ids = await db.ResponseSummaries.AsNoTracking().Where(r => r.Stale || r.WindowEndsAt <= now)
-            .OrderBy(r => r.UserId).Select(r => r.UserId).Take(BatchSize).ToListAsync(cancellationToken);
+        var ids = await DueAsync(db, now, cancellationToken);
         if (ids.Count == 0)
         {
             return 0;
@@ -81,6 +80,21 @@ public sealed class ResponseSummaries(IServiceScopeFactory scopes, TimeProvider 
         await transaction.CommitAsync(cancellationToken);
         return ids.Count;
     }
+
+    /// <summary>
+    /// The rows to compute now, the first <see cref="BatchSize"/> by user. On PostgreSQL they are locked as they are
+    /// picked, passing over any a writer holds (it is marking it stale: the next pass takes it), so a pass never waits
+    /// for a row and cannot deadlock with a transaction that marks several mentors (a deleted mentee's sessions).
+    /// SQLite runs one writer at a time.
+    /// </summary>
+    private static Task<List<Guid>> DueAsync(MentoriDb db, DateTime now, CancellationToken cancellationToken) =>
+        (db.Provider == DatabaseProvider.Postgres
+            ? db.ResponseSummaries.FromSql($"""
+                SELECT * FROM response_summaries WHERE stale OR window_ends_at <= {now}
+                ORDER BY user_id LIMIT {BatchSize} FOR UPDATE SKIP LOCKED
+                """)
+            : db.ResponseSummaries.Where(r => r.Stale || r.WindowEndsAt <= now).OrderBy(r => r.UserId).Take(BatchSize))
+        .AsNoTracking().Select(r => r.UserId).ToListAsync(cancellationToken);
 
     /// <summary>The figures of one mentor from their decided requests in the window.</summary>
     private static void Compute(ResponseSummary summary, List<(DateTime CreatedAt, DateTime? AnsweredAt)> decided)
