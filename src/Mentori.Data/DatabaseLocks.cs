@@ -31,13 +31,6 @@ public static class DatabaseLocks
     public static Task LockAdminsAsync(this MentoriDb db, CancellationToken cancellationToken = default) =>
         LockAsync(db, "mentori:admins", cancellationToken);
 
-    /// <summary>
-    /// Serialises the computing of response summaries: each pass locks the rows it computes, and two instances
-    /// locking overlapping batches in different orders would deadlock.
-    /// </summary>
-    public static Task LockResponseSummariesAsync(this MentoriDb db, CancellationToken cancellationToken = default) =>
-        LockAsync(db, "mentori:response-summaries", cancellationToken);
-
     private static async Task LockAsync(MentoriDb db, string key, CancellationToken cancellationToken)
     {
         if (db.Database.CurrentTransaction is null)

@@ -28,9 +28,9 @@ public static class MentorDirectorySql
     /// (negated, so that the whole key runs high to low). As in the index idx_response_summaries_rank (migration
     /// ResponseSummaries), or PostgreSQL cannot use it.
     /// </summary>
-    public const string ResponsiveRate = "coalesce(rs.response_rate, -1)";
+    private const string ResponsiveRate = "coalesce(rs.response_rate, -1)";
 
-    public const string ResponsiveSpeed = "-coalesce(rs.median_response_minutes, 0)";
+    private const string ResponsiveSpeed = "-coalesce(rs.median_response_minutes, 0)";
 
     private static readonly string RateOrNone = $"coalesce(p.hourly_rate, {NoRate.ToString(CultureInfo.InvariantCulture)})";
 

@@ -55,7 +55,6 @@ public sealed class ResponseSummaries(IServiceScopeFactory scopes, TimeProvider 
         var db = scope.ServiceProvider.GetRequiredService<MentoriDb>();
         var now = clock.StoredUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.LockResponseSummariesAsync(cancellationToken);
         var ids = await DueAsync(db, now, cancellationToken);
         if (ids.Count == 0)
         {
@@ -84,8 +83,8 @@ public sealed class ResponseSummaries(IServiceScopeFactory scopes, TimeProvider 
     /// <summary>
     /// The rows to compute now, the first <see cref="BatchSize"/> by user. On PostgreSQL they are locked as they are
     /// picked, passing over any a writer holds (it is marking it stale: the next pass takes it), so a pass never waits
-    /// for a row and cannot deadlock with a transaction that marks several mentors (a deleted mentee's sessions).
-    /// SQLite runs one writer at a time.
+    /// for a row and cannot deadlock with a transaction that marks several mentors (a deleted mentee's sessions), and
+    /// passes of several instances take different rows. SQLite runs one writer at a time.
     /// </summary>
     private static Task<List<Guid>> DueAsync(MentoriDb db, DateTime now, CancellationToken cancellationToken) =>
         (db.Provider == DatabaseProvider.Postgres

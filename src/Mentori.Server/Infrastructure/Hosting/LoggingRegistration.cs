@@ -33,16 +33,16 @@ public static class LoggingRegistration
         var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("Mentori.Requests");
         return app.Use(async (context, next) =>
         {
-            if (context.User.Identity?.IsAuthenticated != true)
-            {
-                await next(context);
-                return;
-            }
-
-            using (logger.BeginScope(new Dictionary<string, object> { ["UserId"] = context.User.GetUserId() }))
+            using (logger.BeginUserScope(context.User))
             {
                 await next(context);
             }
         });
     }
+
+    /// <summary>The <c>UserId</c> scope of a signed-in <paramref name="user"/>; none for a visitor.</summary>
+    public static IDisposable? BeginUserScope(this ILogger logger, System.Security.Claims.ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true && Guid.TryParse(user.FindFirst(MentoriClaims.UserId)?.Value, out var userId)
+            ? logger.BeginScope(new Dictionary<string, object> { ["UserId"] = userId })
+            : null;
 }

@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Metadata;
+using Mentori.Server.Infrastructure.Hosting;
 using Mentori.Server.Infrastructure.Validation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Primitives;
@@ -19,9 +20,7 @@ public sealed class ExceptionProblemHandler(IProblemDetailsService problems, ILo
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         // This runs outside the request's user scope (the exception handler comes first in the pipeline).
-        using var user = httpContext.User.FindFirst(Auth.MentoriClaims.UserId)?.Value is { } userId
-            ? logger.BeginScope(new Dictionary<string, object> { ["UserId"] = userId })
-            : null;
+        using var user = logger.BeginUserScope(httpContext.User);
         var problem = exception switch
         {
             ProblemException known => FromProblemException(httpContext, known),
