@@ -105,11 +105,21 @@ public abstract class MentorPageTests(ITestDatabaseServer server, Chromium chrom
         await Expect(cards.Nth(1)).ToContainTextAsync("Alan Turing"); // no figures yet: after those with figures
         await Expect(cards.Nth(1)).Not.ToContainTextAsync("answers");
         await AssertNoHorizontalScrollAsync(page);
+        await AssertAccessibleAsync(page);
         await ScreenshotAsync(page, "directory-responsive-375");
 
         await cards.First.GetByRole(AriaRole.Link, new() { Name = "Grace Hopper" }).ClickAsync();
         await Expect(page.Locator(".mentor-header")).ToContainTextAsync("Usually answers within 3 hours (92% of requests)");
+        await AssertAccessibleAsync(page);
         await ScreenshotAsync(page, "mentor-responsive-375");
+
+        var desktop = await NewPageAsync();
+        await OpenAsync(desktop, "/mentors?sort=responsive");
+        await Expect(desktop.Locator(".mentor-card").First).ToContainTextAsync("Usually answers within 3 hours (92% of requests)");
+        await ScreenshotAsync(desktop, "directory-responsive");
+        await OpenAsync(desktop, $"/mentors/{grace.Id}");
+        await Expect(desktop.Locator(".mentor-header")).ToContainTextAsync("Usually answers within 3 hours (92% of requests)");
+        await ScreenshotAsync(desktop, "mentor-responsive");
         AssertNoPageErrors();
     }
 
