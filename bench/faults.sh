@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Issue 17's faults under a steady write load, for docs/operations.md: a PostgreSQL of its own (a temporary folder,
-# port 5439), one Release server on it, and `Mentori.Bench faults` sending messages from SENDERS clients while this
+# port 5439), one Release server on it, and `Mentori.Bench faults` writing from SENDERS clients (session requests,
+# ratings and messages, each with an id of the client's, sent again with it until answered) while this
 # script stops PostgreSQL immediately (pg_ctl stop -m immediate) and starts it again STOPS times, then kills the
 # server (kill -9) and starts it again KILLS times. It prints how long each recovery took (until /health/ready
-# answers 200), then the load's own account: every answer, and whether each acknowledged message is stored once.
+# answers 200), then the load's own account: every answer, whether each acknowledged write is stored once, and the requests' emails.
 #   bash bench/faults.sh [stops] [kills] [senders]
 set -euo pipefail
 cd "$(dirname "$0")/.."

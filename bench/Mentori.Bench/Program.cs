@@ -7,8 +7,8 @@ namespace Mentori.Bench;
 /// The benchmarks of bench/README.md: <c>directory</c> (plans and times of the mentor directory on PostgreSQL) and
 /// <c>chat-latency</c> (message delivery through the hub, on one instance or across two) and <c>ceiling</c> (the hot
 /// reads straight from Npgsql, for bench/ceiling.sh to compare Mentori with) and <c>fixed-rate</c> (an open-loop
-/// load at a steady rate) and <c>writes</c> (requesting, accepting and messaging, beside the ceiling's raw insert) and <c>faults</c> (messages sent through
-/// the faults of bench/faults.sh, then checked against the database) and <c>bcrypt</c> (one
+/// load at a steady rate) and <c>writes</c> (requesting, accepting and messaging, beside the ceiling's raw insert) and <c>faults</c> (session requests, ratings and messages
+/// written through the faults of bench/faults.sh, each sent again with its id until answered, then checked against the database) and <c>bcrypt</c> (one
 /// hash's time per work factor).
 /// </summary>
 public static class Program

@@ -191,6 +191,36 @@ public abstract class SessionJourneyTests(ITestDatabaseServer server, Chromium c
     }
 
     [Fact]
+    public async Task A_review_sent_again_after_a_lost_answer_books_one_session()
+    {
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor, availability: EveryDay);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
+        var page = await SignedInPageAsync(mentee);
+        await OpenAsync(page, $"/mentors/{mentor.Id}");
+        await page.Locator("a.slot").First.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Review the request" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check your request" })).ToBeVisibleAsync();
+
+        // What a browser does when the first answer never arrived and the form is sent again: the same fields twice.
+        var landedOn = await page.EvaluateAsync<string[]>("""
+            async () => {
+                const send = document.querySelector('button[value=send]');
+                const landed = [];
+                for (let i = 0; i < 2; i++) {
+                    const response = await fetch(location.href, { method: 'POST', body: new FormData(send.form, send) });
+                    landed.push(new URL(response.url).pathname);
+                }
+                return landed;
+            }
+            """);
+
+        await using var db = Database.NewContext();
+        var session = await db.Sessions.SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal([$"/sessions/{session.Id}", $"/sessions/{session.Id}"], landedOn);
+        Assert.Equal(1, await db.EmailOutbox.CountAsync(e => e.Recipient == mentor.Email, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Two_mentees_asking_for_one_time_end_with_one_accepted_and_the_other_told_clearly()
     {
         UseClock(_clock); // still, so both take the same first free time

@@ -188,6 +188,21 @@ public sealed class OpenApiDocumentTests(SqliteFiles server) : DatabaseTest(serv
         Assert.True(schemas.GetProperty("SessionResponse").GetProperty("properties").TryGetProperty("declineReason", out _));
     }
 
+    [Theory]
+    [InlineData("sendMessage", "SendMessageRequest")]
+    [InlineData("requestSession", "RequestSessionRequest")]
+    [InlineData("rateSession", "RateSessionRequest")]
+    public void Creates_take_a_client_chosen_id_and_answer_a_write_sent_again_with_200(string operationId, string schema)
+    {
+        var operation = Operations.Single(o => o.Operation.GetProperty("operationId").GetString() == operationId).Operation;
+        var id = _document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty(schema).GetProperty("properties").GetProperty("id");
+
+        Assert.Equal("uuid", id.GetProperty("format").GetString());
+        Assert.Contains("version 7", id.GetProperty("description").GetString());
+        var responses = operation.GetProperty("responses");
+        Assert.True(responses.TryGetProperty("201", out _) && responses.TryGetProperty("200", out _) && responses.TryGetProperty("409", out _), responses.ToString());
+    }
+
     [Fact]
     public void Every_api_route_is_described_with_whether_it_needs_a_user()
     {

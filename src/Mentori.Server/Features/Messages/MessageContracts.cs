@@ -1,10 +1,16 @@
+using System.ComponentModel;
 using Mentori.Data.Entities;
 using Mentori.Server.Features.Profiles;
+using Mentori.Server.Infrastructure.Idempotency;
 
 namespace Mentori.Server.Features.Messages;
 
-/// <summary><c>POST /messages</c>. Nullable, so a missing field is a field error.</summary>
-public sealed record SendMessageRequest(Guid? ReceiverId, string? Content, Guid? SessionId = null);
+/// <summary>
+/// <c>POST /messages</c>. Nullable, so a missing field is a field error. <c>id</c> is the client's own
+/// (<see cref="ClientId"/>), or null for one Mentori chooses.
+/// </summary>
+public sealed record SendMessageRequest(Guid? ReceiverId, string? Content, Guid? SessionId = null,
+    [property: Description(ClientId.Description)] Guid? Id = null);
 
 /// <summary>A message as sender and receiver see it, and as the hub pushes it (<c>messageReceived</c>).</summary>
 public sealed record MessageResponse(

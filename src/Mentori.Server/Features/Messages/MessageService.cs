@@ -4,6 +4,7 @@ using Mentori.Data.Entities;
 using Mentori.Server.Features.Profiles;
 using Mentori.Server.Infrastructure.Auth;
 using Mentori.Server.Infrastructure.Database;
+using Mentori.Server.Infrastructure.Idempotency;
 using Mentori.Server.Infrastructure.Pagination;
 using Mentori.Server.Infrastructure.Problems;
 using Mentori.Server.Infrastructure.Validation;
@@ -20,11 +21,12 @@ public sealed class MessageService(MentoriDb db, TimeProvider clock, VerifiedEma
     private const string ThreadList = "thread";
     private const string ConversationList = "conversations";
 
-    public async Task<MessageResponse> SendAsync(ClaimsPrincipal caller, SendMessageRequest request, CancellationToken cancellationToken)
+    public async Task<Written<MessageResponse>> SendAsync(ClaimsPrincipal caller, SendMessageRequest request, CancellationToken cancellationToken)
     {
         var me = caller.GetUserId();
         await verified.EnsureAsync(me, cancellationToken);
         var errors = new ValidationErrors();
+        var id = ClientId.Check(errors, request.Id);
         errors.AddIf(request.ReceiverId is null, "receiverId", "This field is required.");
         errors.AddIf(request.ReceiverId == me, "receiverId", "You cannot send a message to yourself.");
         var content = FreeText.Optional(errors, "content", request.Content, Message.MaxContentLength);
@@ -32,6 +34,12 @@ public sealed class MessageService(MentoriDb db, TimeProvider clock, VerifiedEma
         errors.ThrowIfAny();
 
         var receiver = request.ReceiverId!.Value;
+        var sent = new Message { Id = id ?? Guid.CreateVersion7(), SenderId = me, ReceiverId = receiver, SessionId = request.SessionId, Content = content! };
+        if (id is not null && await StoredAsync(sent, cancellationToken) is { } before)
+        {
+            return before;
+        }
+
         var shared = db.Sessions.Where(s => (s.MentorId == me && s.MenteeId == receiver) || (s.MentorId == receiver && s.MenteeId == me));
         if (request.SessionId is { } sessionId)
         {
@@ -46,11 +54,16 @@ public sealed class MessageService(MentoriDb db, TimeProvider clock, VerifiedEma
                     : "Both of you must take part in the session named by sessionId.");
         }
 
-        var message = new Message { SenderId = me, ReceiverId = receiver, SessionId = request.SessionId, Content = content! };
-        db.Messages.Add(message);
+        db.Messages.Add(sent);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (id is not null && DatabaseErrors.IsUniqueViolation(exception))
+        {
+            // The same id arrived twice at once: the other write stored it.
+            db.ChangeTracker.Clear();
+            return await StoredAsync(sent, cancellationToken) ?? throw ClientId.InUse();
         }
         catch (DbUpdateException exception) when (DatabaseErrors.IsForeignKeyViolation(exception))
         {
@@ -59,9 +72,23 @@ public sealed class MessageService(MentoriDb db, TimeProvider clock, VerifiedEma
                 "This person no longer shares a session with you.");
         }
 
-        var response = MessageResponse.From(message);
+        var response = MessageResponse.From(sent);
         await notifier.MessageReceivedAsync(response);
-        return response;
+        return new Written<MessageResponse>(response, WasStoredBefore: false);
+    }
+
+    /// <summary>The message stored under <paramref name="sent"/>'s id, when it is the same write; another under that id is 409.</summary>
+    private async Task<Written<MessageResponse>?> StoredAsync(Message sent, CancellationToken cancellationToken)
+    {
+        var stored = await db.Messages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == sent.Id, cancellationToken);
+        if (stored is null)
+        {
+            return null;
+        }
+
+        var same = stored.SenderId == sent.SenderId && stored.ReceiverId == sent.ReceiverId && stored.SessionId == sent.SessionId
+            && stored.Content == sent.Content;
+        return same ? new Written<MessageResponse>(MessageResponse.From(stored), WasStoredBefore: true) : throw ClientId.InUse();
     }
 
     /// <summary>Whether the caller may see a thread with <paramref name="otherId"/>: they share a session, or have written.</summary>

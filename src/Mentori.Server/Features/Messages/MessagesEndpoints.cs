@@ -13,18 +13,23 @@ public static class MessagesEndpoints
         var messages = api.MapGroup("/").WithTags("Messages").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
-        messages.MapPost("/messages", async Task<Created<MessageResponse>> (SendMessageRequest request, ClaimsPrincipal user, MessageService service, CancellationToken cancellationToken) =>
+        messages.MapPost("/messages", async Task<Results<Created<MessageResponse>, Ok<MessageResponse>>> (SendMessageRequest request, ClaimsPrincipal user, MessageService service, CancellationToken cancellationToken) =>
             {
                 var message = await service.SendAsync(user, request, cancellationToken);
-                return TypedResults.Created($"/api/v1/conversations/{message.ReceiverId}/messages", message);
+                return message.ToResult($"/api/v1/conversations/{message.Value.ReceiverId}/messages");
             })
             .RequireRateLimiting(RateLimitingRegistration.Messages)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithName("sendMessage")
             .WithSummary("Send a text message to someone you share a session with (verified users).")
-            .WithDescription("201 once the message is stored; the receiver's connected clients then get `messageReceived` on /hubs/chat.");
+            .WithDescription("""
+                201 once the message is stored; the receiver's connected clients then get `messageReceived` on /hubs/chat.
+                With a client-chosen `id` (a UUID of version 7) the same message sent again is answered 200 with the stored
+                one and is neither stored nor pushed twice; another message under a stored id is 409 `id-in-use`.
+                """);
 
         messages.MapGet("/messages/unread-count", async Task<Ok<UnreadCount>> (ClaimsPrincipal user, MessageService service, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await service.UnreadCountAsync(user, cancellationToken)))

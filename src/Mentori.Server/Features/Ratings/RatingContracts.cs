@@ -1,10 +1,15 @@
+using System.ComponentModel;
 using Mentori.Data.Entities;
 using Mentori.Server.Features.Profiles;
+using Mentori.Server.Infrastructure.Idempotency;
 
 namespace Mentori.Server.Features.Ratings;
 
-/// <summary><c>POST /sessions/{id}/rating</c>. Nullable, so a missing rating is a field error.</summary>
-public sealed record RateSessionRequest(int? Rating, string? Feedback = null);
+/// <summary>
+/// <c>POST /sessions/{id}/rating</c>. Nullable, so a missing rating is a field error. <c>id</c> is the client's own
+/// (<see cref="ClientId"/>), or null for one Mentori chooses.
+/// </summary>
+public sealed record RateSessionRequest(int? Rating, string? Feedback = null, [property: Description(ClientId.Description)] Guid? Id = null);
 
 /// <summary>A rating as the API shows it; <c>rater</c> is who gave it.</summary>
 public sealed record RatingResponse(Guid Id, Guid SessionId, Guid RatedId, int Rating, string? Feedback, DateTime CreatedAt, UserSummary Rater)

@@ -6,6 +6,7 @@ using Mentori.Server.Features.Profiles;
 using Mentori.Server.Features.Sessions;
 using Mentori.Server.Infrastructure.Auth;
 using Mentori.Server.Infrastructure.Database;
+using Mentori.Server.Infrastructure.Idempotency;
 using Mentori.Server.Infrastructure.Pagination;
 using Mentori.Server.Infrastructure.Problems;
 using Mentori.Server.Infrastructure.Validation;
@@ -23,7 +24,7 @@ public sealed class RatingService(MentoriDb db, VerifiedEmailRule verified)
     public const int MaxFeedbackLength = 2000;
     private const string ListName = "ratings";
 
-    public async Task<RatingResponse> RateAsync(ClaimsPrincipal caller, Guid sessionId, RateSessionRequest request, CancellationToken cancellationToken)
+    public async Task<Written<RatingResponse>> RateAsync(ClaimsPrincipal caller, Guid sessionId, RateSessionRequest request, CancellationToken cancellationToken)
     {
         var me = caller.GetUserId();
         var session = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId && (s.MentorId == me || s.MenteeId == me))
@@ -32,6 +33,7 @@ public sealed class RatingService(MentoriDb db, VerifiedEmailRule verified)
         await verified.EnsureAsync(me, cancellationToken);
 
         var errors = new ValidationErrors();
+        ClientId.Check(errors, request.Id);
         errors.AddIf(request.Rating is null, "rating", "This field is required.");
         errors.AddIf(request.Rating is < 1 or > 5, "rating", "A rating is 1 to 5.");
         var feedback = FreeText.Optional(errors, "feedback", request.Feedback, MaxFeedbackLength);
@@ -46,9 +48,14 @@ public sealed class RatingService(MentoriDb db, VerifiedEmailRule verified)
 
         var rating = new Rating
         {
-            SessionId = sessionId, RaterId = me, RatedId = session.MentorId == me ? session.MenteeId : session.MentorId,
+            Id = request.Id ?? Guid.CreateVersion7(), SessionId = sessionId, RaterId = me, RatedId = session.MentorId == me ? session.MenteeId : session.MentorId,
             Score = request.Rating!.Value, Feedback = feedback,
         };
+        if (await StoredAsync(rating, cancellationToken) is { } before)
+        {
+            return before;
+        }
+
         db.Ratings.Add(rating);
         try
         {
@@ -56,12 +63,32 @@ public sealed class RatingService(MentoriDb db, VerifiedEmailRule verified)
         }
         catch (DbUpdateException exception) when (DatabaseErrors.IsUniqueViolation(exception))
         {
-            throw ProblemException.Conflict(ProblemTypes.AlreadyRated, "You have rated this session", "Each participant rates a session once.");
+            db.ChangeTracker.Clear();
+            return await StoredAsync(rating, cancellationToken) // the same rating, sent twice at once
+                ?? throw ProblemException.Conflict(ProblemTypes.AlreadyRated, "You have rated this session", "Each participant rates a session once.");
         }
 
-        var rater = await db.Profiles.AsNoTracking().Where(p => p.UserId == me)
+        return new Written<RatingResponse>(await WithRaterAsync(rating, cancellationToken), WasStoredBefore: false);
+    }
+
+    /// <summary>The rating stored under <paramref name="given"/>'s id, when it is the same one; another under that id is 409.</summary>
+    private async Task<Written<RatingResponse>?> StoredAsync(Rating given, CancellationToken cancellationToken)
+    {
+        var stored = await db.Ratings.AsNoTracking().SingleOrDefaultAsync(r => r.Id == given.Id, cancellationToken);
+        if (stored is null)
+        {
+            return null;
+        }
+
+        var same = stored.RaterId == given.RaterId && stored.SessionId == given.SessionId && stored.Score == given.Score && stored.Feedback == given.Feedback;
+        return same ? new Written<RatingResponse>(await WithRaterAsync(stored, cancellationToken), WasStoredBefore: true) : throw ClientId.InUse();
+    }
+
+    private async Task<RatingResponse> WithRaterAsync(Rating rating, CancellationToken cancellationToken)
+    {
+        var rater = await db.Profiles.AsNoTracking().Where(p => p.UserId == rating.RaterId)
             .Select(p => new UserSummary(p.UserId, p.FirstName, p.LastName, p.ProfileImage)).SingleOrDefaultAsync(cancellationToken);
-        return RatingResponse.From(rating, rater ?? new UserSummary(me, null, null, null));
+        return RatingResponse.From(rating, rater ?? new UserSummary(rating.RaterId, null, null, null));
     }
 
     /// <summary>The score the caller gave this session, or null while they have not rated it.</summary>

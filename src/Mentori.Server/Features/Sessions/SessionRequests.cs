@@ -1,7 +1,14 @@
+using System.ComponentModel;
+using Mentori.Server.Infrastructure.Idempotency;
+
 namespace Mentori.Server.Features.Sessions;
 
-/// <summary><c>POST /sessions</c>. Nullable throughout, so a missing field is a field error, not an unreadable body.</summary>
-public sealed record RequestSessionRequest(Guid? MentorId, DateTimeOffset? ScheduledAt, int? Duration = null, string? MenteeNotes = null);
+/// <summary>
+/// <c>POST /sessions</c>. Nullable throughout, so a missing field is a field error, not an unreadable body. <c>id</c> is
+/// the client's own (<see cref="ClientId"/>), or null for one Mentori chooses.
+/// </summary>
+public sealed record RequestSessionRequest(Guid? MentorId, DateTimeOffset? ScheduledAt, int? Duration = null, string? MenteeNotes = null,
+    [property: Description(ClientId.Description)] Guid? Id = null);
 
 /// <summary><c>POST /sessions/{id}/accept</c>; the body is optional.</summary>
 public sealed record AcceptSessionRequest(string? MeetingLink = null);

@@ -4,6 +4,8 @@ using Mentori.Data.Entities;
 using Mentori.Server.Features.Messages;
 using Mentori.Server.Features.Mentors;
 using Mentori.Server.Infrastructure.Auth;
+using Mentori.Server.Infrastructure.Database;
+using Mentori.Server.Infrastructure.Idempotency;
 using Mentori.Server.Infrastructure.Problems;
 using Mentori.Server.Infrastructure.Validation;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +25,7 @@ namespace Mentori.Server.Features.Sessions;
 public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEmailRule verified, SessionQueries queries, SessionEmails emails,
     ChatNotifier notifier, RequestDeadline deadline)
 {
-    public async Task<SessionResponse> RequestAsync(ClaimsPrincipal caller, RequestSessionRequest request, CancellationToken cancellationToken)
+    public async Task<Written<SessionResponse>> RequestAsync(ClaimsPrincipal caller, RequestSessionRequest request, CancellationToken cancellationToken)
     {
         var me = caller.GetUserId();
         if (caller.GetRole() != UserRole.Mentee)
@@ -32,6 +34,13 @@ public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEma
         }
 
         await verified.EnsureAsync(me, cancellationToken);
+
+        // A request sent again is answered before its checks: its start may be nearer now, and it overlaps itself.
+        if (await StoredRequestAsync(caller, request, cancellationToken) is { } before)
+        {
+            return before;
+        }
+
         var now = clock.StoredUtcNow();
         var (start, duration, notes) = CheckRequest(request, now, deadline);
 
@@ -50,7 +59,7 @@ public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEma
 
         var session = new Session
         {
-            MentorId = mentorId, MenteeId = me, Status = SessionStatus.Pending, ScheduledAt = start, Duration = duration, MenteeNotes = notes,
+            Id = request.Id ?? Guid.CreateVersion7(), MentorId = mentorId, MenteeId = me, Status = SessionStatus.Pending, ScheduledAt = start, Duration = duration, MenteeNotes = notes,
         };
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
@@ -58,6 +67,11 @@ public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEma
             // requests and accepts queue here (always mentor first, then mentee, so they cannot deadlock).
             await db.LockMentorScheduleAsync(mentorId, cancellationToken);
             await db.LockMenteeScheduleAsync(me, cancellationToken);
+            if (await StoredRequestAsync(caller, request, cancellationToken) is { } meanwhile)
+            {
+                return meanwhile; // the same request, sent twice at once, was stored by the other
+            }
+
             var earliest = start.AddMinutes(-SessionRules.MaxDuration);
             var near = db.Sessions.AsNoTracking().Where(s => s.ScheduledAt < end && s.ScheduledAt > earliest);
             var nearby = await near
@@ -82,6 +96,10 @@ public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEma
             {
                 throw MentorDirectory.NotAMentor(); // the mentor's account was deleted meanwhile
             }
+            catch (DbUpdateException exception) when (request.Id is not null && DatabaseErrors.IsUniqueViolation(exception))
+            {
+                throw ClientId.InUse(); // another mentee's request took the id meanwhile
+            }
 
             await emails.RequestedAsync(session.Id);
             await db.SaveChangesAsync(cancellationToken);
@@ -89,7 +107,24 @@ public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEma
         }
 
         await notifier.SessionChangedAsync(mentorId, new SessionChanged(session.Id, SessionStatus.Pending));
-        return await queries.GetAsync(caller, session.Id, cancellationToken);
+        return new Written<SessionResponse>(await queries.GetAsync(caller, session.Id, cancellationToken), WasStoredBefore: false);
+    }
+
+    /// <summary>
+    /// The session stored under the request's id, as it is now, when it is the same request (the caller's, with the same
+    /// mentor, start, length and notes); another under that id is 409.
+    /// </summary>
+    private async Task<Written<SessionResponse>?> StoredRequestAsync(ClaimsPrincipal caller, RequestSessionRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Id is not { } id || await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken) is not { } stored)
+        {
+            return null;
+        }
+
+        var same = stored.MenteeId == caller.GetUserId() && stored.MentorId == request.MentorId
+            && stored.ScheduledAt == request.ScheduledAt?.UtcDateTime && stored.Duration == (request.Duration ?? SessionRules.DefaultDuration)
+            && stored.MenteeNotes == FreeText.Optional(new ValidationErrors(), "menteeNotes", request.MenteeNotes, SessionRules.MaxNotesLength);
+        return same ? new Written<SessionResponse>(await queries.GetAsync(caller, id, cancellationToken), WasStoredBefore: true) : throw ClientId.InUse();
     }
 
     /// <summary>
@@ -100,6 +135,7 @@ public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEma
     public static (DateTime Start, int Duration, string? Notes) CheckRequest(RequestSessionRequest request, DateTime now, RequestDeadline deadline)
     {
         var errors = new ValidationErrors();
+        ClientId.Check(errors, request.Id);
         errors.AddIf(request.MentorId is null, "mentorId", "This field is required.");
         var start = request.ScheduledAt?.UtcDateTime;
         errors.AddIf(start is null, "scheduledAt", "This field is required.");

@@ -15,10 +15,10 @@ public static class SessionsEndpoints
         var sessions = api.MapGroup("/sessions").WithTags("Sessions").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
-        sessions.MapPost("/", async Task<Created<SessionResponse>> (RequestSessionRequest request, ClaimsPrincipal user, SessionService service, CancellationToken cancellationToken) =>
+        sessions.MapPost("/", async Task<Results<Created<SessionResponse>, Ok<SessionResponse>>> (RequestSessionRequest request, ClaimsPrincipal user, SessionService service, CancellationToken cancellationToken) =>
             {
                 var session = await service.RequestAsync(user, request, cancellationToken);
-                return TypedResults.Created($"/api/v1/sessions/{session.Id}", session);
+                return session.ToResult($"/api/v1/sessions/{session.Value.Id}");
             })
             .RequireRateLimiting(RateLimitingRegistration.SessionRequests)
             .ProducesValidationProblem()
@@ -35,7 +35,9 @@ public static class SessionsEndpoints
                 mentor's accepted sessions or one of the caller's own pending or accepted sessions (a request past its
                 deadline does not count). A request unanswered by its deadline (`Sessions:RequestTtl`, 48 hours, after it
                 was made, or `AnswerBeforeStart` before its start, whichever comes first) is declined by Mentori with
-                `declineReason: "expired"`.
+                `declineReason: "expired"`. With a client-chosen `id` (a UUID of version 7) the same request sent again
+                is answered 200 with the stored session as it is now, and is neither stored nor emailed twice; another
+                request under a stored id is 409 `id-in-use`.
                 """);
 
         sessions.MapGet("/", async Task<Ok<Page<SessionResponse>>> (ClaimsPrincipal user, SessionQueries queries, string? status,

@@ -22,6 +22,7 @@ public static class ProblemTypes
     public const string EmailNotFailed = Prefix + "email-not-failed";
     public const string NoSharedSession = Prefix + "no-shared-session";
     public const string AlreadyRated = Prefix + "already-rated";
+    public const string IdInUse = Prefix + "id-in-use";
     public const string SelfChange = Prefix + "self-change";
     public const string LastAdmin = Prefix + "last-admin";
     public const string DatabaseUnavailable = Prefix + "database-unavailable";
