@@ -45,8 +45,12 @@ ready_after() { # seconds from now until /health/ready answers 200
 start_server
 ready_after >/dev/null
 seconds=$(( stops * 3 + kills * 5 + 10 ))
-dotnet bench/Mentori.Bench/bin/Release/net10.0/Mentori.Bench.dll faults "$database" "$url" "$seconds" "$senders" >"$work/load.md" &
+dotnet bench/Mentori.Bench/bin/Release/net10.0/Mentori.Bench.dll faults "$database" "$url" "$seconds" "$senders" >"$work/load.md" 2>"$work/load.err" &
 load=$!
+until grep -q '^fault load:' "$work/load.err"; do # its accounts and sessions are made before the first fault
+  kill -0 "$load" 2>/dev/null || { cat "$work/load.err" >&2; exit 1; }
+  sleep 0.2
+done
 sleep 5
 
 echo "| fault | recovery (s, until /health/ready is 200) |"
@@ -67,6 +71,10 @@ wait "$load"
 echo
 cat "$work/load.md"
 echo
-echo "server log: $(grep -c '"LogLevel":"Error"' "$work/server.log" || true) errors, \
+cp "$work/server.log" "${TMPDIR:-/tmp}/mentori-faults-server.log"
+echo "server log (kept as ${TMPDIR:-/tmp}/mentori-faults-server.log): $(grep -c '"LogLevel":"Error"' "$work/server.log" || true) errors, \
 $(grep -c 'Unhandled exception' "$work/server.log" || true) unhandled exceptions"
-grep 'Unhandled exception' "$work/server.log" | grep -o '"Exception":"[^\\]*' | sort | uniq -c | sed 's/^/  /' || true
+# Each unhandled exception as its chain of types, outermost first: what the problem mapping did not know.
+grep 'Unhandled exception' "$work/server.log" | while read -r line; do
+  grep -o -E '"Exception":"[A-Za-z.]+|---> [A-Za-z.]+' <<<"$line" | sed -E 's/^"Exception":"//; s/^---> //' | paste -sd '>'
+done | sort | uniq -c | sed 's/^/  /' || true

@@ -46,6 +46,25 @@ public abstract class BackupTests(ITestDatabaseServer server) : DatabaseTest(ser
     }
 
     [Fact]
+    public async Task On_a_full_disk_the_backup_fails_clearly_and_leaves_no_file_behind()
+    {
+        await using var disk = await FullDisk.MountAsync();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = BackingUp(clock, enabled: true).WithSetting("Backups:Directory", disk.Path);
+        var client = app.CreateClient(); // starts the server, and with it the scheduler
+
+        var run = await RunAsync(Database, r => r.Error != null);
+        var health = await client.GetAsync("/health/backups");
+
+        Assert.Matches("(?i)no space left|disk is full", run.Error);
+        Assert.False(run.Verified);
+        Assert.Null(run.FileName);
+        Assert.Empty(disk.Files());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        Assert.Matches("(?i)no space left|disk is full", (await health.JsonAsync()).GetProperty("description").GetString());
+    }
+
+    [Fact]
     public async Task Backups_older_than_the_retention_are_deleted_after_a_run()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);

@@ -25,15 +25,18 @@ public static class ServerCommand
         }
     }
 
-    /// <summary>The server itself, listening on <paramref name="port"/> once this returns; <c>kill -9</c> or dispose it.</summary>
+    /// <summary>
+    /// The server itself, listening on <paramref name="port"/> once this returns; stop it with SIGTERM, <c>kill -9</c>
+    /// it, or dispose it. Its console output is kept, for a test to wait for a line.
+    /// </summary>
     public static async Task<ServerProcess> StartAsync(int port, IReadOnlyDictionary<string, string> environment)
     {
         var workingDirectory = Directory.CreateTempSubdirectory("mentori-server-");
-        var start = StartInfo(["--urls", $"http://127.0.0.1:{port}"], environment, workingDirectory);
-        start.RedirectStandardOutput = false;
-        start.RedirectStandardError = false;
-        var process = Process.Start(start)!;
+        var process = new Process { StartInfo = StartInfo(["--urls", $"http://127.0.0.1:{port}"], environment, workingDirectory) };
         var server = new ServerProcess(process, workingDirectory, new Uri($"http://127.0.0.1:{port}"));
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
         await LoopbackPort.WaitUntilListeningAsync(port, process);
         return server;
     }
@@ -70,9 +73,72 @@ public static class ServerCommand
 }
 
 /// <summary>A running server process.</summary>
-public sealed class ServerProcess(Process process, DirectoryInfo workingDirectory, Uri address) : IAsyncDisposable
+public sealed class ServerProcess : IAsyncDisposable
 {
+    private const int SigTerm = 15;
+
+    private readonly Process process;
+    private readonly DirectoryInfo workingDirectory;
+    private readonly Uri address;
+    private readonly List<string> _output = [];
+    private readonly List<(Func<string, bool> Matches, TaskCompletionSource Seen)> _waiting = [];
+
+    public ServerProcess(Process process, DirectoryInfo workingDirectory, Uri address)
+    {
+        this.process = process;
+        this.workingDirectory = workingDirectory;
+        this.address = address;
+        process.OutputDataReceived += (_, line) => Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => Keep(line.Data);
+    }
+
     public HttpClient CreateClient() => new() { BaseAddress = address };
+
+    /// <summary>Completes when the server writes a line that matches, or has written one already.</summary>
+    public Task WaitForOutputAsync(Func<string, bool> matches)
+    {
+        lock (_output)
+        {
+            if (_output.Any(matches))
+            {
+                return Task.CompletedTask;
+            }
+
+            var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiting.Add((matches, seen));
+            return seen.Task;
+        }
+    }
+
+    /// <summary>Asks it to stop as an orchestrator does (SIGTERM), and returns its exit code once it has.</summary>
+    public async Task<int> TerminateAsync(TimeSpan within)
+    {
+        Assert.Equal(0, Kill(process.Id, SigTerm));
+        using var timeout = new CancellationTokenSource(within);
+        await process.WaitForExitAsync(timeout.Token);
+        return process.ExitCode;
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.Add(line);
+            foreach (var waiter in _waiting.Where(w => w.Matches(line)).ToList())
+            {
+                _waiting.Remove(waiter);
+                waiter.Seen.TrySetResult();
+            }
+        }
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill")]
+    private static extern int Kill(int pid, int signal);
 
     /// <summary>Ends it as a crash would: no graceful stop, nothing flushed.</summary>
     public async Task KillAsync()

@@ -114,6 +114,25 @@ public abstract class ProfileImageTests(ITestDatabaseServer server) : DatabaseTe
     }
 
     [Fact]
+    public async Task On_a_full_disk_an_upload_is_a_507_and_the_photo_before_it_stays_whole()
+    {
+        await using var disk = await FullDisk.MountAsync(free: 64 * 1024);
+        await using var app = new MentoriApp(Database).WithSetting("ProfileImages:Directory", disk.Path);
+        var me = await SignedInWithProfileAsync(app);
+        var before = (await (await me.PutAsync("/api/v1/me/profile/image", Upload(Png, "a.png", "image/png"))).JsonAsync()).GetProperty("profileImage").GetString()!;
+        byte[] large = [.. Png, .. new byte[512 * 1024]];
+
+        var refused = await me.PutAsync("/api/v1/me/profile/image", Upload(large, "large.png", "image/png"));
+
+        var problem = await AssertProblemAsync(refused, HttpStatusCode.InsufficientStorage);
+        Assert.EndsWith(":storage-full", problem.GetProperty("type").GetString());
+        Assert.Contains("as it was", problem.GetProperty("detail").GetString());
+        Assert.Equal(before, (await (await me.GetAsync("/api/v1/me/profile")).JsonAsync()).GetProperty("profileImage").GetString());
+        Assert.Equal(Png, await app.CreateClient().GetByteArrayAsync(before, TestContext.Current.CancellationToken));
+        Assert.Equal([Path.GetFileName(before)], disk.Files());
+    }
+
+    [Fact]
     public async Task Deleting_the_account_deletes_the_stored_photo()
     {
         await using var app = new MentoriApp(Database);

@@ -49,13 +49,7 @@ public sealed partial class ProfileImages(MentoriDb db, IHostEnvironment environ
         }
 
         var name = SecureToken.New() + format.Extension;
-        Directory.CreateDirectory(Folder);
-        await using (var stored = File.Create(Path.Combine(Folder, name)))
-        {
-            await stored.WriteAsync(header.AsMemory(0, read), cancellationToken);
-            await upload.CopyToAsync(stored, cancellationToken);
-        }
-
+        await StoreAsync(name, header.AsMemory(0, read), upload, cancellationToken);
         try
         {
             return ProfileResponse.From(await PointAtAsync(userId, UrlPrefix + name, cancellationToken));
@@ -63,6 +57,42 @@ public sealed partial class ProfileImages(MentoriDb db, IHostEnvironment environ
         catch
         {
             DeleteStored(UrlPrefix + name);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Writes the photo under a name no URL can reach, then renames it: a file with a photo's name is whole, and one
+    /// cut short by a full disk or a client gone away is deleted.
+    /// </summary>
+    private async Task StoreAsync(string name, ReadOnlyMemory<byte> header, Stream rest, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(Folder, name);
+        var partial = path + ".partial";
+        try
+        {
+            Directory.CreateDirectory(Folder);
+            await using (var stored = File.Create(partial))
+            {
+                await stored.WriteAsync(header, cancellationToken);
+                await rest.CopyToAsync(stored, cancellationToken);
+            }
+
+            File.Move(partial, path);
+        }
+        catch (Exception exception)
+        {
+            if (File.Exists(partial))
+            {
+                File.Delete(partial);
+            }
+
+            if (exception is IOException io && DiskFull.Is(io))
+            {
+                logger.LogError("The profile photo folder {Folder} is full: a photo could not be stored", Folder);
+                throw DiskFull.Problem("The photo could not be stored, and your profile is as it was. Try again later.");
+            }
+
             throw;
         }
     }

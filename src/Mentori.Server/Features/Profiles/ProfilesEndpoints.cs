@@ -36,8 +36,10 @@ public static class ProfilesEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status507InsufficientStorage)
             .WithName("uploadProfileImage")
-            .WithSummary("Upload a profile photo (form field file: PNG, JPEG or WebP, at most 2 MB).");
+            .WithSummary("Upload a profile photo (form field file: PNG, JPEG or WebP, at most 2 MB).")
+            .WithDescription("507 `storage-full` when the server's photo folder is full: nothing is stored and the profile keeps its photo.");
         profile.MapDelete("/image", async Task<NoContent> (ClaimsPrincipal user, ProfileImages images, CancellationToken cancellationToken) =>
             {
                 await images.RemoveAsync(user, cancellationToken);

@@ -20,6 +20,7 @@ public sealed class OutboxSender(IOptions<EmailOptions> options, IServiceScopeFa
     private static readonly TimeSpan ForgetInterval = TimeSpan.FromHours(1);
 
     private DateTime _nextForgetAt = DateTime.MinValue;
+    private bool _sending;
 
     private OutboxOptions Outbox => options.Value.Outbox;
 
@@ -55,7 +56,9 @@ public sealed class OutboxSender(IOptions<EmailOptions> options, IServiceScopeFa
             try
             {
                 // Not cancelled by a stop: an email half handed over is worse than a shutdown a moment later.
+                Volatile.Write(ref _sending, true);
                 await sender.SendAsync(await MimeMessage.LoadAsync(new MemoryStream(email.Message), CancellationToken.None), CancellationToken.None);
+                Volatile.Write(ref _sending, false);
                 var now = clock.StoredUtcNow();
 
                 // The message goes once sent: it may hold a single-use token, which email_tokens keeps only hashed.
@@ -66,6 +69,7 @@ public sealed class OutboxSender(IOptions<EmailOptions> options, IServiceScopeFa
             }
             catch (Exception exception)
             {
+                Volatile.Write(ref _sending, false);
                 metrics.EmailsFailed.Add(1);
                 await ScheduleRetryAsync(mine, email, exception);
             }
@@ -79,6 +83,13 @@ public sealed class OutboxSender(IOptions<EmailOptions> options, IServiceScopeFa
         var sender = string.IsNullOrWhiteSpace(options.Value.Smtp.Host)
             ? (IEmailSender)ActivatorUtilities.CreateInstance<PickupDirectoryEmailSender>(services)
             : ActivatorUtilities.CreateInstance<SmtpEmailSender>(services);
+        await using var stopping = stoppingToken.Register(() =>
+        {
+            if (Volatile.Read(ref _sending))
+            {
+                logger.LogInformation("Stopping once the email being sent is handed over");
+            }
+        });
         while (!stoppingToken.IsCancellationRequested)
         {
             var claimed = 0;

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.Metadata;
 using Mentori.Server.Infrastructure.Hosting;
 using Mentori.Server.Infrastructure.Validation;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Primitives;
 
 namespace Mentori.Server.Infrastructure.Problems;
@@ -191,16 +192,25 @@ public sealed class ExceptionProblemHandler(IProblemDetailsService problems, ILo
 
     /// <summary>
     /// The database is down, restarting or out of connections. EF Core's execution strategy reports such a failure as
-    /// an <see cref="InvalidOperationException"/> around the provider's, so that one is looked into, and no other.
+    /// an <see cref="InvalidOperationException"/> around the provider's, and SaveChanges as a
+    /// <see cref="DbUpdateException"/> around it (also inside the former): those are looked into, and no others.
+    /// Npgsql's own errors, unlike the server's (<see cref="Npgsql.PostgresException"/>), are all of the connection:
+    /// a socket closed, a timeout, or a protocol out of step after one broke mid-command.
     /// </summary>
     private static bool IsDatabaseUnreachable(Exception exception) =>
-        (exception is InvalidOperationException { InnerException: DbException wrapped } ? wrapped : exception) switch
+        Unwrapped(exception) switch
         {
             Npgsql.PostgresException postgres => postgres.IsTransient || postgres.SqlState.StartsWith("08", StringComparison.Ordinal)
                 || postgres.SqlState.StartsWith("57P", StringComparison.Ordinal) || postgres.SqlState.StartsWith("53", StringComparison.Ordinal),
-            Npgsql.NpgsqlException npgsql => npgsql.IsTransient || npgsql.InnerException is System.Net.Sockets.SocketException or IOException,
+            Npgsql.NpgsqlException => true,
             Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode is 5 or 6 or 14, // BUSY, LOCKED, CANTOPEN
             TimeoutException => true,
             _ => false,
         };
+
+    private static Exception Unwrapped(Exception exception)
+    {
+        var inner = exception is InvalidOperationException { InnerException: DbException or DbUpdateException } ? exception.InnerException : exception;
+        return inner is DbUpdateException { InnerException: DbException provider } ? provider : inner;
+    }
 }

@@ -27,6 +27,7 @@ public static class ProblemTypes
     public const string LastAdmin = Prefix + "last-admin";
     public const string DatabaseUnavailable = Prefix + "database-unavailable";
     public const string Busy = Prefix + "busy";
+    public const string StorageFull = Prefix + "storage-full";
     public const string OriginNotAllowed = Prefix + "origin-not-allowed";
     public const string Unexpected = Prefix + "unexpected";
 }
