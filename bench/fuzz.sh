@@ -8,14 +8,17 @@ cd "$(dirname "$0")/.."
 requests=${1:-10000}
 seed=${2:-}
 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 dotnet build -v q -nologo tests/Mentori.Tests >&2
+status=0
 for class in FuzzOnPostgres FuzzOnSqlite; do
   report=$(mktemp)
   started=$(date +%s)
+  result=passed
   env MENTORI_FUZZ_REQUESTS="$requests" MENTORI_FUZZ_REPORT="$report" ${seed:+MENTORI_FUZZ_SEED=$seed} \
-    dotnet tests/Mentori.Tests/bin/Debug/net10.0/Mentori.Tests.dll -class "Mentori.Tests.Fuzzing.$class" >&2
-  echo "### $class ($(( $(date +%s) - started )) s)"
+    dotnet tests/Mentori.Tests/bin/Debug/net10.0/Mentori.Tests.dll -class "Mentori.Tests.Fuzzing.$class" >&2 || { status=1; result=FAILED; }
+  echo "### $class: $result ($(( $(date +%s) - started )) s)"
   echo
   cat "$report"
   echo
   rm -f "$report"
 done
+exit "$status"

@@ -34,12 +34,15 @@ public static class FuzzInvariants
             }
         }
 
-        foreach (var summary in await db.RatingSummaries.AsNoTracking().ToListAsync(cancellationToken))
+        var summaries = await db.RatingSummaries.AsNoTracking().ToDictionaryAsync(s => s.UserId, cancellationToken);
+        var users = summaries.Keys.Union(ratings.Select(r => r.RatedId));
+        foreach (var user in users)
         {
-            var received = ratings.Where(r => r.RatedId == summary.UserId).ToList();
-            if (summary.RatingCount != received.Count || summary.RatingSum != received.Sum(r => r.Score))
+            var received = ratings.Where(r => r.RatedId == user).ToList();
+            var (count, sum) = summaries.TryGetValue(user, out var summary) ? (summary.RatingCount, summary.RatingSum) : (-1, -1);
+            if (count != received.Count || sum != received.Sum(r => r.Score))
             {
-                broken.Add($"the rating summary of {summary.UserId} says {summary.RatingCount} ratings summing to {summary.RatingSum}, "
+                broken.Add($"the rating summary of {user} says {count} ratings summing to {sum} (-1: no summary), "
                     + $"the ratings are {received.Count} summing to {received.Sum(r => r.Score)}");
             }
         }

@@ -3,9 +3,16 @@ using System.Text.Json;
 namespace Mentori.Tests.Fuzzing;
 
 /// <summary>One operation of the OpenAPI description, with what a client can put into it.</summary>
-public sealed record FuzzTarget(string Method, string Path, IReadOnlyList<FuzzParameter> Parameters, JsonElement? JsonBody, bool MultipartBody)
+public sealed record FuzzTarget(string Method, string Path, IReadOnlyList<FuzzParameter> Parameters, JsonElement? JsonBody, bool MultipartBody,
+    IReadOnlySet<int> Declared)
 {
     public string Name => $"{Method} {Path}";
+
+    /// <summary>
+    /// Whether the document tells a client of this answer. A path whose id is no UUID matches no route (404), or after
+    /// its dot segments are resolved another route (405): answers of the routing, which no operation can declare.
+    /// </summary>
+    public bool Declares(int status) => Declared.Contains(status) || (status is 404 or 405 && Parameters.Any(p => p.In == "path"));
 
     /// <summary>Whether anything of the request is the client's to choose: a parameter or a body.</summary>
     public bool HasInput => Parameters.Count > 0 || JsonBody is not null || MultipartBody;
@@ -37,7 +44,9 @@ public sealed record FuzzTarget(string Method, string Path, IReadOnlyList<FuzzPa
                     multipart = content.TryGetProperty("multipart/form-data", out _);
                 }
 
-                targets.Add(new FuzzTarget(operation.Name.ToUpperInvariant(), path.Name, parameters, json, multipart));
+                var declared = operation.Value.GetProperty("responses").EnumerateObject()
+                    .Select(r => int.Parse(r.Name, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
+                targets.Add(new FuzzTarget(operation.Name.ToUpperInvariant(), path.Name, parameters, json, multipart, declared));
             }
         }
 

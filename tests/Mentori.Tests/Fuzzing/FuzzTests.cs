@@ -12,8 +12,9 @@ namespace Mentori.Tests.Fuzzing;
 /// <summary>
 /// Generated requests to every operation of the OpenAPI description, as a mentee, a mentor, an admin and no one, over
 /// a world of sessions in every state: none is answered 5xx, no answer shows a stack trace or an internal name, every
-/// refusal is a problem document, and afterwards the database's rules hold (no overlapping accepted sessions, ratings
-/// that match their summaries and sessions, stored text that is text). Each operation with input gets
+/// refusal is a problem document, every status is one the description gives the operation, and afterwards the
+/// database's rules hold (no overlapping accepted sessions, ratings that match their summaries and sessions, stored
+/// text that is text). Each operation with input gets
 /// <c>MENTORI_FUZZ_REQUESTS</c> requests (200 in the suite; <c>bash bench/fuzz.sh</c> sends 10 000), from the seed
 /// <c>MENTORI_FUZZ_SEED</c> or a new one, printed on failure to replay it.
 /// </summary>
@@ -34,10 +35,6 @@ public abstract partial class FuzzTests(ITestDatabaseServer server) : DatabaseTe
         var random = new Random(seed);
         var world = await FuzzWorld.SeedAsync(Database);
         await using var app = new MentoriApp(Database);
-        HttpClient[] callers =
-        [
-            await SignInAsync(app, world.Mentee), await SignInAsync(app, world.Mentor), await SignInAsync(app, world.Admin), app.CreateClient(),
-        ];
         using var openApi = JsonDocument.Parse(await app.CreateClient().GetStringAsync("/openapi/v1.json", cancel));
         var schemas = openApi.RootElement.GetProperty("components").GetProperty("schemas");
         var targets = FuzzTarget.AllOf(openApi);
@@ -49,21 +46,31 @@ public abstract partial class FuzzTests(ITestDatabaseServer server) : DatabaseTe
         {
             var pool = target.Path.StartsWith("/api/v1/admin/users/", StringComparison.Ordinal) ? world.OthersIds : world.Ids;
             var input = new HostileInput(random, schemas, () => pool[random.Next(pool.Count)]);
+            // Signed in afresh for each operation: an access token lasts 15 minutes, and a request may have signed its
+            // sender out (logout) or an anonymous client in (a cookie).
+            HttpClient[] callers =
+            [
+                await SignInAsync(app, world.Mentee), await SignInAsync(app, world.Mentor), await SignInAsync(app, world.Admin), app.CreateClient(),
+            ];
             var statuses = new Dictionary<int, int>();
             var count = target.HasInput ? RequestsPerOperation : WithoutInput;
+            FuzzRequest? previous = null;
             for (var i = 0; i < count; i++)
             {
                 input.NextRequest();
-                using var request = Build(target, input, random);
-                var described = $"{request.Method} {request.RequestUri}";
-                var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancel);
-                using var response = await callers[random.Next(callers.Length)].SendAsync(request, cancel);
+                // One in ten is the one before, sent again by the same caller, as a client retries.
+                var sent = previous is not null && random.Next(10) == 0
+                    ? previous
+                    : await FuzzRequest.OfAsync(Build(target, input, random), random.Next(callers.Length), cancel);
+                previous = sent;
+                using var request = sent.ToMessage();
+                using var response = await callers[sent.Caller].SendAsync(request, cancel);
                 var answer = await response.Content.ReadAsStringAsync(cancel);
                 var status = (int)response.StatusCode;
                 statuses[status] = statuses.GetValueOrDefault(status) + 1;
-                if (Problem(response, answer) is { } problem && failures.Count < FailuresShown)
+                if (Problem(target, response, answer) is { } problem && failures.Count < FailuresShown)
                 {
-                    failures.Add($"{problem}: {described} {Shorten(body)} → {status} {Shorten(answer)}");
+                    failures.Add($"{problem}: {sent} → {status} {Shorten(answer)}");
                 }
 
                 if (status == 201 && JsonDocument.Parse(answer).RootElement.TryGetProperty("id", out var id) && id.TryGetGuid(out var created))
@@ -73,6 +80,7 @@ public abstract partial class FuzzTests(ITestDatabaseServer server) : DatabaseTe
             }
 
             report.Add((target, count, statuses));
+            Array.ForEach(callers, caller => caller.Dispose());
         }
 
         failures.AddRange(await FuzzInvariants.BrokenAsync(Database, cancel));
@@ -104,13 +112,21 @@ public abstract partial class FuzzTests(ITestDatabaseServer server) : DatabaseTe
         return request;
     }
 
-    /// <summary>What is wrong with an answer, or null: a 5xx, an internal name or a trace, a refusal that is no problem document.</summary>
-    private static string? Problem(HttpResponseMessage response, string answer)
+    /// <summary>
+    /// What is wrong with an answer, or null: a 5xx, an internal name or a trace, a refusal that is no problem document,
+    /// a status the OpenAPI description does not give the operation.
+    /// </summary>
+    private static string? Problem(FuzzTarget target, HttpResponseMessage response, string answer)
     {
         var status = (int)response.StatusCode;
         if (status >= 500)
         {
             return "5xx";
+        }
+
+        if (!target.Declares(status))
+        {
+            return "a status the description does not declare";
         }
 
         if (status >= 300 && Internals().IsMatch(answer))
@@ -123,7 +139,7 @@ public abstract partial class FuzzTests(ITestDatabaseServer server) : DatabaseTe
             : null;
     }
 
-    private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + $"… ({text.Length} characters)";
+    public static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + $"… ({text.Length} characters)";
 
     private static async Task WriteReportAsync(List<(FuzzTarget Target, int Sent, Dictionary<int, int> Statuses)> report, int seed)
     {

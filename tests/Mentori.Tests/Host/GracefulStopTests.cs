@@ -62,12 +62,12 @@ public abstract class GracefulStopTests(ITestDatabaseServer server) : DatabaseTe
     /// <summary>A JSON body that sends its first half, then the rest once released.</summary>
     private sealed class HeldContent : HttpContent
     {
-        private readonly byte[] json;
+        private readonly byte[] _json;
         private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public HeldContent(byte[] json)
         {
-            this.json = json;
+            _json = json;
             Headers.ContentType = new("application/json");
         }
 
@@ -75,15 +75,15 @@ public abstract class GracefulStopTests(ITestDatabaseServer server) : DatabaseTe
 
         protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
         {
-            await stream.WriteAsync(json.AsMemory(0, json.Length / 2));
+            await stream.WriteAsync(_json.AsMemory(0, _json.Length / 2));
             await stream.FlushAsync();
             await _released.Task;
-            await stream.WriteAsync(json.AsMemory(json.Length / 2));
+            await stream.WriteAsync(_json.AsMemory(_json.Length / 2));
         }
 
         protected override bool TryComputeLength(out long length)
         {
-            length = json.Length;
+            length = _json.Length;
             return true;
         }
     }

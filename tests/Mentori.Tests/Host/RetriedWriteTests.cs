@@ -50,18 +50,26 @@ public abstract class RetriedWriteTests(ITestDatabaseServer server) : DatabaseTe
 
         var first = await client.PostAsJsonAsync("/api/v1/sessions", Body(start), Cancel);
         var again = await client.PostAsJsonAsync("/api/v1/sessions", Body(start), Cancel);
+        var edited = await client.PatchAsJsonAsync($"/api/v1/sessions/{id}/notes", new { menteeNotes = "Career change, and CVs" }, Cancel);
         var accepted = await ActAsync(await SignInAsync(app, mentor), id, "accept");
         var afterAccept = await client.PostAsJsonAsync("/api/v1/sessions", Body(start), Cancel);
         var otherTime = await client.PostAsJsonAsync("/api/v1/sessions", Body(start.AddDays(1)), Cancel);
+        var otherMentee = await (await SignInAsync(app, await Database.SeedUserAsync(UserRole.Mentee))).PostAsJsonAsync("/api/v1/sessions", Body(start), Cancel);
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal($"/api/v1/sessions/{id}", first.Headers.Location?.ToString());
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal("pending", Status(await again.JsonAsync()));
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, afterAccept.StatusCode);
-        Assert.Equal("accepted", Status(await afterAccept.JsonAsync()));
+        Assert.Equal(HttpStatusCode.OK, afterAccept.StatusCode); // sent again after its notes were edited and it was accepted
+        var now = await afterAccept.JsonAsync();
+        Assert.Equal("accepted", Status(now));
+        Assert.Equal("Career change, and CVs", now.GetProperty("menteeNotes").GetString());
         Assert.EndsWith(":id-in-use", (await AssertProblemAsync(otherTime, HttpStatusCode.Conflict)).GetProperty("type").GetString());
+        var refused = await AssertProblemAsync(otherMentee, HttpStatusCode.Conflict);
+        Assert.EndsWith(":id-in-use", refused.GetProperty("type").GetString());
+        Assert.DoesNotContain("Career change", refused.ToString()); // nothing of the other mentee's session
         await using var db = Database.NewContext();
         Assert.Equal([id], await db.Sessions.Select(s => s.Id).ToListAsync(Cancel));
         Assert.Equal(1, await db.EmailOutbox.CountAsync(e => e.Recipient == mentor.Email && e.Subject.Contains("New session request"), Cancel));
@@ -82,12 +90,15 @@ public abstract class RetriedWriteTests(ITestDatabaseServer server) : DatabaseTe
         var again = await client.PostAsJsonAsync(path, new { id, rating = 5, feedback = "Very helpful" }, Cancel);
         var changed = await client.PostAsJsonAsync(path, new { id, rating = 1, feedback = "Very helpful" }, Cancel);
         var newId = await client.PostAsJsonAsync(path, new { id = Guid.CreateVersion7(), rating = 5, feedback = "Very helpful" }, Cancel);
+        var otherSession = await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(12).AddYears(-2), SessionStatus.Completed);
+        var sameIdElsewhere = await client.PostAsJsonAsync($"/api/v1/sessions/{otherSession.Id}/rating", new { id, rating = 5, feedback = "Very helpful" }, Cancel);
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal(mentee.Id, (await again.JsonAsync()).GetProperty("rater").GetProperty("id").GetGuid());
         Assert.EndsWith(":id-in-use", (await AssertProblemAsync(changed, HttpStatusCode.Conflict)).GetProperty("type").GetString());
         Assert.EndsWith(":already-rated", (await AssertProblemAsync(newId, HttpStatusCode.Conflict)).GetProperty("type").GetString());
+        Assert.EndsWith(":id-in-use", (await AssertProblemAsync(sameIdElsewhere, HttpStatusCode.Conflict)).GetProperty("type").GetString());
         await using var db = Database.NewContext();
         Assert.Equal(1, await db.Ratings.CountAsync(Cancel));
         Assert.Equal(1, (await db.RatingSummaries.SingleAsync(s => s.UserId == mentor.Id, Cancel)).RatingCount);
@@ -110,7 +121,8 @@ public abstract class RetriedWriteTests(ITestDatabaseServer server) : DatabaseTe
             client.PostAsJsonAsync("/api/v1/sessions", new { id = sessionId, mentorId = other.Id, scheduledAt = start }, Cancel),
         }));
 
-        Assert.All(answers, answer => Assert.True(answer.IsSuccessStatusCode, $"{(int)answer.StatusCode} {answer.Content.ReadAsStringAsync(Cancel).Result}"));
+        var bodies = await Task.WhenAll(answers.Select(a => a.Content.ReadAsStringAsync(Cancel)));
+        Assert.All(answers.Zip(bodies), pair => Assert.True(pair.First.IsSuccessStatusCode, $"{(int)pair.First.StatusCode} {pair.Second}"));
         Assert.Equal(2, answers.Count(a => a.StatusCode == HttpStatusCode.Created));
         await using var db = Database.NewContext();
         Assert.Equal(1, await db.Messages.CountAsync(m => m.Id == messageId, Cancel));
@@ -120,14 +132,15 @@ public abstract class RetriedWriteTests(ITestDatabaseServer server) : DatabaseTe
     [Theory]
     [InlineData("/api/v1/messages", "3f2504e0-4f89-41d3-9a0c-0305e82c3301")] // version 4
     [InlineData("/api/v1/sessions", "00000000-0000-0000-0000-000000000000")]
+    [InlineData("/api/v1/sessions/{session}/rating", "017f22e2-79b0-7cc3-18c4-dc0c0c07398f")] // version 7, not the RFC's variant
     public async Task An_id_that_is_not_a_version_7_uuid_is_a_field_error(string path, string id)
     {
-        var (mentor, mentee, _) = await Database.SeedPairAsync(SessionStatus.Accepted);
+        var (mentor, mentee, session) = await Database.SeedPairAsync(SessionStatus.Completed);
         await using var app = new MentoriApp(Database);
         var client = await SignInAsync(app, mentee);
 
-        var response = await client.PostAsJsonAsync(path,
-            new { id = Guid.Parse(id), receiverId = mentor.Id, mentorId = mentor.Id, content = "Hi", scheduledAt = TestData.NextYearAt(16) }, Cancel);
+        var response = await client.PostAsJsonAsync(path.Replace("{session}", session.Id.ToString(), StringComparison.Ordinal),
+            new { id = Guid.Parse(id), receiverId = mentor.Id, mentorId = mentor.Id, content = "Hi", scheduledAt = TestData.NextYearAt(16), rating = 5 }, Cancel);
 
         var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty("id", out _), problem.ToString());

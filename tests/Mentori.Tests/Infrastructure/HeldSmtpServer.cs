@@ -16,7 +16,6 @@ public sealed class HeldSmtpServer : IAsyncDisposable
     private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _serving;
-    private int _accepted;
 
     public HeldSmtpServer()
     {
@@ -28,9 +27,6 @@ public sealed class HeldSmtpServer : IAsyncDisposable
 
     /// <summary>Completes once a whole message has arrived and waits for its answer.</summary>
     public Task Received => _received.Task;
-
-    /// <summary>How many messages were answered 250.</summary>
-    public int Accepted => Volatile.Read(ref _accepted);
 
     /// <summary>Answers the held message, and every later one at once.</summary>
     public void Release() => _released.TrySetResult();
@@ -72,7 +68,6 @@ public sealed class HeldSmtpServer : IAsyncDisposable
 
                     _received.TrySetResult();
                     await _released.Task.WaitAsync(_stop.Token);
-                    Interlocked.Increment(ref _accepted);
                     await writer.WriteLineAsync("250 2.0.0 Queued");
                     break;
                 case "QUIT":

@@ -24,6 +24,8 @@ public sealed class MentoriApp(TestDatabase database, string environment = "Test
         ["Auth:BcryptWorkFactor"] = "10",
         ["RateLimiting:Enabled"] = "false",
         ["Backups:Enabled"] = "false",
+        // The in-memory test server has no request size limit to apply; a warning of it on every request is noise.
+        ["Logging:LogLevel:Microsoft.AspNetCore.Routing.EndpointRoutingMiddleware"] = "Error",
     };
 
     public TestDatabase Database { get; } = database;

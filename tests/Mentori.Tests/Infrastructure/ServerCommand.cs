@@ -77,22 +77,22 @@ public sealed class ServerProcess : IAsyncDisposable
 {
     private const int SigTerm = 15;
 
-    private readonly Process process;
-    private readonly DirectoryInfo workingDirectory;
-    private readonly Uri address;
+    private readonly Process _process;
+    private readonly DirectoryInfo _workingDirectory;
+    private readonly Uri _address;
     private readonly List<string> _output = [];
     private readonly List<(Func<string, bool> Matches, TaskCompletionSource Seen)> _waiting = [];
 
     public ServerProcess(Process process, DirectoryInfo workingDirectory, Uri address)
     {
-        this.process = process;
-        this.workingDirectory = workingDirectory;
-        this.address = address;
+        _process = process;
+        _workingDirectory = workingDirectory;
+        _address = address;
         process.OutputDataReceived += (_, line) => Keep(line.Data);
         process.ErrorDataReceived += (_, line) => Keep(line.Data);
     }
 
-    public HttpClient CreateClient() => new() { BaseAddress = address };
+    public HttpClient CreateClient() => new() { BaseAddress = _address };
 
     /// <summary>Completes when the server writes a line that matches, or has written one already.</summary>
     public Task WaitForOutputAsync(Func<string, bool> matches)
@@ -113,10 +113,10 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>Asks it to stop as an orchestrator does (SIGTERM), and returns its exit code once it has.</summary>
     public async Task<int> TerminateAsync(TimeSpan within)
     {
-        Assert.Equal(0, Kill(process.Id, SigTerm));
+        Assert.Equal(0, Kill(_process.Id, SigTerm));
         using var timeout = new CancellationTokenSource(within);
-        await process.WaitForExitAsync(timeout.Token);
-        return process.ExitCode;
+        await _process.WaitForExitAsync(timeout.Token);
+        return _process.ExitCode;
     }
 
     private void Keep(string? line)
@@ -143,18 +143,18 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>Ends it as a crash would: no graceful stop, nothing flushed.</summary>
     public async Task KillAsync()
     {
-        if (!process.HasExited)
+        if (!_process.HasExited)
         {
-            process.Kill(entireProcessTree: true);
+            _process.Kill(entireProcessTree: true);
         }
 
-        await process.WaitForExitAsync();
+        await _process.WaitForExitAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
         await KillAsync();
-        process.Dispose();
-        workingDirectory.Delete(recursive: true);
+        _process.Dispose();
+        _workingDirectory.Delete(recursive: true);
     }
 }

@@ -82,18 +82,27 @@ public sealed partial class ProfileImages(MentoriDb db, IHostEnvironment environ
         }
         catch (Exception exception)
         {
-            if (File.Exists(partial))
-            {
-                File.Delete(partial);
-            }
-
+            DeletePartial(partial);
             if (exception is IOException io && DiskFull.Is(io))
             {
-                logger.LogError("The profile photo folder {Folder} is full: a photo could not be stored", Folder);
+                logger.LogError(exception, "The profile photo folder {Folder} is full: a photo could not be stored", Folder);
                 throw DiskFull.Problem("The photo could not be stored, and your profile is as it was. Try again later.");
             }
 
             throw;
+        }
+    }
+
+    /// <summary>Deletes a photo cut short; one that cannot be deleted is logged, not allowed to hide why it was cut.</summary>
+    private void DeletePartial(string partial)
+    {
+        try
+        {
+            File.Delete(partial);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(exception, "Could not delete the partly written profile photo {Path}", partial);
         }
     }
 

@@ -33,7 +33,7 @@ public sealed class RatingService(MentoriDb db, VerifiedEmailRule verified)
         await verified.EnsureAsync(me, cancellationToken);
 
         var errors = new ValidationErrors();
-        ClientId.Check(errors, request.Id);
+        var id = ClientId.Check(errors, request.Id);
         errors.AddIf(request.Rating is null, "rating", "This field is required.");
         errors.AddIf(request.Rating is < 1 or > 5, "rating", "A rating is 1 to 5.");
         var feedback = FreeText.Optional(errors, "feedback", request.Feedback, MaxFeedbackLength);
@@ -48,10 +48,10 @@ public sealed class RatingService(MentoriDb db, VerifiedEmailRule verified)
 
         var rating = new Rating
         {
-            Id = request.Id ?? Guid.CreateVersion7(), SessionId = sessionId, RaterId = me, RatedId = session.MentorId == me ? session.MenteeId : session.MentorId,
+            Id = id ?? Guid.CreateVersion7(), SessionId = sessionId, RaterId = me, RatedId = session.MentorId == me ? session.MenteeId : session.MentorId,
             Score = request.Rating!.Value, Feedback = feedback,
         };
-        if (await StoredAsync(rating, cancellationToken) is { } before)
+        if (id is not null && await StoredAsync(rating, cancellationToken) is { } before)
         {
             return before;
         }

@@ -4,7 +4,6 @@ using Mentori.Data.Entities;
 using Mentori.Server.Features.Messages;
 using Mentori.Server.Features.Mentors;
 using Mentori.Server.Infrastructure.Auth;
-using Mentori.Server.Infrastructure.Database;
 using Mentori.Server.Infrastructure.Idempotency;
 using Mentori.Server.Infrastructure.Problems;
 using Mentori.Server.Infrastructure.Validation;
@@ -111,19 +110,20 @@ public sealed class SessionService(MentoriDb db, TimeProvider clock, VerifiedEma
     }
 
     /// <summary>
-    /// The session stored under the request's id, as it is now, when it is the same request (the caller's, with the same
-    /// mentor, start, length and notes); another under that id is 409.
+    /// The session stored under the request's id, as it is now, when it is the same request: the caller's, with the same
+    /// mentor, start and length (the notes are not compared: the mentee may have edited them since). Another under that
+    /// id is 409.
     /// </summary>
     private async Task<Written<SessionResponse>?> StoredRequestAsync(ClaimsPrincipal caller, RequestSessionRequest request, CancellationToken cancellationToken)
     {
-        if (request.Id is not { } id || await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken) is not { } stored)
+        if (request.Id is not { } id || !ClientId.IsValid(id)
+            || await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken) is not { } stored)
         {
             return null;
         }
 
         var same = stored.MenteeId == caller.GetUserId() && stored.MentorId == request.MentorId
-            && stored.ScheduledAt == request.ScheduledAt?.UtcDateTime && stored.Duration == (request.Duration ?? SessionRules.DefaultDuration)
-            && stored.MenteeNotes == FreeText.Optional(new ValidationErrors(), "menteeNotes", request.MenteeNotes, SessionRules.MaxNotesLength);
+            && stored.ScheduledAt == request.ScheduledAt?.UtcDateTime && stored.Duration == (request.Duration ?? SessionRules.DefaultDuration);
         return same ? new Written<SessionResponse>(await queries.GetAsync(caller, id, cancellationToken), WasStoredBefore: true) : throw ClientId.InUse();
     }
 

@@ -45,10 +45,17 @@ public static class OpenApiRegistration
             });
             options.AddOperationTransformer((operation, context, _) =>
             {
+                operation.Responses ??= [];
                 if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>().Any())
                 {
                     operation.Security ??= [];
                     operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Bearer, context.Document)] = [] });
+                    operation.Responses.TryAdd("401", Problem(context.Document, "Not signed in, or the access token has expired."));
+                }
+
+                if (operation.RequestBody?.Content?.ContainsKey("application/json") == true)
+                {
+                    operation.Responses.TryAdd("415", Problem(context.Document, "The body is not `application/json`."));
                 }
 
                 // Query times bind through UtcTimestamp, which OpenAPI would otherwise describe as any string.
@@ -65,20 +72,24 @@ public static class OpenApiRegistration
                 // Every write counts against the per-user write limit (RateLimiting:WritesPerUser).
                 if (context.Description.HttpMethod is not ("GET" or "HEAD" or "OPTIONS"))
                 {
-                    operation.Responses ??= [];
-                    operation.Responses.TryAdd("429", new OpenApiResponse
-                    {
-                        Description = "Too many requests: wait for Retry-After seconds.",
-                        Content = new Dictionary<string, OpenApiMediaType>
-                        {
-                            ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference("ProblemDetails", context.Document) },
-                        },
-                    });
+                    operation.Responses.TryAdd("429", Problem(context.Document, "Too many requests: wait for Retry-After seconds."));
                 }
 
+                // Every operation reads the database; while it is away the answer says when to try again.
+                operation.Responses.TryAdd("503", Problem(context.Document,
+                    "`database-unavailable`: the database cannot be reached; try again after Retry-After seconds (with the same client id, for a create)."));
                 return Task.CompletedTask;
             });
         });
+
+    private static OpenApiResponse Problem(OpenApiDocument? document, string description) => new()
+    {
+        Description = description,
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference("ProblemDetails", document) },
+        },
+    };
 
     private static void DescribeAsTime(OpenApiSchema schema, bool nullable)
     {

@@ -19,7 +19,7 @@ public static class ClientId
     /// <summary>The id, or null when the client left the choice to Mentori; a wrong kind of UUID is a field error.</summary>
     public static Guid? Check(ValidationErrors errors, Guid? id)
     {
-        errors.AddIf(id is { } value && !IsVersion7(value), Field, "An id is a UUID of version 7 (RFC 9562), such as 019375f2-8a4e-7c3d-9b1a-2f6e8d4c0a17.");
+        errors.AddIf(id is { } value && !IsValid(value), Field, "An id is a UUID of version 7 (RFC 9562), such as 019375f2-8a4e-7c3d-9b1a-2f6e8d4c0a17.");
         return id;
     }
 
@@ -27,5 +27,6 @@ public static class ClientId
     public static ProblemException InUse() => ProblemException.Conflict(ProblemTypes.IdInUse, "This id is taken",
         "Something else was stored with this id. Send the same write again with the same id, or a new write with a new id.");
 
-    private static bool IsVersion7(Guid id) => id.Version == 7 && id.Variant is >= 8 and <= 11;
+    /// <summary>A UUID of version 7 and the RFC's variant.</summary>
+    public static bool IsValid(Guid id) => id.Version == 7 && id.Variant is >= 8 and <= 11;
 }

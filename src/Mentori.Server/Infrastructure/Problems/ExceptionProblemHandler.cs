@@ -194,15 +194,17 @@ public sealed class ExceptionProblemHandler(IProblemDetailsService problems, ILo
     /// The database is down, restarting or out of connections. EF Core's execution strategy reports such a failure as
     /// an <see cref="InvalidOperationException"/> around the provider's, and SaveChanges as a
     /// <see cref="DbUpdateException"/> around it (also inside the former): those are looked into, and no others.
-    /// Npgsql's own errors, unlike the server's (<see cref="Npgsql.PostgresException"/>), are all of the connection:
-    /// a socket closed, a timeout, or a protocol out of step after one broke mid-command.
+    /// Of Npgsql's own errors those of the connection count: a transient one, a socket or stream that broke, and the
+    /// protocol out of step that Npgsql reports when a connection broke in the middle of a command (seen under
+    /// bench/faults.sh); not its errors of use, such as too many parameters, which would fail again.
     /// </summary>
     private static bool IsDatabaseUnreachable(Exception exception) =>
         Unwrapped(exception) switch
         {
             Npgsql.PostgresException postgres => postgres.IsTransient || postgres.SqlState.StartsWith("08", StringComparison.Ordinal)
                 || postgres.SqlState.StartsWith("57P", StringComparison.Ordinal) || postgres.SqlState.StartsWith("53", StringComparison.Ordinal),
-            Npgsql.NpgsqlException => true,
+            Npgsql.NpgsqlException npgsql => npgsql.IsTransient || npgsql.InnerException is System.Net.Sockets.SocketException or IOException or TimeoutException
+                || npgsql.Message.StartsWith("Received backend message", StringComparison.Ordinal),
             Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode is 5 or 6 or 14, // BUSY, LOCKED, CANTOPEN
             TimeoutException => true,
             _ => false,
