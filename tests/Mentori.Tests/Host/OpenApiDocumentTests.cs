@@ -176,6 +176,16 @@ public sealed class OpenApiDocumentTests(SqliteFiles server) : DatabaseTest(serv
     }
 
     [Fact]
+    public void Every_operation_declares_503_and_every_json_body_its_415()
+    {
+        Assert.All(Operations, o => Assert.True(o.Operation.GetProperty("responses").TryGetProperty("503", out _), o.Name));
+        var withJson = Operations.Where(o => o.Operation.TryGetProperty("requestBody", out var body)
+            && body.GetProperty("content").TryGetProperty("application/json", out _)).ToList();
+        Assert.NotEmpty(withJson);
+        Assert.All(withJson, o => Assert.True(o.Operation.GetProperty("responses").TryGetProperty("415", out _), o.Name));
+    }
+
+    [Fact]
     public void The_contract_of_issue_16_is_described_how_mentors_answer_and_why_a_session_was_declined()
     {
         var schemas = _document.RootElement.GetProperty("components").GetProperty("schemas");

@@ -95,6 +95,28 @@ public abstract class WriteLimitTests(ITestDatabaseServer server) : DatabaseTest
         await AssertLimitedAsync(await client.PostAsJsonAsync("/api/v1/auth/verify-email", new { token = "guess-3" }));
     }
 
+    [Fact]
+    public async Task With_redis_a_users_writes_on_two_instances_count_against_one_limit()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor);
+        var mentee = await Database.SeedUserAsync(UserRole.Mentee);
+        await Database.SeedSessionAsync(mentor, mentee, TestData.NextYearAt(10));
+        await using var one = Limited("MessagesPerUser", 3).WithSetting("Redis:ConnectionString", redis.ConnectionString);
+        await using var two = Limited("MessagesPerUser", 3).WithSetting("Redis:ConnectionString", redis.ConnectionString);
+        HttpClient[] instances = [await SignInAsync(one, mentee), await SignInAsync(two, mentee)];
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            statuses.Add((await instances[i % 2].PostAsJsonAsync("/api/v1/messages", new { receiverId = mentor.Id, content = $"Hello {i}" })).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.Created], statuses);
+        await AssertLimitedAsync(await instances[1].PostAsJsonAsync("/api/v1/messages", new { receiverId = mentor.Id, content = "One too many" }));
+        await AssertLimitedAsync(await instances[0].PostAsJsonAsync("/api/v1/messages", new { receiverId = mentor.Id, content = "One too many" }));
+    }
+
     private MentoriApp Limited(string rule, int permits) => new MentoriApp(Database)
         .WithSetting("RateLimiting:Enabled", "true")
         .WithSetting($"RateLimiting:{rule}:PermitLimit", permits.ToString(System.Globalization.CultureInfo.InvariantCulture))

@@ -12,8 +12,9 @@ namespace Mentori.Server.Infrastructure.RateLimiting;
 
 /// <summary>
 /// Per-IP limits on the endpoints attackers hammer, per-user limits on the writes that cost others (emails, stored
-/// files), and one limit on every write, with ASP.NET Core's limiter; 429 with Retry-After. Behind a reverse
-/// proxy, set ForwardedHeaders:KnownProxies so the client's address, not the proxy's, counts.
+/// files), and one limit on every write, with ASP.NET Core's limiter counting in <see cref="IRateCounters"/> (with
+/// Redis, across instances); 429 with Retry-After. Behind a reverse proxy, set ForwardedHeaders:KnownProxies so the
+/// client's address, not the proxy's, counts.
 /// </summary>
 public static class RateLimitingRegistration
 {
@@ -44,19 +45,23 @@ public static class RateLimitingRegistration
         {
             // The web UI's account pages carry these policies too ([EnableRateLimiting] on the page): only their
             // posts count, and against the same budget as the API's endpoint, so neither way doubles an attacker's tries.
-            limiter.AddPolicy(SignIn, context => PerIpWrite(context, options => options.SignInPerIp));
-            limiter.AddPolicy(Refresh, context => PerIpWrite(context, options => options.RefreshPerIp));
-            limiter.AddPolicy(Register, context => PerIpWrite(context, options => options.RegisterPerIp));
-            limiter.AddPolicy(ForgotPassword, context => PerIpWrite(context, options => options.ForgotPasswordPerIp));
-            limiter.AddPolicy(ResendVerification, context => PerIpWrite(context, options => options.ResendVerificationPerIp));
-            limiter.AddPolicy(VerifyEmail, context => PerIpWrite(context, options => options.VerifyEmailPerIp));
-            limiter.AddPolicy(SessionRequests, context => PerUser(context, options => options.SessionRequestsPerUser));
-            limiter.AddPolicy(Messages, context => PerUser(context, options => options.MessagesPerUser));
-            limiter.AddPolicy(PhotoUploads, context => PerUser(context, options => options.PhotoUploadsPerUser));
+            limiter.AddPolicy(SignIn, context => PerIpWrite(context, nameof(RateLimitingOptions.SignInPerIp), options => options.SignInPerIp));
+            limiter.AddPolicy(Refresh, context => PerIpWrite(context, nameof(RateLimitingOptions.RefreshPerIp), options => options.RefreshPerIp));
+            limiter.AddPolicy(Register, context => PerIpWrite(context, nameof(RateLimitingOptions.RegisterPerIp), options => options.RegisterPerIp));
+            limiter.AddPolicy(ForgotPassword, context =>
+                PerIpWrite(context, nameof(RateLimitingOptions.ForgotPasswordPerIp), options => options.ForgotPasswordPerIp));
+            limiter.AddPolicy(ResendVerification, context =>
+                PerIpWrite(context, nameof(RateLimitingOptions.ResendVerificationPerIp), options => options.ResendVerificationPerIp));
+            limiter.AddPolicy(VerifyEmail, context => PerIpWrite(context, nameof(RateLimitingOptions.VerifyEmailPerIp), options => options.VerifyEmailPerIp));
+            limiter.AddPolicy(SessionRequests, context =>
+                PerUser(context, nameof(RateLimitingOptions.SessionRequestsPerUser), options => options.SessionRequestsPerUser));
+            limiter.AddPolicy(Messages, context => PerUser(context, nameof(RateLimitingOptions.MessagesPerUser), options => options.MessagesPerUser));
+            limiter.AddPolicy(PhotoUploads, context =>
+                PerUser(context, nameof(RateLimitingOptions.PhotoUploadsPerUser), options => options.PhotoUploadsPerUser));
             // Endpoints with a policy of their own (sign-in, refresh, messages ...) are counted by it alone.
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 IsWrite(context.Request.Method) && context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>() is null
-                    ? PerUser(context, options => options.WritesPerUser)
+                    ? PerUser(context, nameof(RateLimitingOptions.WritesPerUser), options => options.WritesPerUser)
                     : RateLimitPartition.GetNoLimiter(""));
             limiter.OnRejected = WriteProblemAsync;
         });
@@ -66,28 +71,23 @@ public static class RateLimitingRegistration
     private static bool IsWrite(string method) =>
         !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method));
 
-    private static RateLimitPartition<string> PerIpWrite(HttpContext context, Func<RateLimitingOptions, RateLimitRule> rule) =>
-        IsWrite(context.Request.Method) ? Partition(context, "ip:" + ClientAddress.KeyOf(context), rule) : RateLimitPartition.GetNoLimiter("");
+    private static RateLimitPartition<string> PerIpWrite(HttpContext context, string name, Func<RateLimitingOptions, RateLimitRule> rule) =>
+        IsWrite(context.Request.Method) ? Partition(context, name, "ip:" + ClientAddress.KeyOf(context), rule) : RateLimitPartition.GetNoLimiter("");
 
     /// <summary>Signed in, the user is counted wherever they come from; signed out, the address.</summary>
-    private static RateLimitPartition<string> PerUser(HttpContext context, Func<RateLimitingOptions, RateLimitRule> rule) =>
-        Partition(context, context.User.FindFirstValue(MentoriClaims.UserId) is { Length: > 0 and <= 64 } user ? "user:" + user : "ip:" + ClientAddress.KeyOf(context), rule);
+    private static RateLimitPartition<string> PerUser(HttpContext context, string name, Func<RateLimitingOptions, RateLimitRule> rule) =>
+        Partition(context, name,
+            context.User.FindFirstValue(MentoriClaims.UserId) is { Length: > 0 and <= 64 } user ? "user:" + user : "ip:" + ClientAddress.KeyOf(context), rule);
 
-    private static RateLimitPartition<string> Partition(HttpContext context, string key, Func<RateLimitingOptions, RateLimitRule> rule)
+    /// <summary>The key's window of the rule, counted where the account limits count (with Redis: across instances).</summary>
+    private static RateLimitPartition<string> Partition(HttpContext context, string name, string key, Func<RateLimitingOptions, RateLimitRule> rule)
     {
         var options = context.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
+        var counters = context.RequestServices.GetRequiredService<IRateCounters>();
         return options.Enabled
-            ? RateLimitPartition.GetFixedWindowLimiter(key, _ => FixedWindow(rule(options)))
+            ? RateLimitPartition.Get(key, partition => new CountedRateLimiter(counters, name, rule(options), partition))
             : RateLimitPartition.GetNoLimiter(key);
     }
-
-    private static FixedWindowRateLimiterOptions FixedWindow(RateLimitRule rule) => new()
-    {
-        PermitLimit = rule.PermitLimit,
-        Window = rule.Window,
-        QueueLimit = 0,
-        AutoReplenishment = true,
-    };
 
     private static async ValueTask WriteProblemAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
