@@ -73,9 +73,13 @@ public abstract partial class FuzzTests(ITestDatabaseServer server) : DatabaseTe
                     failures.Add($"{problem}: {sent} → {status} {Shorten(answer)}");
                 }
 
-                if (status == 201 && JsonDocument.Parse(answer).RootElement.TryGetProperty("id", out var id) && id.TryGetGuid(out var created))
+                if (status == 201)
                 {
-                    world.Ids.Add(created);
+                    using var stored = JsonDocument.Parse(answer);
+                    if (stored.RootElement.TryGetProperty("id", out var id) && id.TryGetGuid(out var created))
+                    {
+                        world.Ids.Add(created);
+                    }
                 }
             }
 
