@@ -107,11 +107,9 @@ public abstract class EmailOutboxTests(ITestDatabaseServer server) : DatabaseTes
     public async Task Emails_queued_when_the_server_is_killed_arrive_once_after_it_restarts()
     {
         var port = LoopbackPort.Free();
-        var environment = ServerCommand.DatabaseEnvironment(Database);
+        var environment = ServerCommand.ServerEnvironment(Database);
         foreach (var (key, value) in new Dictionary<string, string>
         {
-            ["Auth__Jwt__SigningKey"] = MentoriApp.SigningKey,
-            ["Backups__Enabled"] = "false",
             ["Email__Smtp__Host"] = "127.0.0.1",
             ["Email__Smtp__Port"] = port.ToString(CultureInfo.InvariantCulture),
             ["Email__Smtp__RequireTls"] = "false",

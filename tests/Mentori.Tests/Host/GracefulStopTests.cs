@@ -17,9 +17,7 @@ public abstract class GracefulStopTests(ITestDatabaseServer server) : DatabaseTe
     {
         var cancel = TestContext.Current.CancellationToken;
         await using var smtp = new HeldSmtpServer();
-        var environment = ServerCommand.DatabaseEnvironment(Database);
-        environment["Auth__Jwt__SigningKey"] = MentoriApp.SigningKey;
-        environment["Backups__Enabled"] = "false";
+        var environment = ServerCommand.ServerEnvironment(Database);
         environment["RateLimiting__Enabled"] = "false";
         environment["Email__Smtp__Host"] = "127.0.0.1";
         environment["Email__Smtp__Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture);

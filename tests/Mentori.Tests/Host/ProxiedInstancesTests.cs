@@ -20,14 +20,10 @@ public sealed class ProxiedInstancesTests(PostgresServer postgres) : DatabaseTes
         var mentee = await Database.SeedUserAsync(UserRole.Mentee);
         var ports = new[] { LoopbackPort.Free(), LoopbackPort.Free() };
         var outbox = Directory.CreateTempSubdirectory("mentori-proxied-outbox-");
-        var environment = new Dictionary<string, string>(ServerCommand.DatabaseEnvironment(Database))
-        {
-            ["Redis__ConnectionString"] = redis.ConnectionString,
-            ["Auth__Jwt__SigningKey"] = "a-signing-key-shared-by-both-instances-of-the-test",
-            ["ForwardedHeaders__KnownProxies__0"] = "127.0.0.1",
-            ["Backups__Enabled"] = "false",
-            ["Email__PickupDirectory"] = outbox.FullName,
-        };
+        var environment = ServerCommand.ServerEnvironment(Database);
+        environment["Redis__ConnectionString"] = redis.ConnectionString;
+        environment["ForwardedHeaders__KnownProxies__0"] = "127.0.0.1";
+        environment["Email__PickupDirectory"] = outbox.FullName;
         var instances = new ServerProcess?[2];
         try
         {

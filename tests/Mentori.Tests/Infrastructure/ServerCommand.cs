@@ -47,6 +47,13 @@ public static class ServerCommand
         ["ConnectionStrings__Mentori"] = database.ConnectionString,
     };
 
+    /// <summary>What a server process needs besides its database: the tests' JWT key (shared by every instance), no backups.</summary>
+    public static Dictionary<string, string> ServerEnvironment(TestDatabase database) => new(DatabaseEnvironment(database))
+    {
+        ["Auth__Jwt__SigningKey"] = MentoriApp.SigningKey,
+        ["Backups__Enabled"] = "false",
+    };
+
     private static ProcessStartInfo StartInfo(string[] arguments, IReadOnlyDictionary<string, string> environment, DirectoryInfo workingDirectory)
     {
         var start = new ProcessStartInfo("dotnet")

@@ -1,7 +1,7 @@
 using Mentori.Data;
-using Mentori.Server.Infrastructure.Hosting;
 using Mentori.Data.Entities;
 using Mentori.Server.Infrastructure.Database;
+using Mentori.Server.Infrastructure.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
