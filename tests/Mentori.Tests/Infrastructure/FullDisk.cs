@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Mentori.Tests.Infrastructure;
 
 /// <summary>
@@ -21,11 +19,11 @@ public sealed class FullDisk : IAsyncDisposable
     public static async Task<FullDisk> MountAsync(long free = 0)
     {
         var path = Directory.CreateTempSubdirectory("mentori-full-").FullName;
-        var (exitCode, error) = await RunAsync("mount", "-t", "tmpfs", "-o", "size=1m,mode=0777", "tmpfs", path);
-        if (exitCode != 0)
+        var mounted = await ExternalTool.RunAsync("mount", "-t", "tmpfs", "-o", "size=1m,mode=0777", "tmpfs", path);
+        if (mounted.ExitCode != 0)
         {
             Directory.Delete(path);
-            var missing = $"a full disk needs a tmpfs mount, which failed: {error.Trim()}";
+            var missing = $"a full disk needs a tmpfs mount, which failed: {mounted.Error.Trim()}";
             if (TestEnvironment.IsCI)
             {
                 throw new InvalidOperationException(missing);
@@ -63,28 +61,7 @@ public sealed class FullDisk : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await RunAsync("umount", "-l", Path);
+        await ExternalTool.RunAsync("umount", "-l", Path);
         Directory.Delete(Path, recursive: true);
-    }
-
-    private static async Task<(int ExitCode, string Error)> RunAsync(string command, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(command) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        try
-        {
-            using var process = Process.Start(start)!;
-            var error = await process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            return (process.ExitCode, error);
-        }
-        catch (System.ComponentModel.Win32Exception exception)
-        {
-            return (-1, exception.Message);
-        }
     }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Mentori.Tests.Infrastructure;
 
 /// <summary>
@@ -87,24 +85,10 @@ public sealed class LocalPostgres : IAsyncDisposable
 
     private static async Task RunAsync(string program, string[] arguments)
     {
-        var start = new ProcessStartInfo(program)
+        var result = await ExternalTool.RunAsync(program, arguments);
+        if (result.ExitCode != 0)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{Path.GetFileName(program)} exited with {process.ExitCode}: {await error}{await output}");
+            throw new InvalidOperationException($"{Path.GetFileName(program)} exited with {result.ExitCode}: {result.Error}{result.Output}");
         }
     }
 }
