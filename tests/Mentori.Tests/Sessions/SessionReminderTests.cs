@@ -36,7 +36,9 @@ public abstract class SessionReminderTests(ITestDatabaseServer server) : Databas
         await restarted.WaitForEmailAsync(mentee.Email, "Coming up: your session");
         await restarted.WaitForEmailAsync(mentor.Email, "Coming up: your session");
 
-        var sentAfterRestart = Outbox.Read(restarted);
+        // Only the reminders: the pending request, long lapsed by the clock's 2030, is expired with emails of its own,
+        // which the first instance may have left for this one to deliver.
+        var sentAfterRestart = Outbox.Read(restarted).Where(email => email.Subject?.StartsWith("Coming up", StringComparison.Ordinal) == true).ToList();
         Assert.Equal(2, sentAfterRestart.Count);
         Assert.All(sentAfterRestart, email => Assert.DoesNotContain(soon.Id.ToString(), email.TextBody));
         Assert.Equal(0, await restarted.Services.GetRequiredService<SessionReminders>().SendDueAsync(TestContext.Current.CancellationToken));
