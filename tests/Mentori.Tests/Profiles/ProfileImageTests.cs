@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Mentori.Server.Features.Profiles;
 using Mentori.Tests.Host;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Mentori.Tests.Profiles;
 
@@ -144,6 +146,38 @@ public abstract class ProfileImageTests(ITestDatabaseServer server) : DatabaseTe
 
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         Assert.Empty(Directory.GetFiles(app.ProfileImageFolder));
+    }
+
+    [Fact]
+    public async Task The_sweep_deletes_what_interrupted_uploads_left_an_hour_ago_and_nothing_else()
+    {
+        await using var app = new MentoriApp(Database);
+        var me = await SignedInWithProfileAsync(app);
+        var shown = (await (await me.PutAsync("/api/v1/me/profile/image", Upload(Png, "a.png", "image/png"))).JsonAsync()).GetProperty("profileImage").GetString()!;
+        var hoursAgo = DateTime.UtcNow.AddHours(-2);
+        string Left(string name, DateTime writtenAt)
+        {
+            var path = Path.Combine(app.ProfileImageFolder, name);
+            File.WriteAllBytes(path, Png);
+            File.SetLastWriteTimeUtc(path, writtenAt);
+            return name;
+        }
+
+        var storedUnshown = Left(new string('A', 43) + ".png", hoursAgo);      // stored, then killed before the profile pointed at it
+        var cutShort = Left(new string('B', 43) + ".jpg.partial", hoursAgo);  // killed while writing
+        var inFlight = Left(new string('C', 43) + ".webp.partial", DateTime.UtcNow);
+        var justStored = Left(new string('D', 43) + ".png", DateTime.UtcNow);
+        var notOurs = Left("README.txt", hoursAgo);
+        File.SetLastWriteTimeUtc(Path.Combine(app.ProfileImageFolder, Path.GetFileName(shown)), hoursAgo);
+
+        // The pass at start may have run already or may run meanwhile: what is left is what counts, not who deleted it.
+        await app.Services.GetRequiredService<ProfileImageSweeper>().SweepAsync(TestContext.Current.CancellationToken);
+
+        var left = Directory.GetFiles(app.ProfileImageFolder).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(new[] { Path.GetFileName(shown), inFlight, justStored, notOurs }.Order(StringComparer.Ordinal), left);
+        Assert.DoesNotContain(storedUnshown, left);
+        Assert.DoesNotContain(cutShort, left);
+        Assert.Equal(Png, await app.CreateClient().GetByteArrayAsync(shown, TestContext.Current.CancellationToken));
     }
 
     [Theory]

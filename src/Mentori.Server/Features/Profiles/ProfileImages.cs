@@ -17,6 +17,7 @@ public sealed partial class ProfileImages(MentoriDb db, IHostEnvironment environ
 {
     public const long MaxBytes = 2 * 1024 * 1024;
     public const string UrlPrefix = "/media/profile-images/";
+    private const string PartialSuffix = ".partial";
 
     private static readonly (string Extension, string ContentType, Func<byte[], bool> Matches)[] Formats =
     [
@@ -68,7 +69,7 @@ public sealed partial class ProfileImages(MentoriDb db, IHostEnvironment environ
     private async Task StoreAsync(string name, ReadOnlyMemory<byte> header, Stream rest, CancellationToken cancellationToken)
     {
         var path = Path.Combine(Folder, name);
-        var partial = path + ".partial";
+        var partial = path + PartialSuffix;
         try
         {
             Directory.CreateDirectory(Folder);
@@ -82,7 +83,7 @@ public sealed partial class ProfileImages(MentoriDb db, IHostEnvironment environ
         }
         catch (Exception exception)
         {
-            DeletePartial(partial);
+            TryDelete(partial, "partly written");
             if (exception is IOException io && DiskFull.Is(io))
             {
                 logger.LogError(exception, "The profile photo folder {Folder} is full: a photo could not be stored", Folder);
@@ -93,16 +94,21 @@ public sealed partial class ProfileImages(MentoriDb db, IHostEnvironment environ
         }
     }
 
-    /// <summary>Deletes a photo cut short; one that cannot be deleted is logged, not allowed to hide why it was cut.</summary>
-    private void DeletePartial(string partial)
+    /// <summary>
+    /// Deletes a file of the folder; one that cannot be deleted is logged, not allowed to fail the request (the database
+    /// no longer points at it) or to hide why an upload was cut short.
+    /// </summary>
+    private bool TryDelete(string path, string what)
     {
         try
         {
-            File.Delete(partial);
+            File.Delete(path);
+            return true;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            logger.LogWarning(exception, "Could not delete the partly written profile photo {Path}", partial);
+            logger.LogWarning(exception, "Could not delete the {What} profile photo {Path}", what, path);
+            return false;
         }
     }
 
@@ -151,6 +157,39 @@ public sealed partial class ProfileImages(MentoriDb db, IHostEnvironment environ
         return format.ContentType is not null && File.Exists(path) ? (path, format.ContentType) : null;
     }
 
+    /// <summary>
+    /// Deletes what uploads cut off by a crash left in the folder: partly written photos, and whole ones no profile
+    /// points at (the process died between storing and pointing). Only files last written before
+    /// <paramref name="before"/>, as an upload in flight is younger; the number deleted.
+    /// </summary>
+    public async Task<int> SweepLeftOversAsync(DateTime before, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(Folder))
+        {
+            return 0;
+        }
+
+        var pointedAt = (await db.Profiles.AsNoTracking()
+                .Where(p => p.ProfileImage != null && p.ProfileImage.StartsWith(UrlPrefix))
+                .Select(p => p.ProfileImage!)
+                .ToListAsync(cancellationToken))
+            .Select(url => url[UrlPrefix.Length..])
+            .ToHashSet(StringComparer.Ordinal);
+        var deleted = 0;
+        foreach (var file in new DirectoryInfo(Folder).EnumerateFiles())
+        {
+            var leftOver = file.Name.EndsWith(PartialSuffix, StringComparison.Ordinal)
+                ? StoredName().IsMatch(file.Name[..^PartialSuffix.Length])
+                : StoredName().IsMatch(file.Name) && !pointedAt.Contains(file.Name);
+            if (leftOver && file.LastWriteTimeUtc < before && TryDelete(file.FullName, "left over"))
+            {
+                deleted++;
+            }
+        }
+
+        return deleted;
+    }
+
     private string Folder => ContentPaths.Resolve(environment, options.Value.Directory);
 
     /// <summary>Deletes the stored copy behind <paramref name="url"/>, if Mentori stored it; other URLs are left alone.</summary>
@@ -158,15 +197,7 @@ public sealed partial class ProfileImages(MentoriDb db, IHostEnvironment environ
     {
         if (url?.StartsWith(UrlPrefix, StringComparison.Ordinal) == true && Find(url[UrlPrefix.Length..]) is { } stored)
         {
-            try
-            {
-                File.Delete(stored.Path);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                // The database no longer points at it; a file left behind is not worth failing the request for.
-                logger.LogWarning(exception, "Could not delete the replaced profile photo {Path}", stored.Path);
-            }
+            TryDelete(stored.Path, "replaced");
         }
     }
 

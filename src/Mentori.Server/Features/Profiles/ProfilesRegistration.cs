@@ -4,5 +4,7 @@ public static class ProfilesRegistration
 {
     public static IServiceCollection AddProfiles(this IServiceCollection services) => services
         .AddScoped<ProfileService>()
-        .AddScoped<ProfileImages>();
+        .AddScoped<ProfileImages>()
+        .AddSingleton<ProfileImageSweeper>()
+        .AddHostedService(provider => provider.GetRequiredService<ProfileImageSweeper>());
 }
