@@ -47,7 +47,7 @@ ready_after >/dev/null
 seconds=$(( stops * 3 + kills * 5 + 10 ))
 dotnet bench/Mentori.Bench/bin/Release/net10.0/Mentori.Bench.dll faults "$database" "$url" "$seconds" "$senders" >"$work/load.md" 2>"$work/load.err" &
 load=$!
-until grep -q '^fault load:' "$work/load.err"; do # its accounts and sessions are made before the first fault
+until grep -qs "^fault load:" "$work/load.err"; do # its accounts and sessions are made before the first fault
   kill -0 "$load" 2>/dev/null || { cat "$work/load.err" >&2; exit 1; }
   sleep 0.2
 done
