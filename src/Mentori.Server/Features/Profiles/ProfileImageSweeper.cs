@@ -1,3 +1,4 @@
+using Mentori.Data;
 using Mentori.Server.Infrastructure.Hosting;
 
 namespace Mentori.Server.Features.Profiles;
@@ -19,7 +20,7 @@ public sealed class ProfileImageSweeper(IServiceScopeFactory scopes, TimeProvide
     {
         await using var scope = scopes.CreateAsyncScope();
         var deleted = await scope.ServiceProvider.GetRequiredService<ProfileImages>()
-            .SweepLeftOversAsync(clock.GetUtcNow().UtcDateTime - Grace, cancellationToken);
+            .SweepLeftOversAsync(clock.StoredUtcNow() - Grace, cancellationToken);
         if (deleted > 0)
         {
             logger.LogInformation("Deleted {Count} profile photo files left by interrupted uploads", deleted);
