@@ -329,9 +329,14 @@ public abstract class BackupTests(ITestDatabaseServer server) : DatabaseTest(ser
         Assert.Equal(HttpStatusCode.NoContent, (await mentor.PostAsync($"/api/v1/conversations/{menteeId}/read", null)).StatusCode);
     }
 
+    /// <summary>
+    /// A Monday at 09:00 at least three days ahead: the request still pending (17:00) then lapses by its age (48 hours)
+    /// when the clock first moves to Monday, not by its start during the day's move that takes the backup, whose
+    /// writes would race the backup's snapshot (from Saturday 11:00 to Sunday's end a nearer Monday did).
+    /// </summary>
     private static DateTime NextMonday(DateTime now)
     {
-        var day = now.Date.AddDays(1);
+        var day = now.Date.AddDays(3);
         while (day.DayOfWeek != DayOfWeek.Monday)
         {
             day = day.AddDays(1);

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Mentori.Data.Entities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -152,9 +153,11 @@ public abstract class AdminConsoleTests(ITestDatabaseServer server, Chromium chr
     [Fact]
     public async Task The_statistics_chart_and_its_table_show_the_numbers_of_the_api()
     {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        UseClock(clock); // still, so the API and the page count the same twelve weeks even as a new week begins
         var admin = await Database.SeedUserAsync(UserRole.Admin);
         var weeksAgo = new[] { 0, 0, 1, 3, 3, 3, 11 };
-        var now = DateTime.UtcNow;
+        var now = clock.GetUtcNow().UtcDateTime;
         foreach (var weeks in weeksAgo)
         {
             var user = await Database.SeedUserAsync(UserRole.Mentee);

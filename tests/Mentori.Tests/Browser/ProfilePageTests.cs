@@ -28,7 +28,7 @@ public abstract class ProfilePageTests(ITestDatabaseServer server, Chromium chro
         await page.GetByLabel("Add expertise (separated by commas)").FillAsync("Compilers, Rust");
         await page.GetByLabel("Years of experience").FillAsync("12");
         await page.GetByLabel("Monday, range 1, from").FillAsync("09:00");
-        await page.GetByLabel("Monday, range 1, until").FillAsync("12:00");
+        await page.GetByLabel("Monday, range 1, until").FillAsync("17:00"); // a Monday free time is in any next seven days, DST or not
         await page.GetByLabel("Tuesday, range 1, from").FillAsync("12:00");
         await page.GetByLabel("Tuesday, range 1, until").FillAsync("09:00");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save my profile" }).ClickAsync();
@@ -50,7 +50,7 @@ public abstract class ProfilePageTests(ITestDatabaseServer server, Chromium chro
         {
             var stored = await db.Profiles.AsNoTracking().SingleAsync(p => p.UserId == mentor.Id, TestContext.Current.CancellationToken);
             Assert.Equal(["Compilers", "Rust"], stored.Expertise);
-            Assert.Equal(["9:00-12:00"], stored.Availability!["monday"]);
+            Assert.Equal(["9:00-17:00"], stored.Availability!["monday"]);
             Assert.Equal(["12:00-24:00"], stored.Availability["tuesday"]);
             Assert.Equal(12, stored.YearsExperience);
         }
