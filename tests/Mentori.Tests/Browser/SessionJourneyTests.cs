@@ -17,17 +17,14 @@ public abstract class SessionJourneyTests(ITestDatabaseServer server, Chromium c
     private static readonly Dictionary<string, List<string>> EveryDay = Enum.GetNames<DayOfWeek>()
         .ToDictionary(day => day.ToLowerInvariant(), _ => new List<string> { "00:00-23:30" });
 
-    /// <summary>Around the clock, so that the first free time takes 90 minutes at any hour the test runs.</summary>
-    private static readonly Dictionary<string, List<string>> AllDay = Enum.GetNames<DayOfWeek>()
-        .ToDictionary(day => day.ToLowerInvariant(), _ => new List<string> { "00:00-24:00" });
-
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
 
     [Fact]
     public async Task A_mentee_books_the_mentor_accepts_and_after_the_session_both_rate_it()
     {
         UseClock(_clock);
-        var mentor = await Database.SeedUserAsync(UserRole.Mentor, availability: AllDay, timezone: "America/New_York");
+        // Around the clock, so that the first free time takes the 90 minutes asked at any hour the test runs.
+        var mentor = await Database.SeedUserAsync(UserRole.Mentor, availability: TestData.AllWeek(), timezone: "America/New_York");
         var mentee = await Database.SeedUserAsync(UserRole.Mentee);
         var menteePage = await SignedInPageAsync(mentee, timezone: "Europe/Berlin");
         var mentorPage = await SignedInPageAsync(mentor);
